@@ -1,0 +1,56 @@
+# Two commands do all set-up on a fresh machine (see README.md):
+#   make run    create .venv, install the toolkit, run the main job on seeds/
+#   make test   install what the tests need, run them
+# CONFIG picks the config for `make run` (default: configs/default.yaml, which needs the
+# recommended models locally or in the Hugging Face cache; configs/offline.yaml needs none).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+CONFIG ?= configs/default.yaml
+OUT    ?= outputs/seeds
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev browser lint bench clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# torch first, pinned to the CPU build: any later `torch>=...` requirement is then satisfied
+# and pip does not pull the CUDA wheels.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[app,ct2]'
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev browser
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "note: chromium not installed (run as root or: sudo apt-get install chromium)"; fi; \
+	fi
+
+run: install
+	$(BIN)/summarize run seeds/ --config $(CONFIG) --out $(OUT)
+
+test: install-dev
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check summarize tests app.py benchmarks
+
+bench: install-dev
+	$(BIN)/python -m benchmarks.engines
+
+clean-venv:
+	rm -rf $(VENV)
