@@ -33,7 +33,7 @@ class ModelUnavailableError(SummarizeError):
             f"{because}\n"
             "Provide it in one of three ways:\n"
             f"  1. on a machine with network access run `summarize models pull --config <your config>` "
-            "(or `huggingface-cli download " + model + "`) and copy the Hugging Face cache over;\n"
+            "(or `hf download " + model + "`) and copy the Hugging Face cache over;\n"
             f"  2. put a local directory with the model files in the config instead of '{model}';\n"
             "  3. point HF_HOME / HF_HUB_CACHE at a Hugging Face cache that already holds it."
         )
