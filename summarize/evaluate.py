@@ -527,7 +527,9 @@ def _load_hf(
                 "--dataset hf:... needs the package 'datasets' (pip install datasets)"
             ) from None
     split = split or "test"
-    label = f"'{name}'" + (f" (config '{config_name}')" if config_name else "") + f" split '{split}'"
+    label = (
+        f"'{name}'" + (f" (config '{config_name}')" if config_name else "") + f" split '{split}'"
+    )
     try:
         ds = load_dataset(name, config_name or None, split=split)
     except Exception as exc:  # noqa: BLE001 - offline, 404, bad split: all mean "cannot load"
@@ -658,7 +660,8 @@ def evaluate_dataset(
     set comes from ``dataset`` (``flores-dev``, ``hf:NAME[:CONFIG]``) or from ``src``/``refs``
     files.  ``translator`` (anything with ``translate_texts``) replaces the configured one.
     With ``out_dir``, writes ``hypotheses.txt``, ``sources.txt``, ``references*.txt``,
-    ``scores.json`` and ``config.yaml`` (the config as used, after validation) there.
+    ``segments.jsonl`` (per-segment sentence chrF++), ``scores.json`` and ``config.yaml``
+    (the config as used, after validation) there.
     """
     from summarize.config import load_config
 
@@ -696,6 +699,28 @@ def _write_lines(path: Path, lines: Sequence[str]) -> None:
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
+def _write_segments(path: Path, data: ParallelSet, hyps: Sequence[str]) -> None:
+    """One JSON line per segment: source, references, hypothesis and its sentence chrF++.
+
+    Sentence-level chrF++ is only for finding the worst translations; corpus scores are the
+    ones to report.
+    """
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF(word_order=2)
+    with path.open("w", encoding="utf-8") as fh:
+        for i, hyp in enumerate(hyps):
+            refs = [r[i] for r in data.refs]
+            record = {
+                "index": i,
+                "source": data.sources[i],
+                "references": refs,
+                "hypothesis": hyp,
+                "chrf++": round(chrf.sentence_score(hyp, refs).score, 2),
+            }
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def _write_run(out: Path, data: ParallelSet, result: DatasetEvaluation, cfg: Any) -> Path:
     import yaml
 
@@ -705,6 +730,7 @@ def _write_run(out: Path, data: ParallelSet, result: DatasetEvaluation, cfg: Any
         raise InputError(f"cannot create output folder '{out}': {exc.strerror or exc}") from None
     _write_lines(out / "hypotheses.txt", result.hypotheses)
     _write_lines(out / "sources.txt", data.sources)
+    _write_segments(out / "segments.jsonl", data, result.hypotheses)
     ref_names = []
     for i, ref in enumerate(data.refs):
         name = "references.txt" if len(data.refs) == 1 else f"references.{i + 1}.txt"
@@ -716,6 +742,7 @@ def _write_run(out: Path, data: ParallelSet, result: DatasetEvaluation, cfg: Any
         "files": {
             "hypotheses": "hypotheses.txt",
             "sources": "sources.txt",
+            "segments": "segments.jsonl",
             "references": ref_names,
             "config": "config.yaml",
         },

@@ -329,6 +329,11 @@ def test_evaluate_dataset_writes_outputs(tmp_path: Path, flores_dir: Path) -> No
     cfg = yaml.safe_load((out / "config.yaml").read_text(encoding="utf-8"))
     assert cfg["name"] == "offline"
     assert (out / "sources.txt").exists() and (out / "references.txt").exists()
+    segments = [
+        json.loads(x) for x in (out / "segments.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(segments) == 7 and segments[0]["chrf++"] == 100.0
+    assert segments[3]["hypothesis"] == hyps[3] and segments[3]["references"] == [hyps[3]]
 
 
 def test_evaluate_dataset_needs_translation_in_config() -> None:
