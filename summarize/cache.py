@@ -1,0 +1,148 @@
+"""Content-addressed on-disk cache of stage results (clean, translate, summarize, merge).
+
+A result is stored under the SHA-256 of everything that determines it: the stage name, the
+model (engine spec), the stage settings, a fingerprint of the code that computes it, and the
+input.  Change any of them and the key changes, so a stale entry is never read; keep them
+and a rerun, a UI refresh or an interrupted batch that starts again reads the stored result
+instead of recomputing it.
+
+Entries are JSON files (``<dir>/<stage>/<key[:2]>/<key>.json``) holding the dataclass as
+:func:`summarize.types.to_dict` writes it.  Writes are atomic (a temporary file in the same
+directory, then :func:`os.replace`), so a crash mid-write leaves either the old entry or
+none, never half a file; a corrupt or unreadable entry counts as a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from summarize.types import to_dict
+
+T = TypeVar("T")
+
+
+def _canonical(obj: Any) -> str:
+    return json.dumps(
+        to_json_ready(obj), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+
+
+def to_json_ready(obj: Any) -> Any:
+    """Dataclasses, pydantic models, tuples and paths as plain JSON values."""
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")
+    obj = to_dict(obj)
+    if isinstance(obj, dict):
+        return {str(k): to_json_ready(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_json_ready(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def content_hash(*parts: Any) -> str:
+    """SHA-256 (hex) of a canonical JSON rendering of ``parts``."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(_canonical(part).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@cache
+def code_fingerprint(*modules: str) -> str:
+    """Hash of the source files of ``modules`` (dotted names): code edits invalidate entries."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for name in modules:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = getattr(spec, "origin", None)
+        h.update(name.encode())
+        if origin and os.path.isfile(origin):
+            h.update(Path(origin).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file + rename in the same directory)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class Cache:
+    """Stage results on disk, addressed by content.  ``enabled=False`` makes every call a miss."""
+
+    def __init__(self, directory: str | Path, enabled: bool = True) -> None:
+        self.dir = Path(directory).expanduser()
+        self.enabled = enabled
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(stage: str, model: Any, settings: Any, data: Any) -> str:
+        return content_hash(stage, model, settings, data)
+
+    def _path(self, stage: str, key: str) -> Path:
+        return self.dir / stage / key[:2] / f"{key}.json"
+
+    def get(self, stage: str, key: str, cls: type[T] | None = None) -> T | Any | None:
+        """The stored value (rebuilt as ``cls`` when given), or None on a miss."""
+        if not self.enabled:
+            return None
+        path = self._path(stage, key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        if cls is None:
+            return data
+        from summarize.report import from_dict
+
+        try:
+            return from_dict(cls, data)
+        except (TypeError, ValueError, KeyError):
+            self.hits -= 1
+            self.misses += 1
+            return None
+
+    def put(self, stage: str, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        text = json.dumps(to_json_ready(value), ensure_ascii=False)
+        atomic_write_text(self._path(stage, key), text)
+
+    def clear(self) -> None:
+        import shutil
+
+        if self.dir.is_dir():
+            shutil.rmtree(self.dir)
