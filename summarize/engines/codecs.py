@@ -25,6 +25,11 @@ contract between the CTranslate2 engine and both codecs; keep it small:
     Number of source tokens of each text (special tokens included), for batching and
     window checks; equal to ``len`` of what :meth:`Codec.prepare` gives.
 
+Optional (used only by the engine's ``score`` for log-probability checks):
+``prepare_target(texts) -> list[list[str]]``
+    Target tokens as the decoder produces them (target language token first where the model
+    has one), WITHOUT the final EOS, which CTranslate2's ``score_batch`` appends itself.
+
 ``load_codec`` constructs IndicTrans2's codec as
 ``IndicTrans2Codec(tokenizer_dir, src_lang=src_lang, tgt_lang=tgt_lang)``.
 """
@@ -143,6 +148,18 @@ class HFTokenizerCodec:
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(ids) for ids in self._ids(texts)]
+
+    def prepare_target(self, texts: list[str]) -> list[list[str]]:
+        if not texts:
+            return []
+        eos = self.tokenizer.eos_token_id
+        out = []
+        for ids in self.tokenizer(text_target=list(texts), add_special_tokens=True)["input_ids"]:
+            ids = list(ids)
+            if ids and ids[-1] == eos:
+                ids = ids[:-1]
+            out.append(self.tokenizer.convert_ids_to_tokens(ids))
+        return out
 
     def vocab_size(self) -> int:
         return len(self.tokenizer)
