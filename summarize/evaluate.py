@@ -603,6 +603,27 @@ class DatasetEvaluation:
         }
 
 
+# Language codes of the models we configure (NLLB / IndicTrans2 style) -> ISO 639-1.
+_LANG_CODES = {"hin_deva": "hi", "eng_latn": "en", "hi": "hi", "en": "en", "hin": "hi", "eng": "en"}
+
+
+def _check_direction(cfg: Any, data: ParallelSet) -> None:
+    """A config that translates the other way than the test set is an error, not a 0 BLEU."""
+    spec = cfg.translation.engine if cfg.translation.enabled else None
+    if spec is None:
+        return
+    for side, want, have in (
+        ("src_lang", data.src_lang, spec.src_lang),
+        ("tgt_lang", data.tgt_lang, spec.tgt_lang),
+    ):
+        got = _LANG_CODES.get(str(have).lower()) if have else None
+        if want and got and got != want:
+            raise ConfigError(
+                f"config '{cfg.name}': translation.engine.{side} is '{have}', but test set "
+                f"'{data.name}' is {data.src_lang}->{data.tgt_lang}"
+            )
+
+
 def build_translator(config: Any) -> tuple[TextTranslator, str]:
     """The configured translator (engine from ``translation.engine``) and a one-line description."""
     from summarize.engines.base import create_engine
@@ -676,6 +697,7 @@ def evaluate_dataset(
         load_dataset=load_dataset,
     ).limit(limit)
     if translator is None:
+        _check_direction(cfg, data)
         translator, described = build_translator(cfg)
     else:
         described = getattr(translator, "describe", lambda: type(translator).__name__)()

@@ -348,3 +348,19 @@ def test_evaluate_dataset_translator_count_mismatch() -> None:
 
     with pytest.raises(SummarizeError, match="returned 1 translations for 2"):
         evaluate_dataset("offline", "flores-dev", limit=2, translator=Short())
+
+
+def test_evaluate_dataset_rejects_wrong_direction() -> None:
+    cfg = {
+        "name": "en-hi",
+        "translation": {
+            "engine": {
+                "engine": "hf-seq2seq",
+                "model": "x",
+                "src_lang": "eng_Latn",
+                "tgt_lang": "hin_Deva",
+            }
+        },
+    }
+    with pytest.raises(ConfigError, match="src_lang is 'eng_Latn'.*hi->en"):
+        evaluate_dataset(cfg, "flores-dev", limit=2)

@@ -239,5 +239,8 @@ def run_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=out,
         )
         print(format_translation_table(result.scores, width), file=out)
-        print(f"wrote: {out_dir}/ (hypotheses.txt, scores.json, config.yaml)", file=out)
+        print(
+            f"wrote: {out_dir}/ (hypotheses.txt, segments.jsonl, scores.json, config.yaml)",
+            file=out,
+        )
     return 0
