@@ -1,0 +1,202 @@
+"""Precision/recall of the cleaner's removals on the gold-annotated seed pages.
+
+    .venv/bin/python -m benchmarks.cleaning            # table
+    .venv/bin/python -m benchmarks.cleaning --json     # the same figures as JSON
+    .venv/bin/python -m benchmarks.cleaning --lines    # plus every line that disagrees
+
+Gold: ``tests/data/gold/<seed>.json``, one label per non-empty raw line of
+``seeds/<seed>.txt`` (``title``, ``body`` or a removal reason), plus the expected title and
+date, written by reading the pages (see each file's ``notes``).
+
+Figures, line level (the title line is neither body nor removed and is scored separately):
+
+* removal precision = lines removed that gold says are boilerplate / all lines removed;
+* removal recall    = gold boilerplate lines that were removed / all gold boilerplate lines;
+* reason accuracy   = removed boilerplate lines whose reason matches gold;
+* body kept         = gold body lines kept in the body (must be 100%: no real sentence lost);
+* inline            = spans cut out of kept lines (a leading dateline, a stray "La") found;
+* title / date      = exact match with gold (date as ISO 8601; ``null`` where the page has none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarize.clean import _clean
+from summarize.types import Article
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+GOLD = REPO / "tests" / "data" / "gold"
+
+
+@dataclass
+class Score:
+    name: str
+    tp: int = 0  # boilerplate removed
+    fp: int = 0  # body (or title) removed
+    fn: int = 0  # boilerplate kept
+    reason_ok: int = 0
+    body_total: int = 0
+    body_kept: int = 0
+    inline_total: int = 0  # spans cut out of kept lines (a dateline, a stray "La")
+    inline_found: int = 0
+    title_ok: bool = True
+    date_ok: bool = True
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def reason_accuracy(self) -> float:
+        return self.reason_ok / self.tp if self.tp else 1.0
+
+    @property
+    def body_recall(self) -> float:
+        return self.body_kept / self.body_total if self.body_total else 1.0
+
+    def add(self, other: Score) -> None:
+        for k in (
+            "tp",
+            "fp",
+            "fn",
+            "reason_ok",
+            "body_total",
+            "body_kept",
+            "inline_total",
+            "inline_found",
+        ):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.title_ok = self.title_ok and other.title_ok
+        self.date_ok = self.date_ok and other.date_ok
+        self.disagreements += other.disagreements
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "removal_precision": round(self.precision, 4),
+            "removal_recall": round(self.recall, 4),
+            "reason_accuracy": round(self.reason_accuracy, 4),
+            "body_kept": round(self.body_recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "inline_found": self.inline_found,
+            "inline_total": self.inline_total,
+            "title_ok": self.title_ok,
+            "date_ok": self.date_ok,
+        }
+
+
+def load_gold(gold_dir: Path = GOLD) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+
+
+def score_one(gold: dict, seeds_dir: Path = SEEDS) -> Score:
+    path = seeds_dir / gold["file"]
+    article = Article(id=path.stem, source=str(path), raw_text=path.read_text(encoding="utf-8"))
+    clean, pred = _clean(article, None)
+    sc = Score(gold["file"])
+    for entry in gold["lines"]:
+        g = entry["label"]
+        p = pred.get(entry["line"], "body")
+        g_removed = g not in ("body", "title")
+        p_removed = p not in ("body", "title")
+        if g == "body":
+            sc.body_total += 1
+            sc.body_kept += p == "body"
+        if g_removed and p_removed:
+            sc.tp += 1
+            sc.reason_ok += g == p
+        elif p_removed:
+            sc.fp += 1
+        elif g_removed:
+            sc.fn += 1
+        if g != p:
+            sc.disagreements.append(
+                f"{gold['file']}:{entry['line']} gold={g} got={p} | {entry['text'][:60]}"
+            )
+    for span in gold.get("inline", []):
+        sc.inline_total += 1
+        hit = any(
+            r.line == span["line"] and r.reason == span["reason"] and r.text == span["text"]
+            for r in clean.removed
+        )
+        sc.inline_found += hit
+        if not hit:
+            sc.disagreements.append(
+                f"{gold['file']}:{span['line']} inline {span['reason']} {span['text']!r} not removed"
+            )
+    sc.title_ok = (clean.title or "") == gold["title"]
+    sc.date_ok = clean.date == gold["date"]
+    if not sc.title_ok:
+        sc.disagreements.append(f"{gold['file']}: title gold={gold['title']!r} got={clean.title!r}")
+    if not sc.date_ok:
+        sc.disagreements.append(f"{gold['file']}: date gold={gold['date']!r} got={clean.date!r}")
+    return sc
+
+
+def evaluate(gold_dir: Path = GOLD, seeds_dir: Path = SEEDS) -> tuple[list[Score], Score]:
+    scores = [score_one(g, seeds_dir) for g in load_gold(gold_dir)]
+    total = Score("ALL")
+    for s in scores:
+        total.add(s)
+    return scores, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.cleaning", description=__doc__.split("\n")[0]
+    )
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--lines",
+        action="store_true",
+        help="also list the lines where the cleaner and gold disagree",
+    )
+    args = ap.parse_args(argv)
+    scores, total = evaluate()  # (the first run also compiles the regexes)
+    t0 = time.perf_counter()
+    evaluate()
+    seconds = time.perf_counter() - t0
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "seeds": [s.as_dict() for s in scores],
+                    "all": total.as_dict(),
+                    "seconds": round(seconds, 3),
+                },
+                indent=1,
+            )
+        )
+        return 0
+    hdr = f"{'seed':28s} {'rm-P':>6s} {'rm-R':>6s} {'reason':>7s} {'body':>6s}  tp fp fn  inline  title date"
+    print(hdr)
+    print("-" * len(hdr))
+    for s in scores + [total]:
+        print(
+            f"{s.name:28s} {s.precision:6.1%} {s.recall:6.1%} {s.reason_accuracy:7.1%} {s.body_recall:6.1%} "
+            f"{s.tp:3d}{s.fp:3d}{s.fn:3d}  {s.inline_found:>3d}/{s.inline_total:<3d} {'ok' if s.title_ok else 'BAD':>5s} {'ok' if s.date_ok else 'BAD':>4s}"
+        )
+    print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s")
+    if args.lines and total.disagreements:
+        print("\ndisagreements:")
+        for d in total.disagreements:
+            print("  " + d)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

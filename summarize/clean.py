@@ -1,0 +1,1072 @@
+"""Cleaning of scraped news pages: title, date, body paragraphs, and what was removed and why.
+
+A scraped page is a list of lines.  Every non-empty line is classified by its *shape* (length,
+punctuation, script mix, a date pattern, a credit in parentheses, its position on the page)
+and, for the lines that survive, by a lexical topic-coherence check against the article's own
+title and lead.  Nothing here is a string copied from a particular page: the keyword lists
+below are small multilingual (English/Hindi) vocabularies of words that web boilerplate is made
+of ("updated", "अपडेट", "photo", "फोटो", "also read", "यह भी पढ़ें", "share", "next post"...).
+
+Removal reasons (``Removed.reason``)
+------------------------------------
+``tracking``       tracker / script residue: a lone id-like token (``somethingpixel``), JS code.
+``ticker``         headlines of other stories glued into one long line (no sentence punctuation,
+                   words glued across scripts ``...लेनदेनChhattisgarh``, ``राय?Reliance``,
+                   several ``Topic: headline`` fragments), or a ``Breaking``/``Trending`` strip,
+                   or a run of headline-shaped lines before the title that are unrelated to it.
+``metadata``       dates/times with a published/updated keyword in any language
+                   (``Last Updated- ...``, ``आखरी अपडेट: ...``, ``First Published - ...``), a line
+                   that is only a date, bylines, agency credits, reading time, and the short
+                   dateline (``City, Country``) that sits beside the date in the header.
+``caption``        image captions and credits: a short line ending with ``(Photo: X)``,
+                   ``(छवि: X)``, ``फोटो: X``...; a bilingual line (an English sentence followed by
+                   its Hindi version, the shape of an image alt text).
+``related-link``   ``Also read: ...``, ``यह भी पढ़ें: ...``, ``Read more``, and headline lists
+                   under a "Related"/"संबंधित" heading.
+``navigation``     short page furniture: Share, Next/Previous Post, Tags, Follow us,
+                   Advertisement, ``संबंधित पोस्ट``, menus like ``होम | देश | खेल``.
+``author-bio``     a trailing paragraph about the writer (third person, words such as
+                   लेखक/पत्रकार/संपादक/reporter/editor/years of experience/covers).
+``duplicate``      a line that repeats the title or an earlier body line.
+``off-topic``      a block far from the article's topic (TF-IDF cosine of character n-grams
+                   below ``CleanConfig.off_topic_threshold``), e.g. the story after "Next Post".
+``section-label``  a one- or two-word section name above the headline (``विदेश``, ``World``).
+``artefact``       stray scraping / machine-translation residue: a short fragment above the
+                   headline or alone at the end of the page, a stray foreign article (``La``)
+                   glued before a Hindi sentence, CMS placeholders ("Test Post").
+
+Lines that look suspicious but may be real text are kept and listed in
+``CleanArticle.flagged`` with the reason they looked suspicious (e.g. ``off-topic`` for a
+paragraph with low coherence in the middle of the article, ``artefact`` for a sentence that
+starts with a dangling postposition).  The cleaner never removes a sentence it is unsure of.
+
+The topic check is lexical on purpose (no model): TF-IDF over character 3–5-grams of
+content words (stop-words of Hindi and English removed), which works for Hindi's rich
+morphology and for the English names mixed into Hindi news.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from summarize.config import CleanConfig
+from summarize.types import Article, CleanArticle, Removed
+
+REASONS = (
+    "tracking",
+    "ticker",
+    "metadata",
+    "caption",
+    "related-link",
+    "navigation",
+    "author-bio",
+    "duplicate",
+    "off-topic",
+    "section-label",
+    "artefact",
+)
+
+# --------------------------------------------------------------------------------------
+# Small multilingual vocabularies of web boilerplate (English + Hindi, common spellings).
+# These are generic words of page furniture, not strings from any particular page.
+# --------------------------------------------------------------------------------------
+
+DEV = "\u0900-\u097f"
+_DEV_RE = re.compile(f"[{DEV}]")
+_LAT_RE = re.compile(r"[A-Za-z]")
+_WORD_RE = re.compile(rf"[{DEV}\w]+", re.UNICODE)
+_TERMINAL_RE = re.compile(r"[।॥?!]|\.(?=\s|$|[\"'’”)\]])|\|(?=\s|$)")
+
+# Keywords that make a date line a publication/update stamp.
+_META_KEYWORDS = re.compile(
+    r"(updated|update|published|posted|modified|last\s+edited|first\s+published|"
+    r"अपडेट|अपडेटेड|अद्यतन|प्रकाशित|प्रकाशन|पब्लिश|पब्लिश्ड|पोस्ट\s+किया|संशोधित|आखरी|आख़री|आखिरी|अंतिम)",
+    re.IGNORECASE,
+)
+# Bylines, agency credits, reading time ... (short lines only).
+_BYLINE_RE = re.compile(
+    r"^\s*(by|written\s+by|edited\s+by|reported\s+by|posted\s+by|author|reporter|"
+    r"लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|curated\s+by)\s*[:：\-–—]?\s+\S",
+    re.IGNORECASE,
+)
+_AGENCY_CREDIT_RE = re.compile(
+    r"^\s*[\(\[]?\s*(with\s+inputs?\s+from[^)\]]*|inputs?\s+from[^)\]]*|एजेंसी\s+इनपुट[^)\]]*|"
+    r"इनपुट\s*[:：\-]?\s*[^)\]]*|भाषा|आईएएनएस|एएनआई|पीटीआई|IANS|PTI|ANI|Reuters|AFP|AP|"
+    r"एजेंसी|agencies|agency)\s*[\)\]]?\s*[.।]?\s*$",
+    re.IGNORECASE,
+)
+_READ_TIME_RE = re.compile(
+    r"^\s*\d+\s*(min(ute)?s?\s+read|मिनट\s+(में\s+)?(पढ़ें|पढें|की\s+रीडिंग))\s*$", re.IGNORECASE
+)
+
+# Photo / image credit words.
+_CREDIT_WORDS = (
+    r"photo|photos|image|images|img|pic|picture|credit|credits|courtesy|file\s+photo|"
+    r"representational\s+image|source|फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
+    r"प्रतीकात्मक\s+(तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|साभार|स्रोत|सोर्स|क्रेडिट"
+)
+_CREDIT_PAREN_RE = re.compile(
+    rf"[\(\[]\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]", re.IGNORECASE
+)
+_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—|/])\s*\S", re.IGNORECASE)
+_CREDIT_TAIL_RE = re.compile(
+    rf"(?:{_CREDIT_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+
+# "Also read" style links to other stories.
+_RELATED_RE = re.compile(
+    r"^\s*[\(\[]?\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
+    r"read\s+here|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|watch|"
+    r"यह\s+भी\s+पढ़ें|ये\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|यह\s+भी\s+पढें|ये\s+भी\s+पढें|ये\s+भी\s+पढ़िए|यह\s+भी\s+पढ़िए|"
+    r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|यह\s+भी\s+देखें|ये\s+भी\s+देखें|वीडियो\s+देखें|देखें\s+वीडियो|"
+    r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»]+\s*\S",
+    re.IGNORECASE,
+)
+
+# Short page-furniture lines (compared after normalisation, whole line).
+# fmt: off
+_NAV_WORDS = {
+    # English
+    "share", "share this", "share this article", "share this story", "share on", "tweet", "email",
+    "print", "comments", "comment", "leave a reply", "leave a comment", "next", "previous", "prev",
+    "next post", "previous post", "next story", "previous story", "next article", "previous article",
+    "read next", "up next", "read more", "more", "load more", "show more", "back to top", "home",
+    "tags", "tag", "topics", "follow us", "follow", "subscribe", "advertisement", "sponsored",
+    "related posts", "related post", "related stories", "related articles", "related news",
+    "you may also like", "you might also like", "recommended", "recommended for you", "trending",
+    "trending now", "most read", "most popular", "popular", "latest", "latest news", "top stories",
+    "loading", "click here", "download app", "whatsapp", "facebook", "twitter", "linkedin",
+    "telegram", "copy link", "listen", "listen to this article", "google news", "more stories",
+    # Hindi
+    "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
+    "अगला पोस्ट", "पिछली खबर", "पिछली ख़बर", "पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "आगे पढ़ें",
+    "और पढ़ें", "टैग", "टैग्स", "विषय", "हमें फॉलो करें", "फॉलो करें", "फ़ॉलो करें", "सब्सक्राइब करें",
+    "सब्सक्राइब", "विज्ञापन", "संबंधित पोस्ट", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित खबर",
+    "संबंधित लेख", "सम्बंधित पोस्ट", "सम्बंधित खबरें", "ये भी पढ़ें", "यह भी पढ़ें", "ट्रेंडिंग",
+    "लेटेस्ट", "ताज़ा खबरें", "ताजा खबरें", "ताज़ा ख़बरें", "टॉप स्टोरी", "टॉप स्टोरीज", "होम",
+    "कमेंट", "टिप्पणी", "टिप्पणियाँ", "टिप्पणियां", "लोड हो रहा है", "यहां क्लिक करें", "यहाँ क्लिक करें",
+    "ऐप डाउनलोड करें", "आपको यह भी पसंद आ सकता है", "लोकप्रिय", "सबसे ज्यादा पढ़ी गई",
+}
+# Markers after which the page continues with *another* story.
+_NEXT_STORY_RE = re.compile(
+    r"^\s*(next|previous|prev|read\s+next|up\s+next)\s+(post|story|article|news)?\s*[:：»>]*\s*$|"
+    r"^\s*(next|previous)\s*[:：»>]+\s*$|"
+    r"^\s*(related|recommended|more)\s+(posts?|stories|articles|news)\s*[:：]?\s*$|"
+    r"^\s*you\s+(may|might)\s+also\s+like\s*[:：]?\s*$|"
+    r"^\s*(अगली|अगला|पिछली|पिछला)\s+(खबर|ख़बर|पोस्ट|लेख|स्टोरी)\s*[:：»>]*\s*$|"
+    r"^\s*(संबंधित|सम्बंधित)\s+(पोस्ट|खबरें|ख़बरें|खबर|लेख|समाचार)\s*[:：]?\s*$|"
+    r"^\s*आपको\s+यह\s+भी\s+पसंद\s+आ\s+सकता\s+है\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_RELATED_HEADING_RE = re.compile(
+    r"(related|recommended|also\s+like|more\s+(stories|news)|संबंधित|सम्बंधित|पसंद\s+आ\s+सकता)", re.IGNORECASE
+)
+_TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
+
+# Section names that sit above a headline.
+_SECTION_WORDS = {
+    "world", "india", "nation", "national", "international", "politics", "business", "sports",
+    "sport", "entertainment", "tech", "technology", "science", "health", "lifestyle", "opinion",
+    "education", "cricket", "auto", "markets", "economy", "news", "breaking news", "world news",
+    "देश", "विदेश", "दुनिया", "राष्ट्रीय", "अंतरराष्ट्रीय", "अंतर्राष्ट्रीय", "राज्य", "राजनीति", "खेल",
+    "क्रिकेट", "मनोरंजन", "बिज़नेस", "बिजनेस", "व्यापार", "व्यवसाय", "कारोबार", "टेक", "टेक्नोलॉजी",
+    "विज्ञान", "स्वास्थ्य", "लाइफस्टाइल", "जीवनशैली", "शिक्षा", "करियर", "धर्म", "ऑटो", "बाजार",
+    "बाज़ार", "अर्थव्यवस्था", "समाचार", "खबरें", "ख़बरें", "न्यूज़", "न्यूज", "देश-विदेश", "मौसम",
+    "विचार", "संपादकीय", "ब्लॉग", "वीडियो", "फोटो", "शहर",
+}
+# fmt: on
+_TICKER_LEAD_RE = re.compile(
+    r"^\s*(breaking(\s+news)?|trending(\s+now)?|latest(\s+news)?|top\s+stories|news\s+flash|"
+    r"ब्रेकिंग(\s+न्यूज़?)?|ट्रेंडिंग|ताज़ा\s+ख़?बरें|ताजा\s+ख़?बरें|बड़ी\s+ख़?बरें|टॉप\s+स्टोरीज?)\s*[:：|\-–—]",
+    re.IGNORECASE,
+)
+
+# Tracking / script residue.
+_TRACKING_WORDS = re.compile(
+    r"(pixel|analytics|gtag|fbq|tracking|tracker|beacon|tagmanager|googletag|adsbygoogle|datalayer|"
+    r"utm_|doubleclick|chartbeat|comscore|quantserve|taboola|outbrain|hotjar|matomo|piwik|noscript)",
+    re.IGNORECASE,
+)
+_CODE_RE = re.compile(
+    r"(function\s*\(|\bvar\s+\w+\s*=|window\.|document\.|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
+)
+_PLACEHOLDER_RE = re.compile(
+    r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट)\s*$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_PREFIX_RE = re.compile(r"^\s*(test\s+post|sample\s+post|टेस्ट\s+पोस्ट)\s+", re.IGNORECASE)
+
+# Author bio vocabulary (English + Hindi).
+_BIO_ROLE_RE = re.compile(
+    r"(लेखक|लेखिका|पत्रकार|संवाददाता|उपसंपादक|उप\s*संपादक|संपादक|सह-?संपादक|रिपोर्टर|एंकर|स्तंभकार|"
+    r"कॉलमिस्ट|ब्लॉगर|प्रोड्यूसर|डिजिटल\s+टीम|journalist|reporter|correspondent|editor|sub-editor|"
+    r"writer|columnist|author|anchor|producer|contributor|blogger|analyst)",
+    re.IGNORECASE,
+)
+_BIO_TRAIT_RE = re.compile(
+    r"(years?\s+of\s+experience|experience|covers|covering|writes\s+(about|on)|is\s+a\s+fan|fan\s+of|"
+    r"in\s+(his|her|their)\s+(free|spare)\s+time|has\s+worked|worked\s+with|previously\s+worked|"
+    r"graduate|alumnus|alumna|passionate|loves|enjoys|"
+    r"वर्षों\s+का\s+अनुभव|साल\s+का\s+अनुभव|सालों\s+का\s+अनुभव|वर्षों\s+से|सालों\s+से|अनुभव|"
+    r"कवर\s+कर(ते|ती|ता)|लिख(ते|ती|ता)\s+(हैं|है|रहे)|प्रशंसक|फैन|खाली\s+समय|शौक|पसंद\s+कर(ते|ती|ता)|"
+    r"काम\s+कर\s+चुके|काम\s+कर\s+चुकी|जुड़े\s+(हैं|रहे)|जुड़ी\s+(हैं|रही)|से\s+पढ़ाई|डिग्री|स्नातक|पूर्व\s+में)",
+    re.IGNORECASE,
+)
+_BIO_PRONOUN_RE = re.compile(
+    r"(\bवह\b|\bवे\b|\bउन्होंने\b|\bउनकी\b|\bउनके\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bthey\b)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_RE = re.compile(r"(^|\s)(मैं|मैंने|मुझे|मेरा|मेरी|मेरे|हम|हमने|I|I'm|my)(\s|$|[,.।])")
+
+# A dateline: 1-3 place words, optionally "(Latin transliteration)", ", <day> <month> [year]",
+# "(agency)", then a danda/colon/dash.  Only taken when one of the optional parts is there.
+_DATELINE_RE = re.compile(
+    rf"^(?P<place>[{DEV}]+(?:[ \-][{DEV}]+){{0,2}})\s*(?P<latin>\([A-Za-z .\-]+\))?"
+    rf"\s*(?P<date>,\s*[\d०-९]{{1,2}}\s+(?:{'|'.join(sorted(['जनवरी', 'फरवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'सितम्बर', 'अक्टूबर', 'अक्तूबर', 'नवंबर', 'नवम्बर', 'दिसंबर', 'दिसम्बर'], key=len, reverse=True))})(?:\s*,?\s*[\d०-९]{{4}})?)?"
+    r"\s*(?P<agency>[\(\[](?:भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|IANS|PTI|ANI|UNI|Reuters|AFP|AP)[\)\]])?"
+    r"\s*[।|:–—\-]\s+"
+)
+
+# Stray foreign function words left at the start of a machine-translated Hindi line
+# (Romance/Germanic articles and prepositions).
+_STRAY_LATIN_FUNC = {
+    "la",
+    "le",
+    "les",
+    "il",
+    "lo",
+    "gli",
+    "el",
+    "los",
+    "las",
+    "un",
+    "una",
+    "uno",
+    "der",
+    "die",
+    "das",
+    "de",
+    "di",
+    "del",
+    "della",
+    "du",
+    "des",
+    "het",
+    "een",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+}
+# Hindi postpositions / particles that cannot start a sentence (a cut-off link before them).
+_DANGLING_START = {"की", "के", "का", "में", "से", "को", "ने", "पर", "तक"}
+
+# A block after a "next story" marker is another story when its similarity to the article is
+# under CleanConfig.off_topic_threshold or under this share of the median similarity of the
+# article's own paragraphs (texts that are very coherent get a higher bar).
+_RELATIVE_OFF_TOPIC = 0.3
+
+# Stop-words for the lexical topic check (common function words only).
+_STOP = set(
+    """के का की में है हैं से को ने और पर यह वह ये वो इस उस इन उन एक भी तो कि जो लिए किया किये किए कर
+    करने करते करता करती रहे रहा रही था थे थी गया गई गए कहा होगा होने हो होता होती साथ बाद तक ही नहीं
+    अपने अपनी अपना उन्होंने इसके उसके जिसमें जिसे जिस जब तब अब कई कुछ सभी या लेकिन हालांकि क्योंकि बीच
+    दौरान द्वारा ऐसे ऐसा ऐसी वाले वाली वाला बात सकता सकते सकती चाहिए जा जाता जाती जाते दिया दी दिए
+    the a an of to in on for and or but is are was were be been by with at from as that this it its
+    his her their they he she which who what when where will would can could has have had not no
+    said says also than then there into over after before about more most new""".split()
+)
+
+# fmt: off
+_HI_MONTHS = {
+    "जनवरी": 1, "जन": 1, "फरवरी": 2, "फ़रवरी": 2, "फरवरि": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4,
+    "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "सितंबर,": 9, "अक्टूबर": 10,
+    "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
+}
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# fmt: on
+_MONTH_ALT = "|".join(sorted(list(_HI_MONTHS) + list(_EN_MONTHS), key=len, reverse=True))
+_WEEKDAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+|"
+    r"(?:सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार)\s*,?\s+)?"
+)
+_DATE_PATTERNS = [
+    # September 13, 2023 / Sep 13 , 2023 / Wed Sep 13 , 2023
+    re.compile(
+        rf"{_WEEKDAY}(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{{4}})",
+        re.IGNORECASE,
+    ),
+    # 13 September 2023 / 13 सितंबर, 2023 / 14 Mar 2024
+    re.compile(
+        rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?\s*,?\s*(?P<year>\d{{4}})",
+        re.IGNORECASE,
+    ),
+    # 2023-09-13
+    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})"),
+    # 13/09/2023, 13.09.2023, 13-09-2023 (day first, as in India)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})[/.\-](?P<mnum>\d{1,2})[/.\-](?P<year>\d{4})(?![\d])"),
+]
+_TIME_RE = re.compile(
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|बजे)?\s*(?P<tz>IST|GMT|UTC|\+05:?30)?",
+    re.IGNORECASE,
+)
+_DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+# --------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class DateMatch:
+    iso: str
+    start: int
+    end: int  # span of the date (and time) in the searched text
+
+
+def parse_date(text: str) -> DateMatch | None:
+    """First date (with the time right after it, if any) in ``text`` as ISO 8601.
+
+    English and Hindi month names, Devanagari digits, ``3:22 PM``, ``15:23``, ``IST`` (→
+    ``+05:30``).  Returns ``None`` when no valid date is found.
+    """
+    t = text.translate(_DEV_DIGITS)
+    best: tuple[int, re.Match[str]] | None = None
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(t):
+            if best is None or m.start() < best[1].start():
+                best = (0, m)
+            break
+    if best is None:
+        return None
+    m = best[1]
+    gd = m.groupdict()
+    try:
+        year = int(gd["year"])
+        day = int(gd["day"])
+        if gd.get("mon"):
+            key = gd["mon"].lower().rstrip(".")
+            month = _EN_MONTHS.get(key) or _HI_MONTHS.get(gd["mon"].rstrip("."))
+        else:
+            month = int(gd["mnum"])
+        if not month or not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+            return None
+        import datetime as _dt
+
+        _dt.date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    end = m.end()
+    # a time within a few characters after the date ("| 3:22 PM IST", ", 15:23 IST")
+    tail = t[end : end + 30]
+    tm = re.match(r"\s*[,|\-–—]?\s*(?:at\s+|समय\s*:?\s*)?", tail)
+    off = tm.end() if tm else 0
+    tmatch = _TIME_RE.match(tail, off)
+    if tmatch:
+        h, mi = int(tmatch["h"]), int(tmatch["m"])
+        ampm = (tmatch["ampm"] or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        if 0 <= h < 24 and 0 <= mi < 60:
+            sec = int(tmatch["s"] or 0)
+            iso += f"T{h:02d}:{mi:02d}:{sec:02d}"
+            tz = (tmatch["tz"] or "").upper()
+            if not tz:
+                after = t[end + tmatch.end() : end + tmatch.end() + 6]
+                if re.match(r"\s*IST\b", after):
+                    tz = "IST"
+            if tz in ("IST", "+0530", "+05:30"):
+                iso += "+05:30"
+            elif tz in ("GMT", "UTC"):
+                iso += "+00:00"
+            end = end + tmatch.end()
+    return DateMatch(iso=iso, start=m.start(), end=end)
+
+
+# --------------------------------------------------------------------------------------
+# Lexical similarity (TF-IDF over character n-grams of content words)
+# --------------------------------------------------------------------------------------
+
+
+def _content_words(text: str) -> list[str]:
+    return [
+        w for w in (x.lower() for x in _WORD_RE.findall(text)) if w not in _STOP and not w.isdigit()
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _ngrams(text: str, lo: int = 3, hi: int = 5) -> Counter[str]:
+    """Character n-grams of the content words (cached: treat the result as read-only)."""
+    c: Counter[str] = Counter()
+    for w in _content_words(text):
+        w = f" {w} "
+        for n in range(lo, hi + 1):
+            if len(w) < n:
+                if n == lo:
+                    c[w] += 1
+                break
+            for i in range(len(w) - n + 1):
+                c[w[i : i + n]] += 1
+    return c
+
+
+class _TfIdf:
+    """TF-IDF over the blocks of one article (the blocks are the documents for IDF)."""
+
+    def __init__(self, docs: Iterable[str]):
+        self.grams = [_ngrams(d) for d in docs]
+        n = len(self.grams)
+        df: Counter[str] = Counter()
+        for g in self.grams:
+            df.update(g.keys())
+        self.idf = {k: math.log((1 + n) / (1 + v)) + 1.0 for k, v in df.items()}
+
+    def weights(self, grams: Counter[str]) -> dict[str, float]:
+        return {k: c * self.idf.get(k, 1.0) for k, c in grams.items()}
+
+    def vec(self, grams: Counter[str]) -> dict[str, float]:
+        v = self.weights(grams)
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {k: x / norm for k, x in v.items()}
+
+    @staticmethod
+    def cos(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(x * b.get(k, 0.0) for k, x in a.items())
+
+    def coherence(self, texts: list[str], ref: dict[str, float]) -> list[float]:
+        """For each text: max(cosine to ``ref``, cosine to all the *other* texts together).
+
+        The leave-one-out cosine is computed from dot products with the total, so it costs
+        one pass over each text (weights are linear in counts, so rest = total - own)."""
+        own = [self.weights(_ngrams(t)) for t in texts]
+        total: dict[str, float] = {}
+        for w in own:
+            for k, x in w.items():
+                total[k] = total.get(k, 0.0) + x
+        tt = sum(x * x for x in total.values())
+        out = []
+        for w in own:
+            aa = sum(x * x for x in w.values())
+            at = sum(x * total[k] for k, x in w.items())
+            rr = tt - 2 * at + aa
+            rest = (at - aa) / math.sqrt(aa * rr) if aa > 0 and rr > 1e-12 else 0.0
+            na = math.sqrt(aa) or 1.0
+            to_ref = sum(x * ref.get(k, 0.0) for k, x in w.items()) / na
+            out.append(max(rest, to_ref))
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# Line shape helpers
+# --------------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    t = unicodedata.normalize("NFC", text).lower()
+    t = re.sub(rf"[^{DEV}\w]+", " ", t)
+    return " ".join(t.split())
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _terminal_count(text: str) -> int:
+    return len(_TERMINAL_RE.findall(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"([।॥?!.|]|[.।?!][\"'’”)\]]+|\[…\]|…)\s*$", text.strip()))
+
+
+def _glue_points(text: str) -> tuple[int, int]:
+    """(strong, weak) places where two headlines look glued together without a space."""
+    strong = len(re.findall(rf"[{DEV}][A-Z]", text))  # ...लेनदेनChhattisgarh
+    strong += len(re.findall(rf"[?!।%)][A-Z{DEV}]", text))  # राय?Reliance
+    strong += len(re.findall(r"[a-z]{3,}[A-Z]{2,}", text))  # ...scamED
+    weak = len(re.findall(r"[a-z][A-Z][a-z]", text))  # camelCase (also brand names: YouTube)
+    return strong, weak
+
+
+def _script_switches(text: str) -> int:
+    prev = None
+    n = 0
+    for ch in text:
+        if _DEV_RE.match(ch):
+            s = "d"
+        elif ch.isalpha():
+            s = "l"
+        else:
+            continue
+        if prev and s != prev:
+            n += 1
+        prev = s
+    return n
+
+
+def _is_ticker(text: str) -> bool:
+    # sentence ends other than "|" (which is also a separator of headline strips)
+    terms = len(re.findall(r"[।॥?!]|\.(?=\s|$)", text))
+    if _TICKER_LEAD_RE.match(text) and terms <= 2:
+        return True
+    n = len(text)
+    if n < 150:
+        return False
+    strong, weak = _glue_points(text)
+    colon_frags = len(re.findall(r"\S:\s", text))
+    if strong >= 3 and strong + weak / 2 >= n / 250:
+        return True
+    # long run without sentence ends, made of several "Topic: headline" fragments
+    if n >= 200 and terms <= n / 300 and (colon_frags + strong) >= 3:
+        return True
+    # headlines separated by bullets / pipes, none of them a sentence
+    segs = [s for s in re.split(r"\s*[•·◆■▪►»|]\s*", text) if s.strip()]
+    if len(segs) >= 4 and all(len(s) < 120 and len(_words(s)) >= 2 for s in segs) and terms <= 1:
+        return True
+    return False
+
+
+def _is_menu(text: str) -> bool:
+    """``होम | देश | खेल``, ``Home » World » Asia``: several one-to-three-word items."""
+    segs = [s for s in re.split(r"\s*[|•·»>]\s*|\s+/\s+", text) if s.strip()]
+    return (
+        len(segs) >= 3
+        and len(text) < 200
+        and all(len(_words(s)) <= 3 and re.search(rf"[A-Za-z{DEV}]", s) for s in segs)
+    )
+
+
+def _is_tracking(text: str) -> bool:
+    t = text.strip()
+    if _CODE_RE.search(t):
+        return True
+    if " " not in t and _LAT_RE.search(t) and not _DEV_RE.search(t):
+        if _TRACKING_WORDS.search(t):
+            return True
+        # a lone id-like token: lowercase/digits/underscores, long, no vowels pattern of a word
+        if len(t) >= 12 and re.fullmatch(r"[a-z0-9_\-.]+", t):
+            return True
+    return False
+
+
+def _is_metadata(text: str, *, header: bool) -> bool:
+    t = text.strip()
+    dm = parse_date(t)
+    if dm is not None:
+        if _META_KEYWORDS.search(t) and len(t) < 400:
+            return True
+        # a line that is (almost) only a date/time
+        rest = (t.translate(_DEV_DIGITS)[: dm.start] + t.translate(_DEV_DIGITS)[dm.end :]).strip(
+            " ,|-–—:()"
+        )
+        if len(rest) <= 12 or len(_words(rest)) <= 2:
+            return True
+        # "By X | September 13, 2023"
+        if _BYLINE_RE.match(t) and len(t) < 200:
+            return True
+    if len(t) < 120 and (_BYLINE_RE.match(t) and not _ends_sentence(t)):
+        return True
+    if len(t) < 80 and _AGENCY_CREDIT_RE.match(t):
+        return True
+    if _READ_TIME_RE.match(t):
+        return True
+    if header and _META_KEYWORDS.match(t) and len(t) < 80 and re.search(r"\d", t):
+        return True
+    return False
+
+
+def _is_caption(text: str) -> bool:
+    t = text.strip()
+    n = len(t)
+    if _CREDIT_LEAD_RE.match(t) and n < 250:
+        return True
+    m = _CREDIT_PAREN_RE.search(t)
+    if m and n < 400 and _terminal_count(t[: m.start()]) <= 2:
+        # a short description ending in a credit
+        return len(t[m.end() :].strip(" .।")) <= 3
+    if n < 200 and _CREDIT_TAIL_RE.search(t) and _terminal_count(t) <= 1:
+        return True
+    return _is_bilingual(t)
+
+
+def _is_bilingual(t: str) -> bool:
+    """An English sentence followed by a Hindi one (or the reverse): an image alt text."""
+    if len(t) > 500:
+        return False
+    m = re.match(rf"^([A-Za-z0-9][A-Za-z0-9 ,'’‘\-–:;%&()]+?)\s*[,.|:\-–—]\s*([{DEV}].*)$", t)
+    if m:
+        eng, hin = m.group(1), m.group(2)
+        if len(_words(eng)) >= 5 and len(_words(hin)) >= 4 and not _LAT_RE.search(hin[:40]):
+            if _terminal_count(hin) <= 1:
+                return True
+    m = re.match(
+        rf"^([{DEV}][^A-Za-z]+?)\s*[,.|।:\-–—]\s*([A-Z][A-Za-z0-9 ,'’‘\-–:;%&()]+[.!?]?)$", t
+    )
+    if m:
+        hin, eng = m.group(1), m.group(2)
+        if len(_words(eng)) >= 5 and len(_words(hin)) >= 4 and _terminal_count(hin) <= 1:
+            return True
+    return False
+
+
+def _is_related(text: str) -> bool:
+    return bool(_RELATED_RE.match(text))
+
+
+def _nav_key(text: str) -> str:
+    return _norm(text)
+
+
+def _is_navigation(text: str) -> bool:
+    key = _nav_key(text)
+    if not key:
+        return True  # only punctuation / symbols
+    if key in _NAV_WORDS:
+        return True
+    if _NEXT_STORY_RE.match(text):
+        return True
+    if _TAGS_RE.match(text) and not _ends_sentence(text):
+        return True
+    if (
+        len(key.split()) <= 6
+        and re.match(r"^(share|follow|शेयर|फॉलो|फ़ॉलो|हमें\s+फॉलो|हमें\s+फ़ॉलो)", key)
+        and not _ends_sentence(text)
+    ):
+        return True
+    return _is_menu(text)
+
+
+def _bio_score(text: str) -> int:
+    s = 0
+    if _BIO_ROLE_RE.search(text):
+        s += 2
+    s += min(2, len(_BIO_TRAIT_RE.findall(text)))
+    if _BIO_PRONOUN_RE.search(text):
+        s += 1
+    # "X works at <news org>" / "X न्यूज़18 में ... हैं"
+    if re.search(
+        r"(न्यूज़|न्यूज|news|times|टाइम्स|डॉट\s*कॉम|\.com|डिजिटल|digital)\S*\s+(में|with|at|के\s+साथ)",
+        text,
+        re.IGNORECASE,
+    ):
+        s += 1
+    return s
+
+
+def _is_headline_shape(text: str) -> bool:
+    n = len(text)
+    w = len(_words(text))
+    return 15 <= n <= 250 and w >= 3 and _terminal_count(text.rstrip("।.!? ")) == 0
+
+
+# --------------------------------------------------------------------------------------
+# The cleaner
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    idx: int  # 0-based raw line number
+    text: str
+    label: str = ""  # "" = undecided, "body", "title" or a removal reason
+    flags: list[str] = field(default_factory=list)
+    blank_before: bool = False
+
+
+def _sentences(text: str, lang: str) -> list[str]:
+    from summarize.segment import split_sentences  # helper A's segmenter
+
+    return [s for s in split_sentences(text, lang=lang) if s.strip()]
+
+
+def _guess_lang(text: str) -> str:
+    dev = len(_DEV_RE.findall(text))
+    lat = len(_LAT_RE.findall(text))
+    return "hi" if dev >= lat else "en"
+
+
+def clean_article(article: Article, config: CleanConfig | None = None) -> CleanArticle:
+    """Clean one scraped article: extract title and date, keep the body, record removals.
+
+    Never raises on odd text: an empty page or a page that is all boilerplate gives an
+    article with no paragraphs and every removed line recorded.
+    """
+    return _clean(article, config)[0]
+
+
+def line_labels(article: Article, config: CleanConfig | None = None) -> dict[int, str]:
+    """Raw line number (0-based) -> ``title``, ``body`` or the removal reason, for every
+    non-empty line (used by the gold benchmark, ``benchmarks/cleaning.py``)."""
+    return _clean(article, config)[1]
+
+
+def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, dict[int, str]]:
+    cfg = config or CleanConfig()
+    raw = html.unescape(article.raw_text or "").replace("\r\n", "\n").replace("\r", "\n")
+    raw = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    lang = _guess_lang(raw[:5000]) if raw.strip() else "hi"
+
+    lines: list[_Line] = []
+    blank = False
+    for i, ln in enumerate(raw.split("\n")):
+        t = " ".join(ln.split())
+        if not t:
+            blank = True
+            continue
+        lines.append(_Line(i, t, blank_before=blank))
+        blank = False
+
+    removed: list[Removed] = []
+    flagged: list[Removed] = []
+    diagnostics: dict[str, float] = {}
+    extra_removed: list[tuple[int, Removed]] = []  # spans cut out of kept lines
+
+    # ---- pass 1: shape rules ---------------------------------------------------------
+    for ln in lines:
+        t = ln.text
+        if _is_tracking(t):
+            ln.label = "tracking"
+        elif _PLACEHOLDER_RE.match(t):
+            ln.label = "artefact"
+        elif _is_ticker(t):
+            ln.label = "ticker"
+        elif _is_related(t):
+            ln.label = "related-link"
+        elif _is_metadata(t, header=False):
+            ln.label = "metadata"
+        elif _is_navigation(t):
+            ln.label = "navigation"
+        elif _norm(t) in _SECTION_WORDS:
+            ln.label = "section-label"
+        elif _is_caption(t):
+            ln.label = "caption"
+
+    # ---- pass 2: "next story" markers: everything after is a candidate other story -----
+    next_at = None
+    for k, ln in enumerate(lines):
+        if ln.label == "navigation" and _NEXT_STORY_RE.match(ln.text):
+            next_at = k
+            break
+
+    # ---- pass 3: title ----------------------------------------------------------------
+    end = next_at if next_at is not None else len(lines)
+    main = lines[:end]
+    body_like = [
+        ln for ln in main if not ln.label and (len(ln.text) >= 120 or _terminal_count(ln.text) >= 2)
+    ]
+    title: str | None = (article.title or "").strip() or None
+    title_idx: int | None = None
+    first_para = next((k for k, ln in enumerate(main) if ln in body_like), len(main))
+    tfidf = _TfIdf([ln.text for ln in lines if not ln.label] or [""])
+    body_vec = tfidf.vec(_ngrams(" ".join(ln.text for ln in body_like[:6])))
+    if title is None:
+        cands = [
+            (k, ln)
+            for k, ln in enumerate(main[: max(first_para, 1)])
+            if not ln.label and _is_headline_shape(ln.text)
+        ]
+        if not cands:
+            # no headline-shaped line: take the first short line, unless it is the only text
+            free = [(k, ln) for k, ln in enumerate(main) if not ln.label]
+            if (
+                len(free) >= 2
+                and len(free[0][1].text) <= 200
+                and _terminal_count(free[0][1].text.rstrip("।.!? ")) == 0
+            ):
+                cands = free[:1]
+        if cands:
+            sims = [
+                tfidf.cos(tfidf.vec(_ngrams(ln.text)), body_vec) if body_like else 1.0
+                for _, ln in cands
+            ]
+            top = max(sims)
+            bar = max(0.5 * top, min(cfg.off_topic_threshold, top))
+            n_free = sum(1 for ln in main if not ln.label)
+            for (k, ln), s in zip(cands, sims, strict=True):
+                if s >= bar and n_free >= 2:
+                    title_idx = k
+                    title = ln.text
+                    ln.label = "title"
+                    break
+    else:
+        for k, ln in enumerate(main[:first_para]):
+            if not ln.label and _norm(ln.text) == _norm(title):
+                ln.label = "title"
+                title_idx = k
+                break
+
+    # ---- pass 4: header region (above the first body paragraph) ----------------------
+    head_end = first_para
+    for k, ln in enumerate(main[:head_end]):
+        if ln.label:
+            continue
+        words = len(_words(ln.text))
+        if title_idx is not None and k < title_idx:
+            # above the headline: section labels, stray fragments, other headlines
+            if words <= 2 and not _ends_sentence(ln.text):
+                ln.label = "section-label"
+            elif words <= 6 and not _ends_sentence(ln.text):
+                ln.label = "artefact"
+            elif _is_headline_shape(ln.text):
+                ln.label = "off-topic"
+            else:
+                ln.flags.append("artefact")
+        elif _is_metadata(ln.text, header=True):
+            ln.label = "metadata"
+    # a short "City, Country" dateline beside a metadata line in the header
+    for k, ln in enumerate(main[:head_end]):
+        if ln.label:
+            continue
+        near_meta = any(
+            0 < abs(j - k) <= 2 and main[j].label == "metadata"
+            for j in range(max(0, k - 2), min(len(main), k + 3))
+        )
+        if (
+            near_meta
+            and len(_words(ln.text)) <= 4
+            and len(ln.text) <= 40
+            and not _ends_sentence(ln.text)
+        ):
+            ln.label = "metadata"
+
+    # ---- pass 5: the story after a "next story" marker -----------------------------------
+    ref_text = " ".join([title or ""] + [ln.text for ln in body_like[:3]])
+    ref_vec = tfidf.vec(_ngrams(ref_text))
+    main_lines = [ln for ln in main if not ln.label]
+    main_total: Counter[str] = Counter()
+    for ln in main_lines:
+        main_total.update(_ngrams(ln.text))
+    main_vec = tfidf.vec(main_total + _ngrams(title or ""))
+    # how coherent this article's own paragraphs are (the bar scales with it)
+    long_main = [ln.text for ln in main_lines if len(ln.text) >= 60]
+    own_sims = sorted(tfidf.coherence(long_main, ref_vec)) if len(long_main) >= 2 else []
+    median_sim = own_sims[len(own_sims) // 2] if own_sims else 0.0
+    off_bar = max(cfg.off_topic_threshold, _RELATIVE_OFF_TOPIC * median_sim)
+    if next_at is not None:
+        tail = lines[next_at + 1 :]
+        tail_grams = Counter()
+        for ln in tail:
+            if ln.label not in ("navigation", "tracking"):
+                tail_grams.update(_ngrams(ln.text))
+        tv = tfidf.vec(tail_grams)
+        sim = max(tfidf.cos(tv, ref_vec), tfidf.cos(tv, main_vec)) if tail_grams else 0.0
+        related_list = bool(_RELATED_HEADING_RE.search(lines[next_at].text))
+        for ln in tail:
+            if ln.label:
+                continue  # boilerplate of its own kind (a date line, "Share" ...)
+            if not cfg.topic_check or sim < off_bar:
+                # under a "Related ..." heading a list of headlines; after "Next ..." a story
+                ln.label = (
+                    "related-link" if related_list and _is_headline_shape(ln.text) else "off-topic"
+                )
+            elif ln.label == "":
+                ln.flags.append("off-topic")  # after "Next ..." but on topic: keep, mark
+        diagnostics["next_story_similarity"] = round(sim, 4)
+    diagnostics["off_topic_bar"] = round(off_bar, 4)
+
+    # ---- pass 6: headline lists under a "related" heading -> related-link -------------
+    for k, ln in enumerate(lines):
+        if ln.label == "navigation" and re.search(
+            r"(related|संबंधित|सम्बंधित|also|भी\s+पढ़ें|recommended)", ln.text, re.I
+        ):
+            j = k + 1
+            while j < len(lines) and not lines[j].label and _is_headline_shape(lines[j].text):
+                sim = tfidf.cos(tfidf.vec(_ngrams(lines[j].text)), ref_vec)
+                if sim < cfg.off_topic_threshold * 2:
+                    lines[j].label = "related-link"
+                else:
+                    lines[j].flags.append("related-link")
+                j += 1
+
+    # ---- pass 7: trailing author bio and trailing fragments --------------------------
+    tail_idx = [k for k, ln in enumerate(main) if not ln.label]
+    for k in reversed(tail_idx[-2:]):
+        ln = main[k]
+        score = _bio_score(ln.text)
+        if score >= 4 and len(ln.text) < 600 and not _FIRST_PERSON_RE.search(ln.text[:200]):
+            ln.label = "author-bio"
+        elif score >= 3:
+            ln.flags.append("author-bio")
+        else:
+            break
+    for k in reversed(range(len(lines))):
+        ln = lines[k]
+        if ln.label and ln.label != "title":
+            continue
+        if ln.label == "title":
+            break
+        if len(_words(ln.text)) <= 3 and not _ends_sentence(ln.text) and len(ln.text) <= 30:
+            ln.label = "artefact"
+            continue
+        break
+
+    # ---- pass 8: duplicates -----------------------------------------------------------
+    seen: set[str] = set()
+    if title:
+        seen.add(_norm(title))
+    for ln in lines:
+        if ln.label == "title":
+            continue
+        if ln.label:
+            continue
+        key = _norm(ln.text)
+        if key in seen and key:
+            ln.label = "duplicate"
+        else:
+            seen.add(key)
+
+    # ---- pass 9: coherence of remaining body lines (flag only) ----------------------
+    body_lines = [ln for ln in lines if not ln.label]
+    if cfg.topic_check and len(body_lines) >= 3:
+        sims = tfidf.coherence([ln.text for ln in body_lines], ref_vec)
+        for ln, sim_ in zip(body_lines, sims, strict=True):
+            if (
+                len(ln.text) >= 60
+                and "off-topic" not in ln.flags
+                and sim_ < cfg.off_topic_threshold
+            ):
+                ln.flags.append("off-topic")
+
+    # ---- pass 10: in-line cleanup of kept lines ---------------------------------------
+    for ln in body_lines:
+        t = ln.text
+        m = _PLACEHOLDER_PREFIX_RE.match(t)
+        if m:
+            extra_removed.append((ln.idx, Removed(m.group(0).strip(), "artefact", ln.idx)))
+            t = t[m.end() :]
+        # a dateline opening the first paragraph: "नई दिल्ली, 2 जुलाई (भाषा)।", "मास्को (Moscow)।"
+        m = _DATELINE_RE.match(t)
+        if (
+            m
+            and (m.group("latin") or m.group("date") or m.group("agency"))
+            and len(t) > m.end() + 20
+        ):
+            extra_removed.append((ln.idx, Removed(m.group(0).strip(), "metadata", ln.idx)))
+            t = t[m.end() :]
+        # a stray foreign article glued before a Hindi sentence ("La रूस मदद करेगा ...")
+        m = re.match(rf"^([A-Za-z]{{1,4}})\s+(?=[{DEV}])", t)
+        if m and m.group(1).lower() in _STRAY_LATIN_FUNC and lang == "hi":
+            extra_removed.append((ln.idx, Removed(m.group(1), "artefact", ln.idx)))
+            t = t[m.end() :]
+        # an inline photo credit in a long paragraph
+        m = _CREDIT_PAREN_RE.search(t)
+        if m:
+            extra_removed.append((ln.idx, Removed(m.group(0), "caption", ln.idx)))
+            t = (t[: m.start()] + t[m.end() :]).strip()
+        # "[…]" / "Read more" truncation marks
+        m = re.search(
+            r"\s*(\[\s*(…|\.\.\.)\s*\]|(read\s+more|आगे\s+पढ़ें|और\s+पढ़ें)\s*[»>]*)\s*$", t, re.I
+        )
+        if m:
+            extra_removed.append((ln.idx, Removed(m.group(0).strip(), "navigation", ln.idx)))
+            t = t[: m.start()].rstrip()
+        first = t.split(" ", 1)[0] if t else ""
+        if first in _DANGLING_START:
+            ln.flags.append("artefact")
+        strong, _ = _glue_points(t)
+        if strong >= 2 and len(t) >= 100:
+            ln.flags.append("ticker")
+        ln.text = t
+        if not t.strip():
+            ln.label = "artefact"
+
+    # ---- date ------------------------------------------------------------------------
+    date_iso: str | None = None
+    date_raw: str | None = None
+    if article.date:
+        dm = parse_date(article.date)
+        date_raw = article.date
+        date_iso = dm.iso if dm else article.date
+    else:
+        best: tuple[int, _Line, DateMatch] | None = None
+        for ln in main:  # not the date of the story after "Next Post"
+            if ln.label != "metadata":
+                continue
+            dm = parse_date(ln.text)
+            if dm is None:
+                continue
+            rank = (
+                0
+                if re.search(r"(publish|posted|प्रकाशित|पब्लिश)", ln.text, re.I)
+                else (1 if _META_KEYWORDS.search(ln.text) else 2)
+            )
+            if best is None or rank < best[0]:
+                best = (rank, ln, dm)
+        if best is not None:
+            date_iso = best[2].iso
+            date_raw = (
+                best[1].text[: best[2].end].strip()
+                if best[2].end < len(best[1].text)
+                else best[1].text
+            )
+            date_raw = date_raw.strip()
+
+    # ---- assemble ----------------------------------------------------------------------
+    extra_by_line: dict[int, list[Removed]] = {}
+    for i, r in extra_removed:
+        extra_by_line.setdefault(i, []).append(r)
+    paragraphs: list[list[str]] = []
+    labels: dict[int, str] = {}
+    for ln in lines:
+        labels[ln.idx] = ln.label or "body"
+        for r in extra_by_line.get(ln.idx, []):
+            removed.append(r)
+        if ln.label == "title":
+            continue
+        if ln.label:
+            removed.append(Removed(ln.text, ln.label, ln.idx))
+            continue
+        sents = []
+        for s in _sentences(ln.text, lang):
+            if len(s.strip()) >= cfg.min_sentence_chars:
+                sents.append(s)
+            else:
+                removed.append(Removed(s, "artefact", ln.idx))  # a stray mark or letter
+        if not sents:
+            removed.append(Removed(ln.text, "artefact", ln.idx))
+            labels[ln.idx] = "artefact"
+            continue
+        paragraphs.append(sents)
+        for f in dict.fromkeys(ln.flags):
+            flagged.append(Removed(ln.text, f, ln.idx))
+
+    ca = CleanArticle(
+        id=article.id,
+        source=article.source,
+        title=title,
+        date=date_iso,
+        url=article.url,
+        paragraphs=paragraphs,
+        removed=removed,
+        flagged=flagged,
+        lang=lang,
+        date_raw=date_raw,
+        meta={**article.meta, "clean": diagnostics},
+    )
+    return ca, labels
+
+
+def clean_articles(
+    articles: Iterable[Article], config: CleanConfig | None = None
+) -> list[CleanArticle]:
+    """:func:`clean_article` over many articles."""
+    return [clean_article(a, config) for a in articles]
