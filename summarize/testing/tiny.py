@@ -34,7 +34,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-BUILD_VERSION = "tiny-v1"
+BUILD_VERSION = "tiny-v2"
 _MARKER = ".tiny-model"
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -186,14 +186,17 @@ def build_tiny_marian(out_dir: str | Path, *, seed: int = 0, vocab_size: int = 8
         pad_token_id=v - 1,
         eos_token_id=0,
         decoder_start_token_id=v - 1,
-        forced_eos_token_id=0,
-        bad_words_ids=[[v - 1]],
-        num_beams=4,
-        max_length=64,
         init_std=INIT_STD,
     )
     torch.manual_seed(seed)
     model = MarianMTModel(config).eval()
+    # The generation defaults opus-mt-hi-en publishes: <pad> never generated, EOS forced
+    # at max_length, 4 beams.
+    gc = model.generation_config
+    gc.bad_words_ids = [[v - 1]]
+    gc.forced_eos_token_id = 0
+    gc.num_beams = 4
+    gc.max_length = 512
     model.save_pretrained(out_dir)
     return _finish(out_dir)
 
@@ -249,8 +252,6 @@ def build_tiny_m2m100(out_dir: str | Path, *, seed: int = 0, vocab_size: int = 8
         eos_token_id=tok.eos_token_id,
         decoder_start_token_id=tok.eos_token_id,
         tokenizer_class="NllbTokenizer",
-        num_beams=4,
-        max_length=64,
         init_std=INIT_STD,
     )
     torch.manual_seed(seed)

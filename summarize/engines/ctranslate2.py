@@ -1,0 +1,259 @@
+"""``ctranslate2``: a CTranslate2 model directory, int8 on CPU by default.
+
+CTranslate2 runs quantised Transformer inference in C++ and is 3-6x faster than
+transformers fp32 on a 2-core CPU at a third of the memory (see ``benchmarks/engines.py``).
+It translates *token strings*; the text side is a :class:`~summarize.engines.codecs.Codec`
+(the model's Hugging Face tokenizer, or IndicTrans2's own), chosen from the files of the
+model directory, or of ``tokenizer:`` in the config.
+
+Create the directory with ``summarize models convert MODEL OUT`` (see
+:mod:`summarize.convert`, which fixes CTranslate2's mT5 conversion and copies the tokenizer).
+
+Config: ``dtype`` is the compute type -- ``int8`` (default), ``int8_float32`` or
+``float32`` on this CPU (CTranslate2 rejects bf16/fp16 there); ``options``:
+``inter_threads`` (parallel batches), ``intra_threads`` (threads per batch, 0 = all cores),
+``use_vmap`` (restrict the output vocabulary with the model's ``vmap.txt``, for the
+250k-token NLLB/mT5 output layers), ``max_batch_examples``.  Generation settings map onto
+``translate_batch``: ``num_beams`` -> ``beam_size``, ``length_penalty``,
+``no_repeat_ngram_size``, ``repetition_penalty``, and transformers' ``max_length`` /
+``min_length`` (which count the decoder start token) -> ``max_decoding_length`` /
+``min_decoding_length``, so that both engines give the same outputs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from summarize.engines.base import Engine, cached_load, resolve_model_dir
+from summarize.engines.batching import run_batched
+from summarize.engines.codecs import Codec, load_codec
+from summarize.errors import ConfigError, MissingDependencyError, ModelUnavailableError
+
+COMPUTE_TYPES = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32")
+
+
+def _ctranslate2() -> Any:
+    try:
+        import ctranslate2
+    except ImportError:
+        raise MissingDependencyError("ctranslate2", "ct2") from None
+    return ctranslate2
+
+
+class CTranslate2Engine(Engine):
+    """Translation or summarisation with a converted CTranslate2 model."""
+
+    name = "ctranslate2"
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        device: str = "cpu",
+        dtype: str = "int8",
+        generation: dict[str, Any] | None = None,
+        max_input_tokens: int | None = None,
+        config_key: str | None = None,
+        tokenizer: str | None = None,
+        src_lang: str | None = None,
+        tgt_lang: str | None = None,
+        batch_tokens: int = 2048,
+        inter_threads: int = 1,
+        intra_threads: int = 0,
+        use_vmap: bool = False,
+        max_batch_examples: int | None = None,
+        **options: Any,
+    ) -> None:
+        if dtype not in COMPUTE_TYPES:
+            raise ConfigError(
+                f"dtype '{dtype}' is not a CTranslate2 compute type; allowed: {', '.join(COMPUTE_TYPES)}"
+                + (f" (config key `{config_key}.dtype`)" if config_key else "")
+            )
+        super().__init__(
+            model,
+            device=device,
+            dtype=dtype,
+            generation=generation,
+            max_input_tokens=max_input_tokens,
+            config_key=config_key,
+            **options,
+        )
+        self.tokenizer_id = tokenizer
+        self.src_lang = src_lang
+        self.tgt_lang = tgt_lang
+        self.batch_tokens = int(batch_tokens)
+        self.inter_threads = int(inter_threads)
+        self.intra_threads = int(intra_threads)
+        self.use_vmap = bool(use_vmap)
+        self.max_batch_examples = max_batch_examples
+        self._translator: Any = None
+        self._codec: Codec | None = None
+        self._model_dir: Path | None = None
+
+    # --- loading -----------------------------------------------------------------------
+
+    @property
+    def model_dir(self) -> Path:
+        if self._model_dir is None:
+            path = resolve_model_dir(self.model_id, self.config_key)
+            if not (path / "model.bin").is_file():
+                raise ModelUnavailableError(
+                    self.model_id,
+                    self.config_key,
+                    f"{path} is not a CTranslate2 model directory (no model.bin); convert the model "
+                    f"with `summarize models convert {self.model_id} OUT_DIR` and put OUT_DIR in the config",
+                )
+            self._model_dir = path
+        return self._model_dir
+
+    def _compute_type(self) -> str:
+        ct2 = _ctranslate2()
+        device = self.device if self.device != "auto" else ("cuda" if ct2.get_cuda_device_count() else "cpu")
+        supported = ct2.get_supported_compute_types(device)
+        if self.dtype not in supported:
+            where = f" (config key `{self.config_key}.dtype`)" if self.config_key else ""
+            raise ConfigError(
+                f"CTranslate2 on {device} does not support compute type '{self.dtype}'{where}; "
+                f"supported here: {', '.join(sorted(supported))}"
+            )
+        return self.dtype
+
+    @property
+    def translator(self) -> Any:
+        if self._translator is None:
+            ct2 = _ctranslate2()
+            model_dir = self.model_dir
+            compute_type = self._compute_type()
+            key = (self.name, str(self.model_id), self.device, compute_type, self.inter_threads, self.intra_threads)
+            self._translator = cached_load(
+                key,
+                lambda: ct2.Translator(
+                    str(model_dir),
+                    device=self.device,
+                    compute_type=compute_type,
+                    inter_threads=self.inter_threads,
+                    intra_threads=self.intra_threads,
+                ),
+            )
+        return self._translator
+
+    @property
+    def codec(self) -> Codec:
+        if self._codec is None:
+            model_dir = self.model_dir
+            key = ("codec", str(model_dir), self.tokenizer_id, self.src_lang, self.tgt_lang)
+            self._codec = cached_load(
+                key,
+                lambda: load_codec(
+                    model_dir, self.tokenizer_id, self.src_lang, self.tgt_lang, config_key=self.config_key
+                ),
+            )
+        return self._codec
+
+    def load(self) -> CTranslate2Engine:
+        _ = self.codec, self.translator
+        return self
+
+    # --- settings ----------------------------------------------------------------------
+
+    def translate_kwargs(self, **overrides: Any) -> dict[str, Any]:
+        """``translate_batch`` keyword arguments from the generation settings."""
+        g = {**self.generation, **overrides}
+        beams = int(g.get("num_beams") or 1)
+        kwargs: dict[str, Any] = {
+            "beam_size": beams,
+            "max_input_length": 0,  # never truncate: long inputs are split before
+            "use_vmap": bool(g.get("use_vmap", self.use_vmap)),
+        }
+        if beams > 1 and g.get("length_penalty") is not None:
+            kwargs["length_penalty"] = float(g["length_penalty"])
+        if g.get("no_repeat_ngram_size"):
+            kwargs["no_repeat_ngram_size"] = int(g["no_repeat_ngram_size"])
+        if g.get("repetition_penalty") not in (None, 1.0):
+            kwargs["repetition_penalty"] = float(g["repetition_penalty"])
+        # transformers' max_length/min_length count the decoder start token; CTranslate2's
+        # decoding lengths count generated tokens only.
+        # A model that forces EOS at the last position (Marian's forced_eos_token_id) spends
+        # one of those on EOS; CTranslate2 appends EOS without counting it.
+        forced_eos = 1 if self.forces_eos() else 0
+        if g.get("max_new_tokens"):
+            kwargs["max_decoding_length"] = max(1, int(g["max_new_tokens"]) - forced_eos)
+        elif g.get("max_length"):
+            kwargs["max_decoding_length"] = max(1, int(g["max_length"]) - 1 - forced_eos)
+        if g.get("min_length"):
+            kwargs["min_decoding_length"] = max(0, int(g["min_length"]) - 1)
+        for key in ("patience", "sampling_topk", "sampling_temperature", "disable_unk", "return_scores"):
+            if key in g:
+                kwargs[key] = g[key]
+        return kwargs
+
+    def generation_config(self) -> dict[str, Any]:
+        """The original model's ``generation_config.json`` (copied by ``summarize models convert``)."""
+        if not hasattr(self, "_generation_config"):
+            path = self.model_dir / "generation_config.json"
+            try:
+                self._generation_config = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+            except ValueError:
+                self._generation_config = {}
+        return self._generation_config
+
+    def forces_eos(self) -> bool:
+        return self.generation_config().get("forced_eos_token_id") is not None
+
+    def window(self) -> int:
+        return int(self.max_input_tokens or 512)
+
+    # --- the interface -----------------------------------------------------------------
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return self.codec.count_tokens(list(texts)) if texts else []
+
+    def generate(self, texts: list[str], **overrides: Any) -> list[str]:
+        texts = list(texts)
+        if not texts:
+            return []
+        kwargs = self.translate_kwargs(**overrides)
+        lengths = self.count_tokens(texts)
+        return run_batched(
+            texts,
+            lengths,
+            self.batch_tokens,
+            lambda batch: self._generate_batch(batch, kwargs),
+            max_batch=self.max_batch_examples,
+        )
+
+    def _generate_batch(self, texts: list[str], kwargs: dict[str, Any]) -> list[str]:
+        tokens, state = self.codec.prepare(texts)
+        prefix = self.codec.target_prefix(len(texts))
+        results = self.translator.translate_batch(tokens, target_prefix=prefix, **kwargs)
+        outputs = self.codec.finish([r.hypotheses[0] for r in results], state)
+        return [" ".join(t.split()) for t in outputs]
+
+    def generate_tokens(self, texts: list[str], **overrides: Any) -> list[list[str]]:
+        """Raw output tokens (target prefix included), for tests and diagnostics."""
+        tokens, _ = self.codec.prepare(list(texts))
+        prefix = self.codec.target_prefix(len(texts))
+        results = self.translator.translate_batch(tokens, target_prefix=prefix, **self.translate_kwargs(**overrides))
+        return [list(r.hypotheses[0]) for r in results]
+
+    def score(self, sources: list[str], targets: list[str]) -> list[list[float]]:
+        """Log-probability of each token of each target (EOS included) given its source.
+
+        Needs a codec that can tokenise targets (``prepare_target``).
+        """
+        if len(sources) != len(targets):
+            raise ValueError("score() needs as many targets as sources")
+        if not sources:
+            return []
+        prepare_target = getattr(self.codec, "prepare_target", None)
+        if prepare_target is None:
+            raise NotImplementedError(f"{type(self.codec).__name__} cannot tokenise targets for scoring")
+        src_tokens, _ = self.codec.prepare(list(sources))
+        tgt_tokens = prepare_target(list(targets))
+        results = self.translator.score_batch(src_tokens, tgt_tokens, max_input_length=0)
+        return [list(r.log_probs) for r in results]
+
+
+__all__ = ["CTranslate2Engine"]
