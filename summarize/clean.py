@@ -90,6 +90,14 @@ _META_KEYWORDS = re.compile(
     r"अपडेट|अपडेटेड|अद्यतन|प्रकाशित|प्रकाशन|पब्लिश|पब्लिश्ड|पोस्ट\s+किया|संशोधित|आखरी|आख़री|आखिरी|अंतिम)",
     re.IGNORECASE,
 )
+# A publication stamp: the keyword opens the line or a "|"-separated segment of it
+# ("Last Updated- ...", "आखरी अपडेट: ...", "By X | Updated: ...").
+_STAMP_RE = re.compile(
+    r"(?:^|[|•·]\s*)[\(\[]?\s*(?:last\s+|first\s+|date\s+)?(?:updated|update|published|posted|modified|edited|"
+    r"(?:आखरी|आख़री|आखिरी|आख़िरी|अंतिम|पहली\s+बार)?\s*(?:अपडेट|अपडेटेड|अद्यतन|प्रकाशित|पब्लिश|पब्लिश्ड|संशोधित))"
+    r"(?:\s+(?:on|at|date|तिथि|तारीख|किया\s+गया))?\s*[:：\-–—|]?\s*",
+    re.IGNORECASE,
+)
 # Bylines, agency credits, reading time ... (short lines only).
 _BYLINE_RE = re.compile(
     r"^\s*(by|written\s+by|edited\s+by|reported\s+by|posted\s+by|author|reporter|"
@@ -100,6 +108,15 @@ _AGENCY_CREDIT_RE = re.compile(
     r"^\s*[\(\[]?\s*(with\s+inputs?\s+from[^)\]]*|inputs?\s+from[^)\]]*|एजेंसी\s+इनपुट[^)\]]*|"
     r"इनपुट\s*[:：\-]?\s*[^)\]]*|भाषा|आईएएनएस|एएनआई|पीटीआई|IANS|PTI|ANI|Reuters|AFP|AP|"
     r"एजेंसी|agencies|agency)\s*[\)\]]?\s*[.।]?\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME_RE = re.compile(
+    r"^\s*(updated\s+|अपडेट\s+)?[\d०-९]+\s*(min(ute)?s?|hours?|hrs?|days?|मिनट|घंटे|घंटा|दिन)\s+(ago|पहले)\s*$",
+    re.IGNORECASE,
+)
+# Disclaimers and the English "web title" that Hindi sites append.
+_DISCLAIMER_RE = re.compile(
+    r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|web\s+title|वेब\s+टाइटल)\s*[:：\-–—]",
     re.IGNORECASE,
 )
 _READ_TIME_RE = re.compile(
@@ -145,6 +162,8 @@ _NAV_WORDS = {
     "trending now", "most read", "most popular", "popular", "latest", "latest news", "top stories",
     "loading", "click here", "download app", "whatsapp", "facebook", "twitter", "linkedin",
     "telegram", "copy link", "listen", "listen to this article", "google news", "more stories",
+    "about the author", "photo gallery", "story continues below advertisement", "continue reading",
+    "newsletter", "subscribe to our newsletter", "follow us on", "also read", "read also",
     # Hindi
     "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
     "अगला पोस्ट", "पिछली खबर", "पिछली ख़बर", "पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "आगे पढ़ें",
@@ -154,6 +173,8 @@ _NAV_WORDS = {
     "लेटेस्ट", "ताज़ा खबरें", "ताजा खबरें", "ताज़ा ख़बरें", "टॉप स्टोरी", "टॉप स्टोरीज", "होम",
     "कमेंट", "टिप्पणी", "टिप्पणियाँ", "टिप्पणियां", "लोड हो रहा है", "यहां क्लिक करें", "यहाँ क्लिक करें",
     "ऐप डाउनलोड करें", "आपको यह भी पसंद आ सकता है", "लोकप्रिय", "सबसे ज्यादा पढ़ी गई",
+    "खबर सुनें", "ख़बर सुनें", "विस्तार", "लेखक के बारे में", "लेखक परिचय", "फोटो गैलरी",
+    "वीडियो गैलरी", "आगे की खबर", "न्यूज़लेटर", "इसे भी पढ़ें", "यह भी देखें", "ये भी देखें",
 }
 # Markers after which the page continues with *another* story.
 _NEXT_STORY_RE = re.compile(
@@ -169,6 +190,20 @@ _NEXT_STORY_RE = re.compile(
 _RELATED_HEADING_RE = re.compile(
     r"(related|recommended|also\s+like|more\s+(stories|news)|संबंधित|सम्बंधित|पसंद\s+आ\s+सकता)", re.IGNORECASE
 )
+_FOOTER_RE = re.compile(
+    r"(^\s*(copyright|©|\(c\))|all\s+rights\s+reserved|सर्वाधिकार\s+सुरक्षित|कॉपीराइट\s*©)", re.IGNORECASE
+)
+# "Next Post: <headline of another story>" on one line.
+_NEXT_STORY_GLUED_RE = re.compile(
+    r"^\s*(next|previous|prev|read\s+next|up\s+next)\s+(post|story|article|news)\s*[:：»>\-–—]+\s*\S|"
+    r"^\s*(अगली|अगला|पिछली|पिछला)\s+(खबर|ख़बर|पोस्ट|लेख|स्टोरी)\s*[:：»>\-–—]+\s*\S",
+    re.IGNORECASE,
+)
+_ALSO_READ_HEADING_RE = re.compile(
+    r"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|यह\s+भी\s+पढ़ें|ये\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|"
+    r"यह\s+भी\s+पढें|ये\s+भी\s+पढें|यह\s+भी\s+देखें|ये\s+भी\s+देखें|और\s+पढ़ें)\s*[:：\-–—]*\s*$",
+    re.IGNORECASE,
+)
 _TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
 
 # Section names that sit above a headline.
@@ -183,6 +218,31 @@ _SECTION_WORDS = {
     "विचार", "संपादकीय", "ब्लॉग", "वीडियो", "फोटो", "शहर",
 }
 # fmt: on
+# Labels of parts of the article page ("Highlights", "सार") — the text under them is kept.
+_HEADING_LABELS = {
+    "highlights",
+    "key highlights",
+    "key points",
+    "summary",
+    "in short",
+    "top points",
+    "हाइलाइट्स",
+    "हाईलाइट्स",
+    "सार",
+    "मुख्य बातें",
+    "खास बातें",
+    "ख़ास बातें",
+    "संक्षेप में",
+    "मुख्य बिंदु",
+}
+# " - Hindi News", " | Navbharat Times", " - अमर उजाला": a site name after the headline
+_SITE_SUFFIX_RE = re.compile(
+    r"\s+[|\-–—]\s+([^|\-–—]{0,40}(news|times|\.com|live|samachar|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|समाचार|लाइव|उजाला|जागरण|भास्कर)[^|\-–—]{0,20})$",
+    re.IGNORECASE,
+)
+_SITE_WORD_RE = re.compile(
+    r"(news|times|network|\.com|\bweb\b|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|नेटवर्क|वेबसाइट)", re.IGNORECASE
+)
 _TICKER_LEAD_RE = re.compile(
     r"^\s*(breaking(\s+news)?|trending(\s+now)?|latest(\s+news)?|top\s+stories|news\s+flash|"
     r"ब्रेकिंग(\s+न्यूज़?)?|ट्रेंडिंग|ताज़ा\s+ख़?बरें|ताजा\s+ख़?बरें|बड़ी\s+ख़?बरें|टॉप\s+स्टोरीज?)\s*[:：|\-–—]",
@@ -233,6 +293,14 @@ _DATELINE_RE = re.compile(
     rf"\s*(?P<date>,\s*[\d०-९]{{1,2}}\s+(?:{'|'.join(sorted(['जनवरी', 'फरवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'सितम्बर', 'अक्टूबर', 'अक्तूबर', 'नवंबर', 'नवम्बर', 'दिसंबर', 'दिसम्बर'], key=len, reverse=True))})(?:\s*,?\s*[\d०-९]{{4}})?)?"
     r"\s*(?P<agency>[\(\[](?:भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|IANS|PTI|ANI|UNI|Reuters|AFP|AP)[\)\]])?"
     r"\s*[।|:–—\-]\s+"
+)
+
+_ABOUT_AUTHOR_RE = re.compile(
+    r"^\s*(about\s+the\s+(author|writer)|लेखक\s+के\s+बारे\s+में|लेखक\s+परिचय)\s*[:：]?\s*$", re.I
+)
+# An author's note in parentheses: "(लेखक वरिष्ठ पत्रकार हैं। ये उनके निजी विचार हैं।)"
+_AUTHOR_NOTE_RE = re.compile(
+    r"^\s*[\(\[]\s*(लेखक|लेखिका|the\s+(author|writer)|author|writer)\b.*[\)\]]\s*[.।]?\s*$", re.I
 )
 
 # Stray foreign function words left at the start of a machine-translated Hindi line
@@ -320,7 +388,7 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[/.\-](?P<mnum>\d{1,2})[/.\-](?P<year>\d{4})(?![\d])"),
 ]
 _TIME_RE = re.compile(
-    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|बजे)?\s*(?P<tz>IST|GMT|UTC|\+05:?30)?",
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|बजे|पूर्वाह्न|अपराह्न)?\s*\(?(?P<tz>IST|GMT|UTC|\+05:?30)?\)?",
     re.IGNORECASE,
 )
 _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -374,12 +442,13 @@ def parse_date(text: str) -> DateMatch | None:
     end = m.end()
     # a time within a few characters after the date ("| 3:22 PM IST", ", 15:23 IST")
     tail = t[end : end + 30]
-    tm = re.match(r"\s*[,|\-–—]?\s*(?:at\s+|समय\s*:?\s*)?", tail)
+    tm = re.match(r"\s*[,|/\-–—]?\s*(?:at\s+|समय\s*:?\s*)?", tail)
     off = tm.end() if tm else 0
     tmatch = _TIME_RE.match(tail, off)
     if tmatch:
         h, mi = int(tmatch["h"]), int(tmatch["m"])
         ampm = (tmatch["ampm"] or "").lower().replace(".", "")
+        ampm = {"पूर्वाह्न": "am", "अपराह्न": "pm"}.get(ampm, ampm)
         if ampm == "pm" and h < 12:
             h += 12
         elif ampm == "am" and h == 12:
@@ -572,7 +641,12 @@ def _is_metadata(text: str, *, header: bool) -> bool:
     t = text.strip()
     dm = parse_date(t)
     if dm is not None:
-        if _META_KEYWORDS.search(t) and len(t) < 400:
+        st = _STAMP_RE.search(t)
+        if st and len(t) < 400 and dm.start - st.end() <= 40:
+            return True
+        # "... Published by: X Updated Mon, 14 Oct 2024 11:20 AM IST"
+        kw = _META_KEYWORDS.search(t[max(0, dm.start - 25) : dm.start])
+        if kw and len(t) < 250 and not _ends_sentence(t):
             return True
         # a line that is (almost) only a date/time
         rest = (t.translate(_DEV_DIGITS)[: dm.start] + t.translate(_DEV_DIGITS)[dm.end :]).strip(
@@ -589,7 +663,11 @@ def _is_metadata(text: str, *, header: bool) -> bool:
         return True
     if _READ_TIME_RE.match(t):
         return True
-    if header and _META_KEYWORDS.match(t) and len(t) < 80 and re.search(r"\d", t):
+    if header and _STAMP_RE.match(t) and len(t) < 80 and re.search(r"\d", t):
+        return True
+    if len(t) < 60 and _RELATIVE_TIME_RE.match(t):
+        return True
+    if _DISCLAIMER_RE.match(t) and len(t) < 600:
         return True
     return False
 
@@ -638,8 +716,16 @@ def _nav_key(text: str) -> str:
 
 def _is_navigation(text: str) -> bool:
     key = _nav_key(text)
+    if key in _HEADING_LABELS:
+        return False  # a label of a part of the article (see section-label)
     if not key:
         return True  # only punctuation / symbols
+    if _FOOTER_RE.search(text) and len(text) < 250:
+        return True
+    if re.fullmatch(r"(\s*#\S+){2,}\s*", text):  # a line of hashtags
+        return True
+    if _NEXT_STORY_GLUED_RE.match(text):
+        return True
     if key in _NAV_WORDS:
         return True
     if _NEXT_STORY_RE.match(text):
@@ -673,9 +759,13 @@ def _bio_score(text: str) -> int:
 
 
 def _is_headline_shape(text: str) -> bool:
+    """One line, 3+ words, no sentence end inside or at the end (a final ? or ! is allowed)."""
     n = len(text)
     w = len(_words(text))
-    return 15 <= n <= 250 and w >= 3 and _terminal_count(text.rstrip("।.!? ")) == 0
+    t = text.rstrip()
+    if t.endswith(("।", ".", "|", "॥")) and not t.endswith("..."):
+        return False
+    return 15 <= n <= 250 and w >= 3 and _terminal_count(t.rstrip("!?\"'’”) ")) == 0
 
 
 # --------------------------------------------------------------------------------------
@@ -755,7 +845,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             ln.label = "metadata"
         elif _is_navigation(t):
             ln.label = "navigation"
-        elif _norm(t) in _SECTION_WORDS:
+        elif _norm(t) in _SECTION_WORDS or _norm(t) in _HEADING_LABELS:
             ln.label = "section-label"
         elif _is_caption(t):
             ln.label = "caption"
@@ -763,7 +853,9 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
     # ---- pass 2: "next story" markers: everything after is a candidate other story -----
     next_at = None
     for k, ln in enumerate(lines):
-        if ln.label == "navigation" and _NEXT_STORY_RE.match(ln.text):
+        if ln.label == "navigation" and (
+            _NEXT_STORY_RE.match(ln.text) or _NEXT_STORY_GLUED_RE.match(ln.text)
+        ):
             next_at = k
             break
 
@@ -807,7 +899,11 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                     title = ln.text
                     ln.label = "title"
                     break
-    else:
+    if title:
+        m = _SITE_SUFFIX_RE.search(title)
+        if m and len(title) - len(m.group(0)) >= 15:
+            title = title[: m.start()].rstrip()
+    if title and title_idx is None:
         for k, ln in enumerate(main[:first_para]):
             if not ln.label and _norm(ln.text) == _norm(title):
                 ln.label = "title"
@@ -827,7 +923,11 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             elif words <= 6 and not _ends_sentence(ln.text):
                 ln.label = "artefact"
             elif _is_headline_shape(ln.text):
-                ln.label = "off-topic"
+                # headlines of other stories above the real one
+                n_heads = sum(
+                    1 for x in main[:title_idx] if not x.label and _is_headline_shape(x.text)
+                )
+                ln.label = "ticker" if n_heads >= 2 else "off-topic"
             else:
                 ln.flags.append("artefact")
         elif _is_metadata(ln.text, header=True):
@@ -883,43 +983,27 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         diagnostics["next_story_similarity"] = round(sim, 4)
     diagnostics["off_topic_bar"] = round(off_bar, 4)
 
-    # ---- pass 6: headline lists under a "related" heading -> related-link -------------
+    # ---- pass 6: links under an "Also read" / "Related" heading -> related-link ---------
     for k, ln in enumerate(lines):
-        if ln.label == "navigation" and re.search(
-            r"(related|संबंधित|सम्बंधित|also|भी\s+पढ़ें|recommended)", ln.text, re.I
-        ):
-            j = k + 1
-            while j < len(lines) and not lines[j].label and _is_headline_shape(lines[j].text):
-                sim = tfidf.cos(tfidf.vec(_ngrams(lines[j].text)), ref_vec)
-                if sim < cfg.off_topic_threshold * 2:
-                    lines[j].label = "related-link"
-                else:
-                    lines[j].flags.append("related-link")
-                j += 1
-
-    # ---- pass 7: trailing author bio and trailing fragments --------------------------
-    tail_idx = [k for k, ln in enumerate(main) if not ln.label]
-    for k in reversed(tail_idx[-2:]):
-        ln = main[k]
-        score = _bio_score(ln.text)
-        if score >= 4 and len(ln.text) < 600 and not _FIRST_PERSON_RE.search(ln.text[:200]):
-            ln.label = "author-bio"
-        elif score >= 3:
-            ln.flags.append("author-bio")
-        else:
-            break
-    for k in reversed(range(len(lines))):
-        ln = lines[k]
-        if ln.label and ln.label != "title":
+        if ln.label != "navigation":
             continue
-        if ln.label == "title":
-            break
-        if len(_words(ln.text)) <= 3 and not _ends_sentence(ln.text) and len(ln.text) <= 30:
-            ln.label = "artefact"
+        also = bool(_ALSO_READ_HEADING_RE.match(ln.text))
+        related = bool(_RELATED_HEADING_RE.search(ln.text))
+        if not (also or related):
             continue
-        break
+        j = k + 1
+        while j < len(lines) and not lines[j].label and _is_headline_shape(lines[j].text):
+            # the first headline after "Also read", and every headline of a "Related"
+            # list, is a link; further lines after "Also read" only when off the topic
+            sim = tfidf.cos(tfidf.vec(_ngrams(lines[j].text)), ref_vec)
+            if related or j == k + 1 or sim < off_bar:
+                lines[j].label = "related-link"
+            else:
+                lines[j].flags.append("related-link")
+                break
+            j += 1
 
-    # ---- pass 8: duplicates -----------------------------------------------------------
+    # ---- pass 7: duplicates -----------------------------------------------------------
     seen: set[str] = set()
     if title:
         seen.add(_norm(title))
@@ -929,10 +1013,54 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         if ln.label:
             continue
         key = _norm(ln.text)
-        if key in seen and key:
-            ln.label = "duplicate"
+        tkey = _norm(title or "")
+        if key and (
+            key in seen
+            or (
+                tkey
+                and len(tkey) >= 20
+                and _is_headline_shape(ln.text)
+                and tkey in key
+                and len(key) <= len(tkey) + 40
+            )
+        ):
+            ln.label = "duplicate"  # (also the headline again with a site name added)
         else:
             seen.add(key)
+
+    # ---- pass 8: trailing author bio and trailing fragments --------------------------
+    tail_idx = [k for k, ln in enumerate(main) if not ln.label]
+    for k in reversed(tail_idx[-2:]):
+        ln = main[k]
+        score = _bio_score(ln.text)
+        after_heading = k > 0 and _ABOUT_AUTHOR_RE.match(main[k - 1].text or "") is not None
+        if _AUTHOR_NOTE_RE.match(ln.text) and len(ln.text) < 400:
+            ln.label = "author-bio"  # "(लेखक वरिष्ठ पत्रकार हैं ...)"
+        elif (
+            (score >= 4 or (after_heading and score >= 2))
+            and len(ln.text) < 600
+            and not _FIRST_PERSON_RE.search(ln.text[:200])
+        ):
+            ln.label = "author-bio"
+        elif score >= 3:
+            ln.flags.append("author-bio")
+            break
+        else:
+            break
+    # after the last sentence of the article: short lines that are no sentence
+    last_sent = max(
+        (k for k, ln in enumerate(lines) if not ln.label and _ends_sentence(ln.text)), default=None
+    )
+    if last_sent is not None:
+        for ln in lines[last_sent + 1 :]:
+            if ln.label or _ends_sentence(ln.text) or len(ln.text) > 100:
+                continue
+            if len(_words(ln.text)) <= 3:
+                ln.label = "artefact"  # a lone word or two left at the end of the page
+            elif _SITE_WORD_RE.search(ln.text) or (lang == "hi" and not _DEV_RE.search(ln.text)):
+                ln.label = "navigation"  # footer: site name, English boilerplate on a Hindi page
+            else:
+                ln.flags.append("navigation")
 
     # ---- pass 9: coherence of remaining body lines (flag only) ----------------------
     body_lines = [ln for ln in lines if not ln.label]
@@ -940,7 +1068,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         sims = tfidf.coherence([ln.text for ln in body_lines], ref_vec)
         for ln, sim_ in zip(body_lines, sims, strict=True):
             if (
-                len(ln.text) >= 60
+                len(ln.text) >= 100
                 and "off-topic" not in ln.flags
                 and sim_ < cfg.off_topic_threshold
             ):
@@ -957,8 +1085,20 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         m = _DATELINE_RE.match(t)
         if (
             m
-            and (m.group("latin") or m.group("date") or m.group("agency"))
-            and len(t) > m.end() + 20
+            and (
+                m.group("latin")
+                or m.group("date")
+                or m.group("agency")
+                # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:")
+                or (
+                    len(m.group("place").split()) <= 2
+                    and not any(
+                        w in _STOP or w in _DANGLING_START for w in m.group("place").split()
+                    )
+                    and m.group(0).rstrip().endswith((":", "।"))
+                )
+            )
+            and len(_words(t[m.end() :])) >= 5
         ):
             extra_removed.append((ln.idx, Removed(m.group(0).strip(), "metadata", ln.idx)))
             t = t[m.end() :]

@@ -406,3 +406,100 @@ def test_parse_date(text: str, iso: str) -> None:
 )
 def test_parse_date_rejects(text: str) -> None:
     assert parse_date(text) is None
+
+
+# Three more layouts (a list-style Hindi portal, a "सार/विस्तार" portal, an op-ed): first run
+# through the cleaner unchanged, they exposed gaps that were fixed with generic rules (site
+# suffix on the headline, "Highlights"-type labels, stamp keyword after a byline, footer lines
+# after the last sentence, a bare-place dateline, "(लेखक ...)" notes).
+
+PORTAL = """\
+Hindi News / देश / चुनाव
+लोकसभा चुनाव: पहले चरण में 102 सीटों पर 60 प्रतिशत से ज्यादा मतदान - Hindi News
+Edited By अमित कुमार | नवभारतटाइम्स.कॉम | Updated: 19 Apr 2024, 9:41 pm
+खबर सुनें
+Subscribe
+हाइलाइट्स
+पहले चरण में 21 राज्यों की 102 सीटों पर वोट डाले गए
+त्रिपुरा में सबसे ज्यादा और बिहार में सबसे कम मतदान हुआ
+नई दिल्ली: लोकसभा चुनाव के पहले चरण में शुक्रवार को 21 राज्यों और केंद्र शासित प्रदेशों की 102 सीटों पर मतदान हुआ। चुनाव आयोग के अनुसार शाम सात बजे तक 60 प्रतिशत से अधिक मतदान दर्ज किया गया।
+मतदान केंद्र के बाहर कतार में खड़े मतदाता। (फोटो - पीटीआई)
+आयोग ने बताया कि त्रिपुरा में सबसे ज्यादा 80 प्रतिशत मतदान हुआ, जबकि बिहार में यह आंकड़ा 48 प्रतिशत के आसपास रहा। कुछ जगहों पर ईवीएम में खराबी की शिकायतें भी आईं, जिन्हें समय रहते ठीक कर दिया गया।
+इसे भी पढ़ें
+आईपीएल 2024: मुंबई इंडियंस ने रोमांचक मुकाबले में पंजाब को हराया
+मणिपुर के कुछ मतदान केंद्रों पर हिंसा की खबरें आईं। आयोग ने कहा कि वहां दोबारा मतदान कराने पर विचार किया जा रहा है।
+दूसरे चरण का मतदान 26 अप्रैल को होगा, जिसमें 89 सीटों पर वोट डाले जाएंगे।
+(एजेंसी इनपुट के साथ)
+लोकसभा चुनाव: पहले चरण में 102 सीटों पर 60 प्रतिशत से ज्यादा मतदान
+Web Title : lok sabha election first phase voting percentage
+Hindi News from Navbharat Times, TIL Network
+#LokSabhaElection2024 #Voting #ElectionCommission
+Copyright © 2024 Bennett, Coleman & Co. Ltd. All rights reserved.
+"""
+
+DENGUE = """\
+Lucknow News: लखनऊ में डेंगू के 40 नए मरीज मिले, स्वास्थ्य विभाग ने शुरू किया अभियान
+न्यूज डेस्क, अमर उजाला, लखनऊ Published by: शिवम गर्ग Updated Mon, 14 Oct 2024 11:20 AM IST
+सार
+लखनऊ में डेंगू के मामलों में तेजी आई है। स्वास्थ्य विभाग ने घर-घर सर्वे शुरू किया है।
+विस्तार
+Follow Us
+राजधानी लखनऊ में रविवार को डेंगू के 40 नए मरीज मिले। इसके साथ ही इस साल अब तक मरीजों की संख्या 850 के पार पहुंच गई है। सबसे ज्यादा मामले आलमबाग और इंदिरानगर से सामने आए हैं।
+मुख्य चिकित्सा अधिकारी ने बताया कि मच्छरों के लार्वा की जांच के लिए 120 टीमें बनाई गई हैं। जिन घरों में लार्वा मिलेगा, उन्हें नोटिस दिया जाएगा।
+विज्ञापन
+डॉक्टरों ने लोगों को सलाह दी है कि तेज बुखार होने पर तुरंत जांच कराएं और खुद से दवा न लें।
+Next Article: कानपुर में सड़क हादसे में तीन की मौत, ट्रक ने बाइक को मारी टक्कर
+पुलिस ने बताया कि तेज रफ्तार ट्रक ने सुबह करीब छह बजे बाइक सवारों को टक्कर मार दी। ट्रक चालक मौके से फरार हो गया।
+"""
+
+OPED = """\
+ओपिनियन
+जलवायु परिवर्तन पर भारत को अब ठोस कदम उठाने होंगे
+2 घंटे पहले
+पिछले दशक में भारत में गर्मी की लहरों की संख्या लगभग दोगुनी हो गई है। इसका सबसे ज्यादा असर किसानों और शहरों के गरीब मजदूरों पर पड़ा है।
+सरकार ने 2070 तक नेट जीरो का लक्ष्य रखा है, लेकिन इसके लिए कोयले पर निर्भरता तेजी से घटानी होगी। सौर और पवन ऊर्जा में निवेश बढ़ाना इसका सबसे व्यावहारिक रास्ता है।
+यह भी पढ़ें
+जलवायु सम्मेलन में भारत ने विकसित देशों से मांगी आर्थिक मदद
+राज्यों को भी अपनी जलवायु कार्ययोजनाएं अपडेट करनी होंगी, ताकि स्थानीय स्तर पर पानी और खेती से जुड़े जोखिम कम किए जा सकें।
+(लेखक पर्यावरण नीति विशेषज्ञ हैं। ये उनके निजी विचार हैं।)
+डिस्क्लेमर: इस लेख में व्यक्त विचार लेखक के निजी हैं।
+"""
+
+
+def _labels(text: str) -> list[str]:
+    labels = line_labels(_art(text))
+    return [labels[i] for i in sorted(labels)]
+
+
+def test_synthetic_portal() -> None:
+    ca = clean_article(_art(PORTAL, "portal"))
+    assert ca.title == "लोकसभा चुनाव: पहले चरण में 102 सीटों पर 60 प्रतिशत से ज्यादा मतदान"
+    assert ca.date == "2024-04-19T21:41:00"
+    assert _labels(PORTAL) == [
+        "navigation", "title", "metadata", "navigation", "navigation", "section-label",
+        "body", "body", "body", "caption", "body", "navigation", "related-link", "body", "body",
+        "metadata", "duplicate", "metadata", "navigation", "navigation", "navigation",
+    ]  # fmt: skip
+    assert any(r.text == "नई दिल्ली:" and r.reason == "metadata" for r in ca.removed)
+    assert ca.paragraphs[2][0].startswith("लोकसभा चुनाव के पहले चरण")
+
+
+def test_synthetic_dengue() -> None:
+    ca = clean_article(_art(DENGUE, "dengue"))
+    assert ca.date == "2024-10-14T11:20:00+05:30"
+    assert _labels(DENGUE) == [
+        "title", "metadata", "section-label", "body", "navigation", "navigation", "body", "body",
+        "navigation", "body", "navigation", "off-topic",
+    ]  # fmt: skip
+    assert "कानपुर" not in _body(ca) and "ट्रक" not in _body(ca)
+
+
+def test_synthetic_oped() -> None:
+    ca = clean_article(_art(OPED, "oped"))
+    assert ca.title == "जलवायु परिवर्तन पर भारत को अब ठोस कदम उठाने होंगे"
+    assert ca.date is None  # "2 घंटे पहले" is relative: removed, not guessed
+    assert _labels(OPED) == [
+        "section-label", "title", "metadata", "body", "body", "navigation", "related-link",
+        "body", "author-bio", "metadata",
+    ]  # fmt: skip
+    assert not ca.flagged
