@@ -1,0 +1,281 @@
+"""Faithfulness check: numbers and names in a summary that none of its sources contain.
+
+Summarisers (and fusion) invent numbers and names; extractive output copies them.  For
+every summary -- per article and merged -- :func:`check_summary` flags:
+
+* ``unsupported-number``: a number of the summary (digits, Devanagari digits normalised
+  by :mod:`summarize.numbers`, and number words such as ``दो``/``two``, "एक"/"one" excepted)
+  that appears in no source, neither as digits nor as a number word.  Comparisons are by
+  value, so ``२``, ``2``, ``दो`` and ``two`` all support each other, and sources in Hindi
+  and in English (the translations) can be given together.
+* ``unsupported-entity``: a name of the summary that appears in no source.
+
+How names are found (conservative on purpose: a false alarm on every other sentence would
+teach users to ignore the flags):
+
+* English (Latin script): maximal sequences of capitalised words (``Kim Jong Un``,
+  ``Vostochny Cosmodrome``).  A single capitalised word at the start of a sentence is not
+  taken, since capitalisation there says nothing; neither are common sentence-starting
+  function words, months and weekdays (a date is not a name).  A name is *supported*
+  when every word of it occurs in some source (case-insensitive, possessive ``'s`` off),
+  or when the whole name matches a source span with a fuzzy ratio >= 0.85 (transliteration
+  variants: ``Kim Jong-un`` / ``Kim Jong Un``); a name is also supported if a source gives
+  its Devanagari form -- we do not transliterate, so that case is only caught when the
+  sources include the English translation.
+* Hindi (Devanagari): there is no capitalisation.  A Devanagari token is *name-like* when
+  it is not a common word -- not in a stop list and not among the words that occur 3 or
+  more times in the FLORES-200 dev set (997 sentences of varied topics, shipped in
+  ``summarize/data/hi_common_words.txt``): names are rare across topics, function words and
+  common verbs/nouns are not.  A name-like token is unsupported when no source token shares
+  its stem (first 4 characters after one inflectional suffix is removed).  Limits: a rare
+  common noun the summariser introduced is reported as an entity too, and a name that is
+  also a frequent word (``मई`` May) is never reported.
+
+Empty summaries or sources give no flags.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+from summarize.numbers import extract_numbers, normalise_digits
+from summarize.types import Flag
+
+__all__ = [
+    "check_summary",
+    "summary_numbers",
+    "english_entities",
+    "hindi_name_candidates",
+    "entity_supported",
+]
+
+_HI_NUMBER_WORDS = {
+    "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "पाँच": "5", "छह": "6", "छः": "6", "सात": "7",
+    "आठ": "8", "नौ": "9", "दस": "10", "ग्यारह": "11", "बारह": "12", "पंद्रह": "15", "बीस": "20",
+    "पच्चीस": "25", "तीस": "30", "चालीस": "40", "पचास": "50", "साठ": "60", "सत्तर": "70",
+    "अस्सी": "80", "नब्बे": "90", "सौ": "100", "हजार": "1000", "हज़ार": "1000",
+}
+_EN_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+    "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
+}
+# Words that precede a number word and multiply it ("two hundred" is 200, not 2 and 100);
+# such compounds are compared as digits only when both sides write digits.
+_NUMBER_WORDS = {**_HI_NUMBER_WORDS, **_EN_NUMBER_WORDS}
+
+# Letters and digits, plus the Devanagari vowel signs and virama (Python's \w misses them).
+_W = r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097F\u200c\u200d])"
+_WORD_RE = re.compile(rf"{_W}+(?:['’-]{_W}+)*")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_DEVANAGARI_TOKEN_RE = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
+
+_EN_NOT_NAMES = set(
+    """a an the this that these those he she it they we i you his her its their our my your
+    in on at for to of by with from as after before when while if so then but and or also
+    however meanwhile according earlier later today yesterday tomorrow there here what why
+    how who where which both each all some many most several no not one mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
+)
+_HI_STOP = set(
+    """के का की को में से ने पर और है हैं था थी थे यह वह ये वे इस उस इन उन एक भी तो कि लिए साथ बाद
+    तक कर किया किए गया गई गए हो होगा होगी रहा रही रहे ही नहीं या जो जब तब कहा बताया इसके उसके
+    उनके उनकी उनका अपने अपनी अपना द्वारा बीच करने करते करेंगे लेकिन हालांकि वाले वाली दोनों
+    सबसे बहुत कुछ सभी किसी कोई अब फिर यहां वहां क्या क्यों कैसे""".split()
+)
+_HI_SUFFIXES = sorted(
+    ["ियों", "ियां", "ियाँ", "ाएं", "ाएँ", "ाओं", "ें", "ों", "ीं", "ी", "े", "ा", "ं", "ाँ", "ो"],
+    key=len,
+    reverse=True,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _hi_common_words() -> frozenset[str]:
+    try:
+        text = resources.files("summarize").joinpath("data/hi_common_words.txt").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+def summary_numbers(text: str) -> list[str]:
+    """Numbers of ``text`` as canonical digit strings: digits (any script) and number words."""
+    text = _nfc(text)
+    nums = extract_numbers(text)
+    for w in _WORD_RE.findall(normalise_digits(text).lower()):
+        if w in _NUMBER_WORDS:
+            nums.append(_NUMBER_WORDS[w])
+    return nums
+
+
+def _number_forms(texts: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for t in texts:
+        out.update(summary_numbers(t))
+    return out
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def _close_run(run: list[str], starts_sentence: bool) -> str | None:
+    """A capitalised run as a name, or None (sentence-initial single word, function words)."""
+    words = list(run)
+    while words and words[0].lower() in _EN_NOT_NAMES:  # "The Kremlin" -> "Kremlin"
+        words.pop(0)
+        starts_sentence = False
+    if not words:
+        return None
+    if len(words) == 1 and (starts_sentence or words[0].lower() in _EN_NOT_NAMES):
+        return None
+    return " ".join(words)
+
+
+def english_entities(text: str) -> list[str]:
+    """Capitalised word sequences of Latin-script ``text`` (see the module docstring)."""
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?।])\s+|\n+", _nfc(text)):
+        run: list[str] = []
+        starts = False
+        prev_end = 0
+        for k, m in enumerate(_LATIN_WORD_RE.finditer(sentence)):
+            w = m.group(0).rstrip(".'’")
+            gap = sentence[prev_end : m.start()]
+            prev_end = m.end()
+            capitalised = w[:1].isupper() and w != "I"
+            if run and (not capitalised or re.search(r"[,;:()\"“”]", gap)):
+                name = _close_run(run, starts)
+                if name:
+                    out.append(name)
+                run = []
+            if capitalised:
+                if not run:
+                    starts = k == 0
+                run.append(w.removesuffix("'s").removesuffix("’s"))
+        if run:
+            name = _close_run(run, starts)
+            if name:
+                out.append(name)
+    return out
+
+
+def _hi_stem(token: str) -> str:
+    for suf in _HI_SUFFIXES:
+        if len(token) > len(suf) + 1 and token.endswith(suf):
+            token = token[: -len(suf)]
+            break
+    return token[:4]
+
+
+def hindi_name_candidates(text: str) -> list[str]:
+    """Devanagari tokens of ``text`` that may be names: not stop words, not common words."""
+    common = _hi_common_words()
+    out = []
+    for tok in _DEVANAGARI_TOKEN_RE.findall(_nfc(text)):
+        if len(tok) < 2 or tok in _HI_STOP or tok in common or tok in _HI_NUMBER_WORDS:
+            continue
+        out.append(tok)
+    return out
+
+
+def _source_words(sources: Sequence[str]) -> set[str]:
+    words: set[str] = set()
+    for s in sources:
+        for w in _WORD_RE.findall(_nfc(s).lower()):
+            words.add(w.removesuffix("'s").removesuffix("’s"))
+            words.update(p for p in re.split(r"[-'’]", w) if p)
+    return words
+
+
+def entity_supported(entity: str, sources: Sequence[str], _words: set[str] | None = None) -> bool:
+    """Whether a (Latin-script) name occurs in the sources, allowing spelling variants."""
+    words = _source_words(sources) if _words is None else _words
+    parts = [p.lower() for p in re.split(r"[\s\-'’]+", entity) if p]
+    if parts and all(p in words for p in parts):
+        return True
+    target = " ".join(parts)
+    n = len(parts)
+    for s in sources:
+        toks = [t.lower() for t in re.split(r"[\s\-'’]+", re.sub(r"[^\w\s\-'’]", " ", _nfc(s))) if t]
+        for size in {max(1, n - 1), n, n + 1}:
+            for i in range(0, max(0, len(toks) - size) + 1):
+                cand = " ".join(toks[i : i + size])
+                if cand and difflib.SequenceMatcher(None, target, cand).ratio() >= 0.85:
+                    return True
+    return False
+
+
+# --- the check ------------------------------------------------------------------------------
+
+
+def check_summary(summary: str | list[str], sources: list[str], lang: str = "en") -> list[Flag]:
+    """Flags for numbers and names of ``summary`` found in none of ``sources``.
+
+    ``summary`` may be one text or its sentences (then each flag carries the sentence
+    index).  ``sources`` may mix Hindi texts and their English translations.  ``lang`` is
+    the summary's language; names are looked for in both scripts whatever it says, since
+    Hindi news mixes Latin-script names in.
+    """
+    sentences = [summary] if isinstance(summary, str) else list(summary)
+    sources = [s for s in sources if s and s.strip()]
+    if not sources or not any(s.strip() for s in sentences):
+        return []
+    numbers = _number_forms(sources)
+    words = _source_words(sources)
+    hi_stems = {_hi_stem(t) for s in sources for t in _DEVANAGARI_TOKEN_RE.findall(_nfc(s))}
+    flags: list[Flag] = []
+    indexed = not isinstance(summary, str)
+    for si, sent in enumerate(sentences):
+        where = si if indexed else None
+        seen: set[tuple[str, str]] = set()
+        for num in summary_numbers(sent):
+            if num not in numbers and ("number", num) not in seen:
+                seen.add(("number", num))
+                flags.append(
+                    Flag("unsupported-number", num, where, "this number appears in none of the sources")
+                )
+        for ent in english_entities(sent):
+            if ("entity", ent) in seen:
+                continue
+            seen.add(("entity", ent))
+            if not entity_supported(ent, sources, words):
+                flags.append(
+                    Flag("unsupported-entity", ent, where, "this name appears in none of the sources")
+                )
+        # adjacent unsupported name-like tokens form one span ("शी जिनपिंग")
+        candidates = set(hindi_name_candidates(sent))
+        spans: list[list[str]] = [[]]
+        for tok in _DEVANAGARI_TOKEN_RE.findall(_nfc(sent)):
+            if tok in candidates and tok not in words and _hi_stem(tok) not in hi_stems:
+                spans[-1].append(tok)
+            elif spans[-1]:
+                spans.append([])
+        for span in spans:
+            name = " ".join(span)
+            if not name or ("entity", name) in seen:
+                continue
+            seen.add(("entity", name))
+            flags.append(
+                Flag(
+                    "unsupported-entity",
+                    name,
+                    where,
+                    "this word (possibly a name) appears in none of the sources",
+                )
+            )
+    return flags
