@@ -80,12 +80,23 @@ _HI_STARTERS = set(
 )
 
 _WORD_RE = re.compile(r"\S+")
+_CITATION = re.compile(r"[ \t]*\([^()\n.?!।॥|]{1,60}\)")
 
 
 def _prev_token(text: str, end: int) -> str:
-    m = re.search(r"(\S*)$", text[:end])
-    tok = m.group(1) if m else ""
-    return tok.lstrip(_LEAD_PUNCT)
+    """The whitespace-delimited token that ends at ``end``, leading brackets/quotes removed."""
+    i = end
+    while i > 0 and not text[i - 1].isspace() and end - i < 200:
+        i -= 1
+    return text[i:end].lstrip(_LEAD_PUNCT)
+
+
+def _last_char(text: str, end: int) -> str:
+    """The last non-space character before ``end`` ("" when there is none)."""
+    i = end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _next_word(text: str, start: int) -> str:
@@ -113,7 +124,7 @@ def _dot_is_boundary(text: str, mark_start: int, next_word: str, lang: str) -> b
     if first in ",;:)]}%":
         return False
     # Enumeration at the start of a sentence: "1. ", "(2). ", "iv. "?  Only digits.
-    if tok.isdigit() and len(tok) <= 3 and not text[: mark_start - len(tok)].strip():
+    if tok.isdigit() and len(tok) <= 3 and _last_char(text, mark_start - len(tok)) == "":
         return False
     low = tok.lower()
     starter = nxt.lower() in _EN_STARTERS or nxt in _HI_STARTERS
@@ -158,7 +169,7 @@ def _is_boundary(text: str, m: re.Match[str], after: int, lang: str) -> bool:
     next_word = _next_word(text, nxt_pos)
     first = next_word.lstrip(_LEAD_PUNCT)[:1]
     prev_char = text[m.start() - 1] if m.start() > 0 else ""
-    prev_dev = bool(_DEVANAGARI.match(text[: m.start()].rstrip()[-1:] or " "))
+    prev_dev = bool(_DEVANAGARI.match(_last_char(text, m.start()) or " "))
     next_dev = bool(_DEVANAGARI.match(first or " "))
 
     if "।" in mark or "॥" in mark:
@@ -178,7 +189,7 @@ def _is_boundary(text: str, m: re.Match[str], after: int, lang: str) -> bool:
     if mark.startswith("..") or "…" in mark:
         if lang != "en":
             return False
-        before = text[: m.start()].rstrip()[-1:]
+        before = _last_char(text, m.start())
         return bool(first) and first.isupper() and before not in ",;:"
     return _dot_is_boundary(text, m.start(), next_word, lang)
 
@@ -200,9 +211,9 @@ def _consume_closers(text: str, pos: int) -> int:
             pos = q
     # "है. (ब्रेमर, 1998)" / "है. (नीचे देखें)": a short parenthetical without a mark of
     # its own closes the sentence before it.
-    m = re.match(r"[ \t]*\([^()\n.?!।॥|]{1,60}\)", text[pos:])
+    m = _CITATION.match(text, pos)
     if m:
-        end = pos + m.end()
+        end = m.end()
         if end >= n or text[end].isspace():
             pos = end
     return pos
