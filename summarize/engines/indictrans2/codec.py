@@ -1,0 +1,71 @@
+"""IndicTrans2's text side as a :class:`summarize.engines.codecs.Codec`.
+
+Shared by both backends: the transformers engine (:class:`IndicTrans2Engine`) maps the
+tokens to ids itself, the CTranslate2 engine passes them to ``ctranslate2.Translator``.
+``prepare`` runs :class:`IndicProcessor` and the SentencePiece tokeniser; its ``state`` is
+the list of placeholder maps, one per text, which ``finish`` uses to restore numbers, URLs,
+e-mails and tags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from summarize.engines.indictrans2.processor import IndicProcessor
+from summarize.engines.indictrans2.tokenization import IndicTransTokenizer
+
+
+class IndicTrans2Codec:
+    def __init__(
+        self,
+        model_dir: str | Path,
+        src_lang: str | None = "hin_Deva",
+        tgt_lang: str | None = "eng_Latn",
+        *,
+        placeholders: bool = True,
+        max_source_tokens: int | None = None,
+    ) -> None:
+        self.tokenizer = IndicTransTokenizer(model_dir)
+        self.src_lang = src_lang or "hin_Deva"
+        self.tgt_lang = tgt_lang or "eng_Latn"
+        for lang in (self.src_lang, self.tgt_lang):
+            if lang not in self.tokenizer.src_vocab:
+                raise ValueError(
+                    f"language tag '{lang}' is not in {Path(model_dir) / 'dict.SRC.json'}; "
+                    "IndicTrans2 uses FLORES-200 codes such as hin_Deva, eng_Latn"
+                )
+        self.processor = IndicProcessor(placeholders=placeholders)
+        self.max_source_tokens = max_source_tokens
+
+    def _tokens(self, texts: list[str]) -> tuple[list[list[str]], list[dict[int, str]]]:
+        prepared = self.processor.preprocess_batch(list(texts), self.src_lang, self.tgt_lang)
+        tokens = [self.tokenizer.source_tokens(p.text) for p in prepared]
+        if self.max_source_tokens:
+            limit = max(4, int(self.max_source_tokens))
+            tokens = [t if len(t) <= limit else t[: limit - 1] + [t[-1]] for t in tokens]
+        return tokens, [p.entities for p in prepared]
+
+    def prepare(self, texts: list[str]) -> tuple[list[list[str]], Any]:
+        return self._tokens(texts)
+
+    def prepare_target(self, texts: list[str]) -> list[list[str]]:
+        """Target pieces as the decoder produces them, without the final ``</s>``."""
+        return [self.tokenizer.target_tokens(t, add_eos=False) for t in texts]
+
+    def target_prefix(self, n: int) -> list[list[str]] | None:
+        return None  # the decoder starts from </s>; IndicTrans2 has no target language token
+
+    def finish(self, token_lists: list[list[str]], state: Any) -> list[str]:
+        entities = list(state) if state is not None else [{} for _ in token_lists]
+        texts = [self.tokenizer.detokenize(list(tokens)) for tokens in token_lists]
+        return self.processor.postprocess_batch(texts, entities, self.tgt_lang)
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return [len(t) for t in self._tokens(texts)[0]]
+
+    def vocab_size(self) -> int:
+        return self.tokenizer.tgt_vocab_size
+
+
+__all__ = ["IndicTrans2Codec"]
