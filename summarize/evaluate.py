@@ -208,7 +208,19 @@ def _is_punctuation(ch: str) -> bool:
     return unicodedata.category(ch).startswith("P")
 
 
+def _is_cjk(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2CEAF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x2F800 <= cp <= 0x2FA1F
+    )
+
+
 def _char_class(ch: str) -> str:
+    if _is_cjk(ord(ch)):
+        return "S"  # CJK ideographs are one token each, as in XL-Sum's fallback tokenisation
     cat = unicodedata.category(ch)
     if cat[0] == "L":
         return "L"
@@ -262,7 +274,7 @@ class MultilingualRougeTokenizer:
                     current.append(ch)
                     current_cls = "L"
                 continue
-            if cls == "S":  # a symbol (₹, ©, emoji): a token of its own
+            if cls == "S":  # a symbol (₹, ©, emoji) or CJK ideograph: a token of its own
                 flush()
                 pieces.append(ch)
                 continue

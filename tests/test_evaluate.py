@@ -176,6 +176,7 @@ def test_multilingual_tokenizer_keeps_devanagari() -> None:
     assert tok("") == [] and tok(" ।,") == []
     # Devanagari digits are digits: split from letters, kept
     assert tok("२०२४में") == ["२०२४", "में"]
+    assert tok("中文ab") == ["中", "文", "ab"]
 
 
 @needs_rouge
