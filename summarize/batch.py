@@ -173,8 +173,9 @@ def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
 
 def _write_dataset(path: Path, rows: list[dict[str, Any]], fmt: str) -> None:
     """Write rows through `datasets` (JSONL or Parquet), atomically."""
-    from datasets import Dataset
+    from datasets import Dataset, disable_progress_bars
 
+    disable_progress_bars()  # our own progress goes to stderr; theirs is noise here
     ds = Dataset.from_list(rows) if rows else Dataset.from_dict({})
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

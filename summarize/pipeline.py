@@ -462,7 +462,9 @@ class Pipeline:
         hit = self.cache.get("merge", key, MergedSummary)
         if hit is not None:
             return hit
-        merged = merge_articles(cleaned, translations, self.embedder(), mc, fuse=fuse)
+        merged = merge_articles(
+            cleaned, translations if self.translation_on else None, self.embedder(), mc, fuse=fuse
+        )
         self.cache.put("merge", key, merged)
         return merged
 

