@@ -64,7 +64,9 @@ def load_seq2seq_model(model_dir: str | Path, device: str = "cpu", dtype: str = 
     if dtype in ("int8", "int8_float32"):
         if device != "cpu":
             raise ValueError("dtype int8 (dynamic quantisation) runs on the CPU only")
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        with warnings.catch_warnings():  # torch.ao deprecation notices; the API still works
+            warnings.simplefilter("ignore")
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
     else:
         model.to(device)
     return model
