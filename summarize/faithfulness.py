@@ -66,15 +66,13 @@ _EN_NUMBER_WORDS = {
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
     "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
 }
-# Words that precede a number word and multiply it ("two hundred" is 200, not 2 and 100);
-# such compounds are compared as digits only when both sides write digits.
 _NUMBER_WORDS = {**_HI_NUMBER_WORDS, **_EN_NUMBER_WORDS}
 
 # Letters and digits, plus the Devanagari vowel signs and virama (Python's \w misses them).
 _W = r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097F\u200c\u200d])"
 _WORD_RE = re.compile(rf"{_W}+(?:['’-]{_W}+)*")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_DEVANAGARI_TOKEN_RE = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
+_DEVANAGARI_TOKEN_RE = re.compile(r"[\u0900-\u0963\u0970-\u097F]+")  # letters and signs, no digits
 
 _EN_NOT_NAMES = set(
     """a an the this that these those he she it they we i you his her its their our my your
@@ -117,9 +115,17 @@ def summary_numbers(text: str) -> list[str]:
     """Numbers of ``text`` as canonical digit strings: digits (any script) and number words."""
     text = _nfc(text)
     nums = extract_numbers(text)
-    for w in _WORD_RE.findall(normalise_digits(text).lower()):
-        if w in _NUMBER_WORDS:
-            nums.append(_NUMBER_WORDS[w])
+    words = _WORD_RE.findall(normalise_digits(text).lower())
+    i = 0
+    while i < len(words):
+        if words[i] in _NUMBER_WORDS:
+            value = int(_NUMBER_WORDS[words[i]])
+            # "two hundred", "दो हजार": a multiplier word right after makes one number
+            while i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS and int(_NUMBER_WORDS[words[i + 1]]) >= 100:
+                value *= int(_NUMBER_WORDS[words[i + 1]])
+                i += 1
+            nums.append(str(value))
+        i += 1
     return nums
 
 
