@@ -4,6 +4,10 @@
     .venv/bin/python -m benchmarks.cleaning --json     # the same figures as JSON
     .venv/bin/python -m benchmarks.cleaning --lines    # plus every line that disagrees
 
+Two sets are scored: the four seeds, and ``tests/data/heldout/`` — synthetic pages of other
+stories and site layouts, annotated in ``tests/data/gold/heldout/`` before the cleaner was
+first run on them.
+
 Gold: ``tests/data/gold/<seed>.json``, one label per non-empty raw line of
 ``seeds/<seed>.txt`` (``title``, ``body`` or a removal reason), plus the expected title and
 date, written by reading the pages (see each file's ``notes``).
@@ -15,6 +19,8 @@ Figures, line level (the title line is neither body nor removed and is scored se
 * reason accuracy   = removed boilerplate lines whose reason matches gold;
 * body kept         = gold body lines kept in the body (must be 100%: no real sentence lost);
 * inline            = spans cut out of kept lines (a leading dateline, a stray "La") found;
+* FLORES            = lines removed from clean text (FLORES-200 dev sentences, 8 to a page):
+                      every one is a false positive;
 * title / date      = exact match with gold (date as ISO 8601; ``null`` where the page has none).
 """
 
@@ -33,6 +39,9 @@ from summarize.types import Article
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 GOLD = REPO / "tests" / "data" / "gold"
+# Synthetic pages of other stories and sites, annotated before the cleaner was run on them.
+HELDOUT = REPO / "tests" / "data" / "heldout"
+HELDOUT_GOLD = GOLD / "heldout"
 
 
 @dataclass
@@ -155,6 +164,52 @@ def evaluate(gold_dir: Path = GOLD, seeds_dir: Path = SEEDS) -> tuple[list[Score
     return scores, total
 
 
+FLORES = REPO / "data" / "flores200-dev"
+
+
+def flores_false_removals(lang: str = "hi", chunk: int = 8) -> dict:
+    """Clean text that has no boilerplate at all: FLORES-200 dev sentences, ``chunk`` to a
+    page, one sentence a paragraph.  Every line removed (or taken as the title) is a false
+    positive."""
+    lines = [
+        ln.strip()
+        for ln in (FLORES / f"flores-dev.{lang}").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
+    removed = titled = 0
+    reasons: dict[str, int] = {}
+    for i in range(0, len(lines), chunk):
+        ca, labels = _clean(
+            Article(id=f"flores{i}", source="flores", raw_text="\n\n".join(lines[i : i + chunk])),
+            None,
+        )
+        for lab in labels.values():
+            if lab == "title":
+                titled += 1
+            elif lab != "body":
+                removed += 1
+                reasons[lab] = reasons.get(lab, 0) + 1
+    return {
+        "lang": lang,
+        "lines": len(lines),
+        "removed": removed,
+        "taken_as_title": titled,
+        "reasons": reasons,
+    }
+
+
+def _table(title: str, scores: list[Score], total: Score) -> list[str]:
+    hdr = f"{title:28s} {'rm-P':>6s} {'rm-R':>6s} {'reason':>7s} {'body':>6s}  tp fp fn  inline  title date"
+    out = [hdr, "-" * len(hdr)]
+    for s in scores + [total]:
+        out.append(
+            f"{s.name:28s} {s.precision:6.1%} {s.recall:6.1%} {s.reason_accuracy:7.1%} {s.body_recall:6.1%} "
+            f"{s.tp:3d}{s.fp:3d}{s.fn:3d}  {s.inline_found:>3d}/{s.inline_total:<3d} "
+            f"{'ok' if s.title_ok else 'BAD':>5s} {'ok' if s.date_ok else 'BAD':>4s}"
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.cleaning", description=__doc__.split("\n")[0]
@@ -170,31 +225,33 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     evaluate()
     seconds = time.perf_counter() - t0
+    h_scores, h_total = evaluate(HELDOUT_GOLD, HELDOUT)
+    flores = [flores_false_removals(lang) for lang in ("hi", "en")] if FLORES.exists() else []
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "seeds": [s.as_dict() for s in scores],
-                    "all": total.as_dict(),
-                    "seconds": round(seconds, 3),
-                },
-                indent=1,
-            )
-        )
+        out = {
+            "seeds": [s.as_dict() for s in scores],
+            "all": total.as_dict(),
+            "seconds": round(seconds, 3),
+            "heldout": [s.as_dict() for s in h_scores],
+            "heldout_all": h_total.as_dict(),
+            "flores_false_removals": flores,
+        }
+        print(json.dumps(out, indent=1))
         return 0
-    hdr = f"{'seed':28s} {'rm-P':>6s} {'rm-R':>6s} {'reason':>7s} {'body':>6s}  tp fp fn  inline  title date"
-    print(hdr)
-    print("-" * len(hdr))
-    for s in scores + [total]:
+    print("\n".join(_table("seed", scores, total)))
+    print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s\n")
+    print("\n".join(_table("held-out synthetic page", h_scores, h_total)))
+    for f in flores:
         print(
-            f"{s.name:28s} {s.precision:6.1%} {s.recall:6.1%} {s.reason_accuracy:7.1%} {s.body_recall:6.1%} "
-            f"{s.tp:3d}{s.fp:3d}{s.fn:3d}  {s.inline_found:>3d}/{s.inline_total:<3d} {'ok' if s.title_ok else 'BAD':>5s} {'ok' if s.date_ok else 'BAD':>4s}"
+            f"\nFLORES-200 dev {f['lang']} (no boilerplate, {f['lines']} sentences, 8 a page): "
+            f"{f['removed']} lines removed{(' ' + str(f['reasons'])) if f['reasons'] else ''}, {f['taken_as_title']} taken as title"
         )
-    print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s")
-    if args.lines and total.disagreements:
-        print("\ndisagreements:")
-        for d in total.disagreements:
-            print("  " + d)
+    if args.lines:
+        for name, t in (("seeds", total), ("held-out", h_total)):
+            if t.disagreements:
+                print(f"\ndisagreements ({name}):")
+                for d in t.disagreements:
+                    print("  " + d)
     return 0
 
 

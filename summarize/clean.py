@@ -104,6 +104,16 @@ _BYLINE_RE = re.compile(
     r"लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|curated\s+by)\s*[:：\-–—]?\s+\S",
     re.IGNORECASE,
 )
+# A desk / correspondent credit (only taken in the header, on a short line).
+_DESK_RE = re.compile(
+    r"(संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि|correspondent|bureau|\bdesk\b|staff\s+reporter|news\s+service)",
+    re.IGNORECASE,
+)
+# The name in a byline: "Written by: नेहा वर्मा", "By Jane Doe |", "द्वारा: राहुल शर्मा"
+_BYLINE_NAME_RE = re.compile(
+    rf"(?:^|\b)(?:written\s+by|reported\s+by|by|द्वारा|लेखक|लेखिका|रिपोर्ट)\s*[:：\-–—]?\s*"
+    rf"(?P<name>[A-Z{DEV}][\w{DEV}]+(?:\s+[A-Z{DEV}][\w{DEV}]+){{0,2}})",
+)
 _AGENCY_CREDIT_RE = re.compile(
     r"^\s*[\(\[]?\s*(with\s+inputs?\s+from[^)\]]*|inputs?\s+from[^)\]]*|एजेंसी\s+इनपुट[^)\]]*|"
     r"इनपुट\s*[:：\-]?\s*[^)\]]*|भाषा|आईएएनएस|एएनआई|पीटीआई|IANS|PTI|ANI|Reuters|AFP|AP|"
@@ -131,6 +141,9 @@ _CREDIT_WORDS = (
 )
 _CREDIT_PAREN_RE = re.compile(
     rf"[\(\[]\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]", re.IGNORECASE
+)
+_CREDIT_ONLY_RE = re.compile(
+    rf"^[\(\[]?\s*(?:{_CREDIT_WORDS})(?:\s+\S+)?\s*[\)\]]?\s*$", re.IGNORECASE
 )
 _CREDIT_LEAD_RE = re.compile(rf"^\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—|/])\s*\S", re.IGNORECASE)
 _CREDIT_TAIL_RE = re.compile(
@@ -164,6 +177,7 @@ _NAV_WORDS = {
     "telegram", "copy link", "listen", "listen to this article", "google news", "more stories",
     "about the author", "photo gallery", "story continues below advertisement", "continue reading",
     "newsletter", "subscribe to our newsletter", "follow us on", "also read", "read also",
+    "watch video", "watch", "video", "वीडियो देखें", "देखें वीडियो", "वीडियो",
     # Hindi
     "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
     "अगला पोस्ट", "पिछली खबर", "पिछली ख़बर", "पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "आगे पढ़ें",
@@ -188,7 +202,8 @@ _NEXT_STORY_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATED_HEADING_RE = re.compile(
-    r"(related|recommended|also\s+like|more\s+(stories|news)|संबंधित|सम्बंधित|पसंद\s+आ\s+सकता)", re.IGNORECASE
+    r"(related|recommended|also\s+like|more\s+(stories|news)|संबंधित|सम्बंधित|पसंद\s+आ\s+सकता|"
+    r"^\s*(latest|more|top|trending|popular|ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)\b.*(news|stories|articles|खबरें|ख़बरें|न्यूज़|न्यूज|समाचार|स्टोरीज?)\s*[:：]?\s*$)", re.IGNORECASE
 )
 _FOOTER_RE = re.compile(
     r"(^\s*(copyright|©|\(c\))|all\s+rights\s+reserved|सर्वाधिकार\s+सुरक्षित|कॉपीराइट\s*©)", re.IGNORECASE
@@ -204,6 +219,14 @@ _ALSO_READ_HEADING_RE = re.compile(
     r"यह\s+भी\s+पढें|ये\s+भी\s+पढें|यह\s+भी\s+देखें|ये\s+भी\s+देखें|और\s+पढ़ें)\s*[:：\-–—]*\s*$",
     re.IGNORECASE,
 )
+# Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
+_LIST_HEADING_RE = re.compile(
+    r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts)|"
+    r"more\s+from(\s+\S+){1,3}|"
+    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्स", "विषय", "कीवर्ड"}
 _TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
 
 # Section names that sit above a headline.
@@ -256,7 +279,7 @@ _TRACKING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CODE_RE = re.compile(
-    r"(function\s*\(|\bvar\s+\w+\s*=|window\.|document\.|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
+    r"(function\s*\(|\bvar\s+\w+\s*=|\bwindow\.\w|\bdocument\.\w|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
 )
 _PLACEHOLDER_RE = re.compile(
     r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट)\s*$",
@@ -301,6 +324,13 @@ _ABOUT_AUTHOR_RE = re.compile(
 # An author's note in parentheses: "(लेखक वरिष्ठ पत्रकार हैं। ये उनके निजी विचार हैं।)"
 _AUTHOR_NOTE_RE = re.compile(
     r"^\s*[\(\[]\s*(लेखक|लेखिका|the\s+(author|writer)|author|writer)\b.*[\)\]]\s*[.।]?\s*$", re.I
+)
+
+# An English dateline: "NEW DELHI:", "Mumbai, Nov 3 (PTI) -", "LONDON (Reuters) -"
+_EN_DATELINE_RE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z.]+(?:[ \-][A-Z][A-Z.]+){0,2})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"\s*(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\((?:PTI|IANS|ANI|UNI|Reuters|AFP|AP)\))?"
+    r"\s*[:\-–—]\s+"
 )
 
 # Stray foreign function words left at the start of a machine-translated Hindi line
@@ -374,12 +404,12 @@ _WEEKDAY = (
 _DATE_PATTERNS = [
     # September 13, 2023 / Sep 13 , 2023 / Wed Sep 13 , 2023
     re.compile(
-        rf"{_WEEKDAY}(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{{4}})",
+        rf"{_WEEKDAY}(?<![A-Za-z{DEV}])(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{{4}})",
         re.IGNORECASE,
     ),
-    # 13 September 2023 / 13 सितंबर, 2023 / 14 Mar 2024
+    # 13 September 2023 / 13 सितंबर, 2023 / 14 Mar 2024 / 3 November 23
     re.compile(
-        rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?\s*,?\s*(?P<year>\d{{4}})",
+        rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT})\.?\s*,?\s*(?P<year>\d{{4}}|\d{{2}}(?![\d:.]))",
         re.IGNORECASE,
     ),
     # 2023-09-13
@@ -425,6 +455,10 @@ def parse_date(text: str) -> DateMatch | None:
     gd = m.groupdict()
     try:
         year = int(gd["year"])
+        if year < 100:
+            if gd.get("mon") in _HI_MONTHS:
+                return None  # "9 मई 20 लोग": a count, not a year
+            year += 2000  # "3 November 23"
         day = int(gd["day"])
         if gd.get("mon"):
             key = gd["mon"].lower().rstrip(".")
@@ -445,6 +479,20 @@ def parse_date(text: str) -> DateMatch | None:
     tm = re.match(r"\s*[,|/\-–—]?\s*(?:at\s+|समय\s*:?\s*)?", tail)
     off = tm.end() if tm else 0
     tmatch = _TIME_RE.match(tail, off)
+    start = m.start()
+    if not tmatch:
+        # the time before the date: "10:45 AM, Fri, 3 November 23"
+        before = t[max(0, start - 25) : start]
+        bm = re.search(
+            r"(\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:IST)?)\s*[,|/\-–—]?\s*$",
+            before,
+            re.I,
+        )
+        if bm:
+            tail = bm.group(1)
+            tmatch = _TIME_RE.match(tail)
+            start = start - (len(before) - bm.start())
+            end -= len(tail)  # (end is moved back past the date below)
     if tmatch:
         h, mi = int(tmatch["h"]), int(tmatch["m"])
         ampm = (tmatch["ampm"] or "").lower().replace(".", "")
@@ -466,7 +514,9 @@ def parse_date(text: str) -> DateMatch | None:
             elif tz in ("GMT", "UTC"):
                 iso += "+00:00"
             end = end + tmatch.end()
-    return DateMatch(iso=iso, start=m.start(), end=end)
+    if start < m.start():
+        end = m.end()
+    return DateMatch(iso=iso, start=start, end=end)
 
 
 # --------------------------------------------------------------------------------------
@@ -592,6 +642,17 @@ def _script_switches(text: str) -> int:
     return n
 
 
+def _is_embed_residue(text: str) -> bool:
+    """What is left of an embedded post: ``pic.twitter.com/...``, ``— Name (@handle) date``."""
+    if len(text) > 200:
+        return False
+    if re.search(
+        r"(pic\.twitter\.com/|https?://|www\.|\bt\.co/|instagram\.com/|youtu\.?be)", text, re.I
+    ):
+        return len(_words(text)) <= 6 or not _ends_sentence(text)
+    return bool(re.match(r"^\s*[—–-]\s*.{0,60}\(@\w+\)", text))
+
+
 def _is_ticker(text: str) -> bool:
     # sentence ends other than "|" (which is also a separator of headline strips)
     terms = len(re.findall(r"[।॥?!]|\.(?=\s|$)", text))
@@ -675,6 +736,8 @@ def _is_metadata(text: str, *, header: bool) -> bool:
 def _is_caption(text: str) -> bool:
     t = text.strip()
     n = len(t)
+    if n < 40 and _CREDIT_ONLY_RE.match(t):
+        return True  # "फाइल फोटो", "Representational image"
     if _CREDIT_LEAD_RE.match(t) and n < 250:
         return True
     m = _CREDIT_PAREN_RE.search(t)
@@ -716,6 +779,8 @@ def _nav_key(text: str) -> str:
 
 def _is_navigation(text: str) -> bool:
     key = _nav_key(text)
+    if _LIST_HEADING_RE.match(text):
+        return True
     if key in _HEADING_LABELS:
         return False  # a label of a part of the article (see section-label)
     if not key:
@@ -763,7 +828,7 @@ def _is_headline_shape(text: str) -> bool:
     n = len(text)
     w = len(_words(text))
     t = text.rstrip()
-    if t.endswith(("।", ".", "|", "॥")) and not t.endswith("..."):
+    if t.endswith(("।", ".", "|", "॥", ":", ";", ",")) and not t.endswith("..."):
         return False
     return 15 <= n <= 250 and w >= 3 and _terminal_count(t.rstrip("!?\"'’”) ")) == 0
 
@@ -835,7 +900,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         t = ln.text
         if _is_tracking(t):
             ln.label = "tracking"
-        elif _PLACEHOLDER_RE.match(t):
+        elif _PLACEHOLDER_RE.match(t) or _is_embed_residue(t):
             ln.label = "artefact"
         elif _is_ticker(t):
             ln.label = "ticker"
@@ -883,6 +948,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 len(free) >= 2
                 and len(free[0][1].text) <= 200
                 and _terminal_count(free[0][1].text.rstrip("।.!? ")) == 0
+                and not free[0][1].text.rstrip().endswith(("।", ".", "|", "॥", ":", ";", ","))
             ):
                 cands = free[:1]
         if cands:
@@ -916,7 +982,9 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         if ln.label:
             continue
         words = len(_words(ln.text))
-        if title_idx is not None and k < title_idx:
+        if len(ln.text) < 80 and words <= 8 and _DESK_RE.search(ln.text):
+            ln.label = "metadata"  # "जागरण संवाददाता, नई दिल्ली।", "Web Desk"
+        elif title_idx is not None and k < title_idx:
             # above the headline: section labels, stray fragments, other headlines
             if words <= 2 and not _ends_sentence(ln.text):
                 ln.label = "section-label"
@@ -1029,10 +1097,19 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             seen.add(key)
 
     # ---- pass 8: trailing author bio and trailing fragments --------------------------
+    byline_names = set()
+    for ln in main:
+        if ln.label == "metadata":
+            for m in _BYLINE_NAME_RE.finditer(ln.text):
+                name = m.group("name").strip()
+                if len(name) >= 4 and not parse_date(name):
+                    byline_names.add(name)
     tail_idx = [k for k, ln in enumerate(main) if not ln.label]
     for k in reversed(tail_idx[-2:]):
         ln = main[k]
         score = _bio_score(ln.text)
+        if any(ln.text.startswith(n) for n in byline_names):
+            score += 3  # a closing paragraph about the person in the byline
         after_heading = k > 0 and _ABOUT_AUTHOR_RE.match(main[k - 1].text or "") is not None
         if _AUTHOR_NOTE_RE.match(ln.text) and len(ln.text) < 400:
             ln.label = "author-bio"  # "(लेखक वरिष्ठ पत्रकार हैं ...)"
@@ -1052,13 +1129,18 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         (k for k, ln in enumerate(lines) if not ln.label and _ends_sentence(ln.text)), default=None
     )
     if last_sent is not None:
+        after_tags = False
         for ln in lines[last_sent + 1 :]:
+            if ln.label == "navigation" and _norm(ln.text) in _TAG_HEADINGS:
+                after_tags = True
             if ln.label or _ends_sentence(ln.text) or len(ln.text) > 100:
                 continue
-            if len(_words(ln.text)) <= 3:
+            if _SITE_WORD_RE.search(ln.text) or after_tags:
+                ln.label = "navigation"  # footer: a site name; the items of a tag list
+            elif len(_words(ln.text)) <= 3:
                 ln.label = "artefact"  # a lone word or two left at the end of the page
-            elif _SITE_WORD_RE.search(ln.text) or (lang == "hi" and not _DEV_RE.search(ln.text)):
-                ln.label = "navigation"  # footer: site name, English boilerplate on a Hindi page
+            elif lang == "hi" and not _DEV_RE.search(ln.text):
+                ln.label = "navigation"  # English boilerplate at the end of a Hindi page
             else:
                 ln.flags.append("navigation")
 
@@ -1075,8 +1157,12 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 ln.flags.append("off-topic")
 
     # ---- pass 10: in-line cleanup of kept lines ---------------------------------------
+    first_body = next(
+        (ln for ln in body_lines if len(ln.text) >= 120 or _terminal_count(ln.text) >= 2), None
+    )
     for ln in body_lines:
         t = ln.text
+        opening = ln is first_body  # a weak dateline is only taken where datelines are
         m = _PLACEHOLDER_PREFIX_RE.match(t)
         if m:
             extra_removed.append((ln.idx, Removed(m.group(0).strip(), "artefact", ln.idx)))
@@ -1091,13 +1177,22 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 or m.group("agency")
                 # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:")
                 or (
-                    len(m.group("place").split()) <= 2
+                    opening
+                    and len(m.group("place").split()) <= 2
                     and not any(
                         w in _STOP or w in _DANGLING_START for w in m.group("place").split()
                     )
                     and m.group(0).rstrip().endswith((":", "।"))
                 )
             )
+            and len(_words(t[m.end() :])) >= 5
+        ):
+            extra_removed.append((ln.idx, Removed(m.group(0).strip(), "metadata", ln.idx)))
+            t = t[m.end() :]
+        m = _EN_DATELINE_RE.match(t)
+        if (
+            m
+            and (m.group("date") or m.group("agency") or (opening and m.group("caps")))
             and len(_words(t[m.end() :])) >= 5
         ):
             extra_removed.append((ln.idx, Removed(m.group(0).strip(), "metadata", ln.idx)))
@@ -1179,8 +1274,12 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         for s in _sentences(ln.text, lang):
             if len(s.strip()) >= cfg.min_sentence_chars:
                 sents.append(s)
+            elif sents and not re.search(r"[A-Za-z0-9\u0900-\u0963\u0966-\u097f]", s):
+                sents[-1] = (
+                    f"{sents[-1]} {s.strip()}"  # a doubled danda "। ।" stays with its sentence
+                )
             else:
-                removed.append(Removed(s, "artefact", ln.idx))  # a stray mark or letter
+                removed.append(Removed(s, "artefact", ln.idx))  # a stray letter
         if not sents:
             removed.append(Removed(ln.text, "artefact", ln.idx))
             labels[ln.idx] = "artefact"
