@@ -103,9 +103,13 @@ def is_indictrans2_dir(path: str | Path) -> bool:
 
 def load_hf_tokenizer(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None) -> Any:
     """``AutoTokenizer`` from a directory, with the source language set where it has one."""
+    import warnings
+
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    with warnings.catch_warnings():  # MarianTokenizer: "Recommended: pip install sacremoses"
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
     if src_lang and lang_token(tokenizer, src_lang) and hasattr(tokenizer, "src_lang"):
         tokenizer.src_lang = src_lang  # NLLB / mBART-50 / M2M100: prefixes the source tag
     if tgt_lang and lang_token(tokenizer, tgt_lang) and hasattr(tokenizer, "tgt_lang"):
