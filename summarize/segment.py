@@ -28,7 +28,7 @@ import re
 __all__ = ["split_sentences", "split_paragraphs", "sentence_spans"]
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
-_MARKS = re.compile(r"\.{2,}|…+|[.?!।॥|]+")
+_MARKS = re.compile(r"[.?!।॥|…]+")
 _CLOSERS = "”’\"'»)]"  # may follow the mark directly
 _SPACED_CLOSERS = "”’\"'“‘"  # may follow after one space when nothing but space follows them
 _LEAD_PUNCT = "(\"'“‘[«-–—"
@@ -129,6 +129,8 @@ def _dot_is_boundary(text: str, mark_start: int, next_word: str, lang: str) -> b
     low = tok.lower()
     starter = nxt.lower() in _EN_STARTERS or nxt in _HI_STARTERS
     if "." in tok:  # a chain of initials/abbreviations: "U.S", "a.m", "ई.पू", "बी.जे.पी"
+        if low in ("e.g", "i.e"):
+            return False
         parts = [p for p in tok.split(".") if p]
         if parts and all(len(p) <= 4 for p in parts):
             return starter
@@ -185,7 +187,7 @@ def _is_boundary(text: str, m: re.Match[str], after: int, lang: str) -> bool:
     if "?" in mark or "!" in mark:
         return not (first.isascii() and first.isalpha() and first.islower())
     if "|" in mark:
-        return prev_dev or prev_char in '”’")?!.'
+        return prev_dev or (bool(prev_char) and prev_char in '”’")?!.')
     if mark.startswith("..") or "…" in mark:
         if lang != "en":
             return False

@@ -62,8 +62,18 @@ HI = [
     ),
     # Latin abbreviations inside Hindi text
     ("उन्होंने Rs. 500 दिए. U.S. Navy आई.", ["उन्होंने Rs. 500 दिए.", "U.S. Navy आई."]),
-    # enumeration
+    # enumeration, dates, times, URLs
     ("1. पहला बिंदु है", ["1. पहला बिंदु है"]),
+    (
+        "सुबह 10.30 बजे 13.09.2023 को www.example.com पर. अध्याय 2. इसके बाद",
+        ["सुबह 10.30 बजे 13.09.2023 को www.example.com पर.", "अध्याय 2.", "इसके बाद"],
+    ),
+    # more initials: chains with ambiguous letter names, degrees, party names
+    (
+        "के. आर. नारायणन आए. उन्होंने बी.ए. किया. जे.पी. नड्डा बोले.",
+        ["के. आर. नारायणन आए.", "उन्होंने बी.ए. किया.", "जे.पी. नड्डा बोले."],
+    ),
+    ("रु. 500 करोड़ मिले. मोदी जी. उन्होंने कहा.", ["रु. 500 करोड़ मिले.", "मोदी जी.", "उन्होंने कहा."]),
 ]
 
 EN = [
@@ -113,6 +123,9 @@ EN = [
         ["Wait...", "What happened?", "He said, ... the end."],
     ),
     ("It cost approx. three dollars.", ["It cost approx. three dollars."]),
+    ("Fruit, e.g. The apple, is sweet.", ["Fruit, e.g. The apple, is sweet."]),
+    ("He moved to the U.K. He lives in Leeds.", ["He moved to the U.K.", "He lives in Leeds."]),
+    ("The Sept. 11 attacks. The No. 1 seed won.", ["The Sept. 11 attacks.", "The No. 1 seed won."]),
 ]
 
 
