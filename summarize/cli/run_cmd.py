@@ -123,22 +123,35 @@ class _Progress:
         return self._tasks[key]
 
 
+OFFLINE_HINT = (
+    "hint: `--config configs/offline.yaml` needs no download at all "
+    "(Hindi extractive summaries, translation off)."
+)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from summarize.batch import run_batch
+    from summarize.errors import ModelUnavailableError
 
     formats = list(dict.fromkeys(args.formats)) if args.formats else list(FORMATS)
-    with _Progress(err, args.quiet) as progress:
-        result = run_batch(
-            args.inputs,
-            config=args.config,
-            out_dir=args.out,
-            strategies=args.strategies,
-            group_by=args.group_by,
-            use_cache=False if args.no_cache else None,
-            cache_dir=args.cache_dir,
-            formats=formats,
-            progress=progress,
-        )
+    try:
+        with _Progress(err, args.quiet) as progress:
+            result = run_batch(
+                args.inputs,
+                config=args.config,
+                out_dir=args.out,
+                strategies=args.strategies,
+                group_by=args.group_by,
+                use_cache=False if args.no_cache else None,
+                cache_dir=args.cache_dir,
+                formats=formats,
+                progress=progress,
+            )
+    except ModelUnavailableError as exc:
+        # Never a silent fallback: say what is missing, and that the offline config exists.
+        print(f"summarize: error: {exc}", file=err)
+        print(OFFLINE_HINT, file=err)
+        return 1
     for notice in result.notices:
         print(f"note: {notice}", file=err)
     for e in result.errors:
