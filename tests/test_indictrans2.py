@@ -331,3 +331,15 @@ def test_default_config_uses_the_indictrans2_engine(repo_root: Path) -> None:
     assert engine["engine"] == "indictrans2"
     assert engine["model"] == "ai4bharat/indictrans2-indic-en-dist-200M"
     assert engine["generation"]["num_beams"] == 5 and engine["generation"]["max_length"] == 256
+
+
+def test_missing_model_is_one_clear_error(tmp_path: Path) -> None:
+    from summarize.engines.indictrans2 import IndicTrans2Engine
+    from summarize.errors import ModelUnavailableError
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ModelUnavailableError, match="model.safetensors"):
+        IndicTrans2Engine(model=str(empty), config_key="translation.engine").generate(["नमस्ते"])
+    with pytest.raises(ModelUnavailableError, match="not-a-real/indictrans2"):
+        IndicTrans2Engine(model="not-a-real/indictrans2").generate(["नमस्ते"])

@@ -17,6 +17,8 @@ from typing import Any
 
 from summarize.engines.base import Engine, cached_load, resolve_model_dir
 from summarize.engines.batching import run_batched
+from summarize.engines.indictrans2.tokenization import TOKENIZER_FILES
+from summarize.errors import ModelUnavailableError
 
 DEFAULT_MODEL = "ai4bharat/indictrans2-indic-en-dist-200M"
 GENERATION_KEYS = (
@@ -30,17 +32,35 @@ GENERATION_KEYS = (
     "early_stopping",
 )
 DTYPES = ("float32", "bfloat16", "float16", "int8", "int8_float32")
-# What a download needs (no remote code, no duplicate weight formats when safetensors exist).
+# What a download needs: no remote code, and the .bin weights only when there are no
+# safetensors (the published repos carry both, 913 MB each for dist-200M).
 ALLOW_PATTERNS = [
     "config.json",
     "generation_config.json",
     "model.safetensors",
-    "pytorch_model.bin",
     "model.SRC",
     "model.TGT",
     "dict.SRC.json",
     "dict.TGT.json",
 ]
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+def resolve_indictrans2_dir(model: str, config_key: str | None = None) -> Path:
+    """Local directory of an IndicTrans2 checkpoint (path, HF cache, or a download)."""
+    path = resolve_model_dir(model, config_key, allow_patterns=ALLOW_PATTERNS)
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        path = resolve_model_dir(
+            model, config_key, allow_patterns=[*ALLOW_PATTERNS, "pytorch_model.bin"]
+        )
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        raise ModelUnavailableError(model, config_key, f"no {' or '.join(WEIGHT_FILES)} in {path}")
+    missing = [n for n in TOKENIZER_FILES if not (path / n).is_file()]
+    if missing:
+        raise ModelUnavailableError(
+            model, config_key, f"{path} lacks IndicTrans2's tokenizer files {', '.join(missing)}"
+        )
+    return path
 
 
 def load_indictrans2_model(
@@ -116,9 +136,7 @@ class IndicTrans2Engine(Engine):
     @property
     def model_dir(self) -> Path:
         if self._model_dir is None:
-            self._model_dir = resolve_model_dir(
-                self.model_id, self.config_key, allow_patterns=ALLOW_PATTERNS
-            )
+            self._model_dir = resolve_indictrans2_dir(self.model_id, self.config_key)
         return self._model_dir
 
     @property
@@ -295,4 +313,10 @@ class IndicTrans2Engine(Engine):
         return self.score_tokens(src, tgt)
 
 
-__all__ = ["ALLOW_PATTERNS", "DEFAULT_MODEL", "IndicTrans2Engine", "load_indictrans2_model"]
+__all__ = [
+    "ALLOW_PATTERNS",
+    "DEFAULT_MODEL",
+    "IndicTrans2Engine",
+    "load_indictrans2_model",
+    "resolve_indictrans2_dir",
+]
