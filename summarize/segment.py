@@ -132,7 +132,7 @@ def _dot_is_boundary(text: str, mark_start: int, next_word: str, lang: str) -> b
         if low in ("e.g", "i.e"):
             return False
         parts = [p for p in tok.split(".") if p]
-        if parts and all(len(p) <= 4 for p in parts):
+        if parts and all(len(p) <= 4 and not p.isdigit() for p in parts):
             return starter
     if tok.isascii():
         if low in _EN_NEVER:

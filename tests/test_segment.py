@@ -123,6 +123,7 @@ EN = [
         ["Wait...", "What happened?", "He said, ... the end."],
     ),
     ("It cost approx. three dollars.", ["It cost approx. three dollars."]),
+    ("See Figure 1.1. Nucleus is small.", ["See Figure 1.1.", "Nucleus is small."]),
     ("Fruit, e.g. The apple, is sweet.", ["Fruit, e.g. The apple, is sweet."]),
     ("He moved to the U.K. He lives in Leeds.", ["He moved to the U.K.", "He lives in Leeds."]),
     ("The Sept. 11 attacks. The No. 1 seed won.", ["The Sept. 11 attacks.", "The No. 1 seed won."]),
