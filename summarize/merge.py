@@ -385,6 +385,14 @@ def dates(text: str) -> dict[str, set[str]]:
     return out
 
 
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _plain(q: Quantity) -> str:
+    return f"{q.gloss + ' ' if q.gloss else ''}{_num(q.value)}"
+
+
 def _units_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(set(a) & set(b))
 
@@ -430,20 +438,21 @@ def find_conflicts(members: Sequence[tuple[str, str, SourceRef]]) -> list[Confli
                 conflicts.append(
                     Conflict(
                         kind="number",
-                        description="Sources report different numbers for the same fact: "
-                        + "; ".join(f"{b}: {shown[b]}" for b in per),
+                        description="Sources report different numbers for the same fact ("
+                        + " vs ".join(dict.fromkeys(_plain(m) for got in per.values() for m, _ in got))
+                        + ")",
                         values=shown,
                         refs=_unique_refs(refs),
                     )
                 )
             elif any(quals[x] != quals[y] for x, y in pairs):
+                glosses = dict.fromkeys(m.gloss or "unqualified" for got in per.values() for m, _ in got)
+                value = next(iter(next(iter(values.values()))))
                 conflicts.append(
                     Conflict(
                         kind="number",
-                        description="Conflict of precision: the sources agree on the number but "
-                        "qualify it differently ("
-                        + "; ".join(f"{b}: {shown[b]}" for b in per)
-                        + ")",
+                        description=f"Conflict of precision: the sources agree on {_num(value)} "
+                        f"but qualify it differently ({' / '.join(glosses)})",
                         values=shown,
                         refs=_unique_refs(refs),
                     )
@@ -464,8 +473,9 @@ def find_conflicts(members: Sequence[tuple[str, str, SourceRef]]) -> list[Confli
             conflicts.append(
                 Conflict(
                     kind="date",
-                    description=f"Sources give a different {label} for the same fact: "
-                    + "; ".join(f"{a}: {', '.join(sorted(v))}" for a, v in per_d.items()),
+                    description=f"Sources give a different {label} for the same fact ("
+                    + " vs ".join(", ".join(sorted(v)) for v in per_d.values())
+                    + ")",
                     values={a: ", ".join(sorted(v)) for a, v in per_d.items()},
                     refs=_unique_refs(refs),
                 )
@@ -491,8 +501,8 @@ def find_conflicts(members: Sequence[tuple[str, str, SourceRef]]) -> list[Confli
                 conflicts.append(
                     Conflict(
                         kind="name",
-                        description=f"Sources name different people or places for the same fact: "
-                        f"{x}: {', '.join(dict.fromkeys(only_x))}; {y}: {', '.join(dict.fromkeys(only_y))}",
+                        description="Sources name different people or places for the same fact ("
+                        f"{', '.join(dict.fromkeys(only_x))} vs {', '.join(dict.fromkeys(only_y))})",
                         values={x: ", ".join(dict.fromkeys(only_x)), y: ", ".join(dict.fromkeys(only_y))},
                         refs=_unique_refs([r for _, r, _ in names[x] + names[y]]),
                     )
