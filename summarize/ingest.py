@@ -41,6 +41,7 @@ import io
 import json
 import math
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -356,14 +357,16 @@ class _Reader:
 
             # every column as a string: a column of numbers must not become int
             features = datasets.Features({name: datasets.Value("string") for name in header})
-            ds = datasets.Dataset.from_csv(
-                str(path),
-                features=features,
-                encoding=encoding,
-                sep=sep,
-                keep_default_na=False,
-                keep_in_memory=True,
-            )
+            with tempfile.TemporaryDirectory(prefix="summarize-csv-") as cache:
+                ds = datasets.Dataset.from_csv(
+                    str(path),
+                    features=features,
+                    encoding=encoding,
+                    sep=sep,
+                    keep_default_na=False,
+                    keep_in_memory=True,  # in memory: nothing is left in the datasets cache
+                    cache_dir=cache,
+                )
         except Exception as exc:  # datasets/pandas raise many kinds
             yield InputError(str(path), "file", f"cannot read as CSV: {_short(exc)}")
             return
@@ -380,7 +383,8 @@ class _Reader:
                 return
             import datasets
 
-            ds = datasets.Dataset.from_parquet(str(path), keep_in_memory=True)
+            with tempfile.TemporaryDirectory(prefix="summarize-parquet-") as cache:
+                ds = datasets.Dataset.from_parquet(str(path), keep_in_memory=True, cache_dir=cache)
         except Exception as exc:
             yield InputError(str(path), "file", f"cannot read as Parquet: {_short(exc)}")
             return
@@ -438,6 +442,11 @@ class _Reader:
 
 
 def _short(exc: BaseException) -> str:
+    """One line: the innermost cause (datasets wraps pandas/pyarrow errors)."""
+    seen = {id(exc)}
+    while (exc.__cause__ or exc.__context__) and id(exc.__cause__ or exc.__context__) not in seen:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        seen.add(id(exc))
     msg = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {msg[0] if msg else ''}".rstrip(": ")
 

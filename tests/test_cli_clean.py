@@ -99,6 +99,27 @@ def test_clean_usage_errors() -> None:
     assert code == 2 and "no-such-config" in err and "Traceback" not in err
 
 
+def test_clean_config_option_and_fallback(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("clean:\n  topic_check: false\n", encoding="utf-8")
+    code, out, err = run(["clean", str(seed_paths[3]), "--config", str(cfg)])
+    assert code == 0, err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("clean:\n  no_such_key: 1\n", encoding="utf-8")
+    code, _, err = run(["clean", str(seed_paths[3]), "--config", str(bad)])
+    assert code == 2 and "clean.no_such_key" in err
+    # an installed package without configs/: built-in cleaning defaults, not an error
+    import summarize.config as config_module
+
+    monkeypatch.setattr(config_module, "CONFIG_DIR", tmp_path / "none")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["clean", str(seed_paths[3])])
+    assert code == 0, err
+    assert json.loads(out)["articles"][0]["title"]
+
+
 def test_clean_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "शीर्षक यहां है\n\nरूस और उत्तर कोरिया के नेताओं ने मुलाकात की। दोनों ने बात की."
     code, out, err = run(["clean", "-"], stdin=text, monkeypatch=monkeypatch)

@@ -304,6 +304,27 @@ def test_csv_errors(tmp_path: Path) -> None:
     assert (errors[1].source, errors[1].where) == (str(empty_cell), "row 1 (line 3)")
 
 
+def test_malformed_csv_names_the_line(tmp_path: Path) -> None:
+    bad = _write(tmp_path / "bad.csv", "text,title\nx,y\nc,d,e,f\n")
+    articles, errors = read_articles([bad])
+    assert articles == []
+    assert errors[0].source == str(bad)
+    assert "Expected 2 fields in line 3" in errors[0].message
+
+
+def test_tabular_reading_leaves_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datasets
+
+    cache = tmp_path / "hf-cache"
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(cache))
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", cache)
+    csv_path = _write(tmp_path / "a.csv", "text\nक।\n")
+    datasets.Dataset.from_dict({"text": ["ख।"]}).to_parquet(str(tmp_path / "b.parquet"))
+    articles, errors = read_articles([csv_path, tmp_path / "b.parquet"])
+    assert errors == [] and [a.raw_text for a in articles] == ["क।", "ख।"]
+    assert not cache.exists() or not any(cache.iterdir())
+
+
 def test_bad_parquet_and_empty_directory(tmp_path: Path) -> None:
     bad = _write(tmp_path / "bad.parquet", b"not parquet at all")
     (tmp_path / "empty").mkdir()

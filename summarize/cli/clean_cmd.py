@@ -41,7 +41,10 @@ def register(subparsers: Any) -> None:
         "--format", choices=FORMATS, default="json", help="output format (default: json)"
     )
     parser.add_argument(
-        "--config", default="default", help="config file or name in configs/ (default: default)"
+        "--config",
+        default=None,
+        help="config file or name in configs/ (default: configs/default.yaml when it exists, "
+        "else built-in cleaning defaults); only its `clean` section is used",
     )
     parser.add_argument(
         "--text-field",
@@ -102,12 +105,25 @@ def _one_line(text: str, limit: int = 300) -> str:
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
+def _clean_config(name: str | None) -> Any:
+    """The ``clean`` section of the named config; without a name, of configs/default.yaml
+    when there is one (an installed package may have none), else the built-in defaults."""
+    from summarize.config import CleanConfig, find_config, load_config
+    from summarize.errors import ConfigError
+
+    if name is None:
+        try:
+            name = str(find_config("default"))
+        except ConfigError:
+            return CleanConfig()
+    return load_config(name).clean
+
+
 def run(args: Any, out: TextIO, err: TextIO) -> int:
     from summarize.clean import clean_article
-    from summarize.config import load_config
     from summarize.ingest import iter_articles
 
-    config = load_config(args.config)
+    clean_config = _clean_config(args.config)
     try:
         import datasets
 
@@ -121,7 +137,7 @@ def run(args: Any, out: TextIO, err: TextIO) -> int:
         if isinstance(item, InputError):
             errors.append(item)
             continue
-        articles.append(clean_article(item, config.clean))
+        articles.append(clean_article(item, clean_config))
 
     for e in errors:
         print(f"summarize: {e.source} ({e.where}): {e.message}", file=err)
