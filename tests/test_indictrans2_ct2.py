@@ -156,3 +156,21 @@ def test_existing_output_needs_force(tiny_indictrans2: Path, tmp_path: Path) -> 
     with pytest.raises(FileExistsError):
         convert_indictrans2(tiny_indictrans2, out, quantization="float32")
     assert convert_indictrans2(tiny_indictrans2, out, quantization="int8", force=True) == out
+
+
+def test_ctranslate2_engine_restores_placeholders_in_any_order(
+    tiny_indictrans2: Path, ct2_fp32: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, ct = _engines(tiny_indictrans2, ct2_fp32)
+    pieces = ct.codec.prepare_target(["the < ID3 > , then < ID2 > and < ID1 > ."])[0]
+
+    class Result:
+        hypotheses = [pieces]
+
+    class FakeTranslator:
+        def translate_batch(self, tokens, **kwargs):
+            return [Result() for _ in tokens]
+
+    monkeypatch.setattr(ct, "_translator", FakeTranslator())
+    out = ct.generate(["दर 12.5% रही और तारीख 15/08/2024 थी, लिखें mail@example.org"])
+    assert out == ["the mail@example.org, then 15/08/2024 and 12.5%."]
