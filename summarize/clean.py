@@ -131,8 +131,9 @@ _STAMP_RE = re.compile(
 )
 # Bylines, agency credits, reading time ... (short lines only).
 _BYLINE_RE = re.compile(
-    r"^\s*(by|written\s+by|edited\s+by|reported\s+by|posted\s+by|author|reporter|"
-    r"लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|curated\s+by)\s*[:：\-–—]?\s+\S",
+    # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
+    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by)\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
+    r"(author|reporter|लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited)\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
 # A desk / correspondent credit (only taken in the header, on a short line).
@@ -659,7 +660,7 @@ def _ends_sentence(text: str) -> bool:
 def _glue_points(text: str) -> tuple[int, int]:
     """(strong, weak) places where two headlines look glued together without a space."""
     strong = len(re.findall(rf"[{DEV}][A-Z]", text))  # ...लेनदेनChhattisgarh
-    strong += len(re.findall(rf"[?!।%)][A-Z{DEV}]", text))  # राय?Reliance
+    strong += len(re.findall(r"[?!%)][A-Z]", text))  # राय?Reliance (not "है।उन्होंने": a typo)
     strong += len(re.findall(r"[a-z]{3,}[A-Z]{2,}", text))  # ...scamED
     weak = len(re.findall(r"[a-z][A-Z][a-z]", text))  # camelCase (also brand names: YouTube)
     return strong, weak
@@ -738,8 +739,11 @@ def _is_metadata(text: str, *, header: bool) -> bool:
         rest = (t.translate(_DEV_DIGITS)[: dm.start] + t.translate(_DEV_DIGITS)[dm.end :]).strip(
             " ,|-–—:()"
         )
-        if len(rest) <= 12 or len(_words(rest)) <= 2:
-            return True
+        rest_words = rest.lower().split()
+        if (len(rest) <= 12 or len(rest_words) <= 2) and not any(
+            w in _STOP or w in _DANGLING_START for w in rest_words
+        ):
+            return True  # (not "15 अगस्त 1947 को आजादी": a subheading with a date)
         # "By X | September 13, 2023"
         if _BYLINE_RE.match(t) and len(t) < 200:
             return True
@@ -778,18 +782,31 @@ def _is_bilingual(t: str) -> bool:
     """An English sentence followed by a Hindi one (or the reverse): an image alt text."""
     if len(t) > 500:
         return False
-    m = re.match(rf"^([A-Za-z0-9][A-Za-z0-9 ,'’‘\-–:;%&()]+?)\s*[,.|:\-–—]\s*([{DEV}].*)$", t)
+    # (":" is no separator here: "Lok Sabha Election Result 2024: ..." is a headline)
+    m = re.match(rf"^([A-Za-z0-9][A-Za-z0-9 ,'’‘\-–;%&()]+?)\s*[,.|\-–—]\s*([{DEV}].*)$", t)
     if m:
         eng, hin = m.group(1), m.group(2)
-        if len(_words(eng)) >= 5 and len(_words(hin)) >= 4 and not _LAT_RE.search(hin[:40]):
+        lower = sum(1 for w in _words(eng) if w[:1].islower())  # a sentence, not a Title Case topic
+        if (
+            len(_words(eng)) >= 5
+            and lower >= 3
+            and len(_words(hin)) >= 4
+            and not _LAT_RE.search(hin[:40])
+        ):
             if _terminal_count(hin) <= 1:
                 return True
     m = re.match(
-        rf"^([{DEV}][^A-Za-z]+?)\s*[,.|।:\-–—]\s*([A-Z][A-Za-z0-9 ,'’‘\-–:;%&()]+[.!?]?)$", t
+        rf"^([{DEV}][^A-Za-z]+?)\s*[,.|।\-–—]\s*([A-Z][A-Za-z0-9 ,'’‘\-–:;%&()]+[.!?]?)$", t
     )
     if m:
         hin, eng = m.group(1), m.group(2)
-        if len(_words(eng)) >= 5 and len(_words(hin)) >= 4 and _terminal_count(hin) <= 1:
+        lower = sum(1 for w in _words(eng) if w[:1].islower())
+        if (
+            len(_words(eng)) >= 5
+            and lower >= 3
+            and len(_words(hin)) >= 4
+            and _terminal_count(hin) <= 1
+        ):
             return True
     return False
 
@@ -1281,6 +1298,16 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 else best[1].text
             )
             date_raw = date_raw.strip()
+        elif article.url:
+            # many news URLs carry the date: /2023/09/13/..., -2023-09-13-, 20230913
+            m = re.search(
+                r"(?<!\d)(20\d\d)[/\-_]?(0[1-9]|1[0-2])[/\-_]?(0[1-9]|[12]\d|3[01])(?!\d)",
+                article.url,
+            )
+            if m:
+                dm = parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+                if dm:
+                    date_iso, date_raw = dm.iso, article.url
 
     # ---- assemble ----------------------------------------------------------------------
     extra_by_line: dict[int, list[Removed]] = {}

@@ -523,3 +523,30 @@ def test_synthetic_oped() -> None:
         "body", "author-bio", "metadata",
     ]  # fmt: skip
     assert not ca.flagged
+
+
+TRICKY = """\
+Lok Sabha Election Result 2024: भाजपा को बहुमत नहीं, सहयोगियों के भरोसे बनेगी सरकार
+नतीजों के बाद दिल्ली में भाजपा मुख्यालय पर कार्यकर्ता जुटे।पार्टी अध्यक्ष ने कहा कि गठबंधन मिलकर सरकार बनाएगा।उन्होंने सहयोगी दलों का आभार जताया।
+रिपोर्ट में क्या कहा गया
+चुनाव आयोग की रिपोर्ट के मुताबिक इस बार 65.8 प्रतिशत मतदान हुआ, जो पिछली बार से करीब एक प्रतिशत कम है।
+15 अगस्त 1947 को आजादी
+इतिहासकारों का कहना है कि आजादी के बाद यह चौथा मौका है जब किसी एक दल को अपने दम पर बहुमत नहीं मिला।
+By the end of the counting, the alliance had crossed the majority mark
+विपक्षी गठबंधन ने भी कई राज्यों में अच्छा प्रदर्शन किया और 230 से ज्यादा सीटें जीतीं।
+"""
+
+
+def test_body_lines_shaped_like_boilerplate_are_kept() -> None:
+    """An English-topic headline with a colon, missing spaces after dandas, a subheading
+    starting with "रिपोर्ट", a subheading with a date, an English line starting with "By"."""
+    ca = clean_article(_art(TRICKY, "tricky"))
+    assert ca.title.startswith("Lok Sabha Election Result 2024:")
+    assert ca.removed == [], ca.removed
+    assert len(ca.paragraphs) == 7
+
+
+def test_date_from_url_when_the_page_has_none() -> None:
+    ca = clean_article(_art(PLAIN, "u", url="https://example.com/news/2024/03/14/patna-metro"))
+    assert ca.date == "2024-03-14" and ca.date_raw.endswith("patna-metro")
+    assert clean_article(_art(PLAIN, "u", url="https://example.com/story/123456")).date is None
