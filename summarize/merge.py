@@ -718,7 +718,8 @@ def merge_articles(
     gate = float(_config_value(config, "similarity_threshold", 0.86))
     mmr_lambda = float(_config_value(config, "mmr_lambda", 0.7))
     tr = _translation_lookup(articles, translations)
-    want_english = translations is not None
+    # English when any article has a translation (a list of Nones means translation is off)
+    want_english = bool(tr)
     notes: list[str] = []
 
     prep = _prepare(articles, embedder, gate)
