@@ -210,6 +210,8 @@ _NAV_WORDS = {
     "about the author", "photo gallery", "story continues below advertisement", "continue reading",
     "newsletter", "subscribe to our newsletter", "follow us on", "also read", "read also",
     "watch video", "watch", "video", "वीडियो देखें", "देखें वीडियो", "वीडियो",
+    "और देखें", "see more", "view more", "view all", "सभी देखें", "accept", "accept all",
+    "reject all", "menu", "search", "sign in", "log in", "login", "लॉग इन", "खोजें", "मेन्यू",
     # Hindi
     "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
     "अगला पोस्ट", "पिछली खबर", "पिछली ख़बर", "पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "आगे पढ़ें",
@@ -259,6 +261,15 @@ _LIST_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 _TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्स", "विषय", "कीवर्ड"}
+_CONSENT_RE = re.compile(r"(\bcookies?\b|कुकीज़?|कुकी\s+नीति)", re.IGNORECASE)
+_CLICK_HERE_RE = re.compile(r"^\s*(click|tap)\s+here\b|^\s*(यहां|यहाँ)\s+क्लिक\s+करें", re.IGNORECASE)
+_READ_HERE_TAIL_RE = re.compile(
+    r"((यहां|यहाँ|यहीं)\s+(पढ़ें|पढें|देखें|क्लिक\s+करें)|read\s+(it\s+)?here|click\s+here)\s*[.।!]?\s*$",
+    re.IGNORECASE,
+)
+_TIME_ONLY_RE = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?|बजे)?\s*\(?(IST)?\)?\s*$", re.IGNORECASE
+)
 _TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
 
 # Section names that sit above a headline.
@@ -755,8 +766,8 @@ def _is_metadata(text: str, *, header: bool) -> bool:
         return True
     if header and _STAMP_RE.match(t) and len(t) < 80 and re.search(r"\d", t):
         return True
-    if len(t) < 60 and _RELATIVE_TIME_RE.match(t):
-        return True
+    if len(t) < 60 and (_RELATIVE_TIME_RE.match(t) or _TIME_ONLY_RE.match(t)):
+        return True  # "2 घंटे पहले", a live blog's "11:45 AM"
     if _DISCLAIMER_RE.match(t) and len(t) < 600:
         return True
     return False
@@ -767,8 +778,9 @@ def _is_caption(text: str) -> bool:
     n = len(t)
     if n < 40 and _CREDIT_ONLY_RE.match(t):
         return True  # "फाइल फोटो", "Representational image"
-    if _CREDIT_LEAD_RE.match(t) and n < 250:
-        return True
+    m = _CREDIT_LEAD_RE.match(t)
+    if m and n < 250 and len(_words(t[m.end() - 1 :])) <= 4:
+        return True  # "Photo: Reuters" ("Photos: <a headline>" is decided after the title)
     m = _CREDIT_PAREN_RE.search(t)
     if m and n < 400 and _terminal_count(t[: m.start()]) <= 2:
         # a short description ending in a credit
@@ -812,6 +824,8 @@ def _is_bilingual(t: str) -> bool:
 
 
 def _is_related(text: str) -> bool:
+    if len(text) < 150 and _READ_HERE_TAIL_RE.search(text):
+        return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
     return bool(_RELATED_RE.match(text))
 
 
@@ -821,6 +835,12 @@ def _nav_key(text: str) -> str:
 
 def _is_navigation(text: str) -> bool:
     key = _nav_key(text)
+    if len(text) <= 12 and not re.search(r"[A-Za-z\u0900-\u0963\u0971-\u097f]", text):
+        return True  # "1/5", "»", "***": counters and symbols
+    if _CONSENT_RE.search(text) and len(text) < 300:
+        return True  # cookie / consent banner
+    if _CLICK_HERE_RE.match(text) and len(_words(text)) <= 10:
+        return True
     if _LIST_HEADING_RE.match(text):
         return True
     if key in _HEADING_LABELS:
@@ -887,6 +907,7 @@ class _Line:
     label: str = ""  # "" = undecided, "body", "title" or a removal reason
     flags: list[str] = field(default_factory=list)
     blank_before: bool = False
+    maybe: str = ""  # a removal reason to apply unless the line turns out to be the title
 
 
 def _sentences(text: str, lang: str) -> list[str]:
@@ -958,6 +979,8 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             ln.label = "section-label"
         elif _is_caption(t):
             ln.label = "caption"
+        elif _CREDIT_LEAD_RE.match(t) and len(t) < 250:
+            ln.maybe = "caption"  # "Photo: <description>" ... or a gallery's headline
 
     # ---- pass 2: "next story" markers: everything after is a candidate other story -----
     next_at = None
@@ -990,6 +1013,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             free = [(k, ln) for k, ln in enumerate(main) if not ln.label]
             if (
                 len(free) >= 2
+                and len(_words(free[0][1].text)) >= 2
                 and len(free[0][1].text) <= 200
                 and _terminal_count(free[0][1].text.rstrip("।.!? ")) == 0
                 and not free[0][1].text.rstrip().endswith(("।", ".", "|", "॥", ":", ";", ","))
@@ -1019,6 +1043,10 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 ln.label = "title"
                 title_idx = k
                 break
+
+    for ln in lines:
+        if ln.maybe and not ln.label:
+            ln.label = ln.maybe
 
     # ---- pass 4: header region (above the first body paragraph) ----------------------
     head_end = first_para
@@ -1169,15 +1197,26 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         else:
             break
     # after the last sentence of the article: short lines that are no sentence
+    # (on a Hindi page the article's last sentence is a Hindi one: English after it is furniture)
     last_sent = max(
-        (k for k, ln in enumerate(lines) if not ln.label and _ends_sentence(ln.text)), default=None
+        (
+            k
+            for k, ln in enumerate(lines)
+            if not ln.label
+            and _ends_sentence(ln.text)
+            and (lang != "hi" or _DEV_RE.search(ln.text))
+        ),
+        default=None,
     )
     if last_sent is not None:
         after_tags = False
         for ln in lines[last_sent + 1 :]:
             if ln.label == "navigation" and _norm(ln.text) in _TAG_HEADINGS:
                 after_tags = True
-            if ln.label or _ends_sentence(ln.text) or len(ln.text) > 100:
+            latin_only = lang == "hi" and not _DEV_RE.search(ln.text)
+            if ln.label or len(ln.text) > (300 if latin_only else 100):
+                continue
+            if _ends_sentence(ln.text) and not latin_only:
                 continue
             if _SITE_WORD_RE.search(ln.text) or after_tags:
                 ln.label = "navigation"  # footer: a site name; the items of a tag list
