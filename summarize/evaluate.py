@@ -636,7 +636,9 @@ def _check_direction(cfg: Any, data: ParallelSet) -> None:
             )
 
 
-def build_translator(config: Any) -> tuple[TextTranslator, str]:
+def build_translator(
+    config: Any, src_lang: str | None = None, tgt_lang: str | None = None
+) -> tuple[TextTranslator, str]:
     """The configured translator (engine from ``translation.engine``) and a one-line description."""
     from summarize.engines.base import create_engine
 
@@ -650,26 +652,20 @@ def build_translator(config: Any) -> tuple[TextTranslator, str]:
     except ImportError as exc:  # pragma: no cover - the translate module is part of the package
         raise SummarizeError(f"the translator is not available: {exc}") from None
     engine = create_engine(config.translation.engine, "translation.engine")
-    translator = _make_translator(Translator, engine, config)
+    translator = _make_translator(Translator, engine, config, src_lang, tgt_lang)
     return translator, engine.describe()
 
 
-def _make_translator(cls: Any, engine: Any, config: Any) -> Any:
-    """``Translator(engine, ...)`` with the translation settings its constructor accepts."""
-    import inspect
+def _make_translator(
+    cls: Any, engine: Any, config: Any, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Any:
+    """``Translator(engine, ...)`` with the config's translation settings.
 
-    try:
-        params = inspect.signature(cls).parameters
-    except (TypeError, ValueError):  # pragma: no cover
-        params = {}
-    kwargs: dict[str, Any] = {}
+    The test set's languages (ISO 639-1), where known, choose the sentence splitter.
+    """
     section = config.translation
-    for key in ("max_sentence_tokens", "check_numbers"):
-        if key in params:
-            kwargs[key] = getattr(section, key)
-    if "config" in params:
-        kwargs["config"] = section
-    return cls(engine, **kwargs)
+    langs = {k: v for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang)) if v}
+    return cls(engine, section.max_sentence_tokens, section.check_numbers, **langs)
 
 
 def evaluate_dataset(
@@ -710,7 +706,7 @@ def evaluate_dataset(
     ).limit(limit)
     if translator is None:
         _check_direction(cfg, data)
-        translator, described = build_translator(cfg)
+        translator, described = build_translator(cfg, data.src_lang, data.tgt_lang)
     else:
         described = getattr(translator, "describe", lambda: type(translator).__name__)()
     start = time.perf_counter()

