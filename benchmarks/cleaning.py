@@ -167,7 +167,7 @@ def evaluate(gold_dir: Path = GOLD, seeds_dir: Path = SEEDS) -> tuple[list[Score
 FLORES = REPO / "data" / "flores200-dev"
 
 
-def flores_false_removals(lang: str = "hi", chunk: int = 8) -> dict:
+def flores_false_removals(lang: str = "hi", chunk: int = 8, limit: int | None = None) -> dict:
     """Clean text that has no boilerplate at all: FLORES-200 dev sentences, ``chunk`` to a
     page, one sentence a paragraph.  Every line removed (or taken as the title) is a false
     positive."""
@@ -176,6 +176,7 @@ def flores_false_removals(lang: str = "hi", chunk: int = 8) -> dict:
         for ln in (FLORES / f"flores-dev.{lang}").read_text(encoding="utf-8").splitlines()
         if ln.strip()
     ]
+    lines = lines[:limit] if limit else lines
     removed = titled = 0
     reasons: dict[str, int] = {}
     for i in range(0, len(lines), chunk):

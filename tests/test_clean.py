@@ -78,7 +78,7 @@ def test_clean_text_loses_nothing(flores_dir: Path, lang: str) -> None:
     """FLORES-200 sentences have no boilerplate: nothing may be removed."""
     if not (flores_dir / f"flores-dev.{lang}").exists():
         pytest.skip("FLORES-200 dev not present")
-    res = flores_false_removals(lang)
+    res = flores_false_removals(lang, limit=480)  # (all 997: python -m benchmarks.cleaning)
     assert res["removed"] == 0, res
     assert res["taken_as_title"] <= 0.01 * res["lines"], res
 
