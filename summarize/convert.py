@@ -227,12 +227,15 @@ def convert_model(
             "with --tokenizer (a Hub id or directory)."
         )
 
+    from summarize.engines.hf_seq2seq import quiet_loading
+
     converter_cls = _converter_class()
     converter = converter_cls(str(model_dir), tokenizer_dir=str(tok_dir))
     if force and out_dir.exists():
         shutil.rmtree(out_dir)
     try:
-        converter.convert(str(out_dir), quantization=quantization, force=True)
+        with quiet_loading():
+            converter.convert(str(out_dir), quantization=quantization, force=True)
     except ConversionError:
         raise
     except ValueError as exc:  # CTranslate2's "not supported" / vocabulary size messages

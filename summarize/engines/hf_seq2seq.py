@@ -45,10 +45,21 @@ def _torch_dtype(dtype: str) -> Any:
     return {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(dtype, torch.float32)
 
 
-def _quiet_transformers() -> None:
-    from transformers.utils import logging as hf_logging
+class quiet_loading:  # noqa: N801 - used as a context manager
+    """Silence transformers' load-time notices (progress bars; mT5's "tied weights ... will
+    NOT tie them", which every published mT5 checkpoint triggers and which is expected)."""
 
-    hf_logging.disable_progress_bar()
+    def __enter__(self) -> None:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        self._level = hf_logging.get_verbosity()
+        hf_logging.set_verbosity_error()
+
+    def __exit__(self, *exc: object) -> None:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity(self._level)
 
 
 def load_seq2seq_model(model_dir: str | Path, device: str = "cpu", dtype: str = "float32") -> Any:
@@ -56,8 +67,7 @@ def load_seq2seq_model(model_dir: str | Path, device: str = "cpu", dtype: str = 
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
-    _quiet_transformers()
-    with warnings.catch_warnings():
+    with quiet_loading(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir), dtype=_torch_dtype(dtype))
     model.eval()

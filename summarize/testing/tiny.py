@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -158,14 +159,16 @@ def build_tiny_marian(out_dir: str | Path, *, seed: int = 0, vocab_size: int = 8
     vocab = {p: i for i, p in enumerate(pieces)}  # </s> = 0, <unk> = 1 as in opus-mt
     vocab["<pad>"] = len(vocab)
     (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), encoding="utf-8")
-    tok = MarianTokenizer(
-        source_spm=str(out_dir / "source.spm"),
-        target_spm=str(out_dir / "target.spm"),
-        vocab=str(out_dir / "vocab.json"),
-        source_lang="hi",
-        target_lang="en",
-        model_max_length=512,
-    )
+    with warnings.catch_warnings():  # "Recommended: pip install sacremoses"
+        warnings.simplefilter("ignore")
+        tok = MarianTokenizer(
+            source_spm=str(out_dir / "source.spm"),
+            target_spm=str(out_dir / "target.spm"),
+            vocab=str(out_dir / "vocab.json"),
+            source_lang="hi",
+            target_lang="en",
+            model_max_length=512,
+        )
     tok.save_pretrained(out_dir)
 
     v = len(vocab)
