@@ -78,3 +78,15 @@ def test_helpers_and_empty_input() -> None:
     assert "की" not in hindi_name_candidates("किम की ट्रेन")
     assert check_summary("", [HI_SOURCE], "hi") == []
     assert check_summary("Three missiles.", [], "en") == []
+
+
+def test_hindi_names_need_two_tokens_or_a_title_and_inflections_are_common() -> None:
+    src = ["रूस के राष्ट्रपति पुतिन ने किम से मुलाकात की।"]
+    # a name after a title is reported; inflected common words (ताकतों, पड़ेगी) are not
+    flags = check_summary("बैठक में विदेश मंत्री लावरोव भी थे।", src, "hi")
+    assert ("unsupported-entity", "लावरोव") in _kinds(flags)
+    assert check_summary("दोनों ताकतों को इसकी कीमत चुकानी पड़ेगी।", src, "hi") == []
+    # a transliteration variant of a source name is supported (वोस्तोचनी / वोस्तोचन)
+    assert check_summary(
+        "वोस्तोचन कोस्मोड्रोम में बैठक हुई।", ["वोस्तोचनी कॉस्मोड्रोम में मुलाकात हुई।"], "hi"
+    ) == []
