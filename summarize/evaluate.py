@@ -682,12 +682,14 @@ def evaluate_dataset(
     ref_field: str = "en",
     tokenize: str = "13a",
     load_dataset: Callable[..., Any] | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> DatasetEvaluation:
     """Translate a parallel test set with the configured translator and score it.
 
     ``config`` is a config name, path, dict or :class:`~summarize.config.Config`.  The test
     set comes from ``dataset`` (``flores-dev``, ``hf:NAME[:CONFIG]``) or from ``src``/``refs``
     files.  ``translator`` (anything with ``translate_texts``) replaces the configured one.
+    ``log`` receives a progress line before the (possibly long) translation starts.
     With ``out_dir``, writes ``hypotheses.txt``, ``sources.txt``, ``references*.txt``,
     ``segments.jsonl`` (per-segment sentence chrF++), ``scores.json`` and ``config.yaml``
     (the config as used, after validation) there.
@@ -709,6 +711,8 @@ def evaluate_dataset(
         translator, described = build_translator(cfg, data.src_lang, data.tgt_lang)
     else:
         described = getattr(translator, "describe", lambda: type(translator).__name__)()
+    if log:
+        log(f"translating {len(data.sources)} segments of {data.name} with {described} ...")
     start = time.perf_counter()
     hyps = translator.translate_texts(list(data.sources))
     seconds = time.perf_counter() - start

@@ -228,6 +228,7 @@ def run_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         src_field=args.src_field,
         ref_field=args.ref_field,
         tokenize=args.tokenize,
+        log=lambda msg: print(msg, file=err, flush=True),
     )
     if args.format == "json":
         _dump({**result.to_dict(width), "out_dir": str(out_dir)}, out)
