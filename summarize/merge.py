@@ -507,7 +507,15 @@ def find_conflicts(members: Sequence[tuple[str, str, SourceRef]]) -> list[Confli
                         refs=_unique_refs([r for _, r, _ in names[x] + names[y]]),
                     )
                 )
-    return conflicts
+    # a fact compared in Hindi and in its English translation gives the same conflict twice
+    unique: list[Conflict] = []
+    seen: set[tuple[str, frozenset[tuple[str, int, int]]]] = set()
+    for c in conflicts:
+        key = (c.kind, frozenset((r.article_id, r.paragraph, r.sentence) for r in c.refs))
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
 
 
 def _is_latin(text: str) -> bool:
