@@ -16,8 +16,9 @@ published ones:
   lowercase, drop control characters, treat every Unicode punctuation character (and ASCII
   non-alphanumerics) as a separator and drop it, then split letters from digits and keep
   other symbols as tokens of their own.  Vowel signs and viramas (combining marks) stay
-  inside their word.  XL-Sum additionally stems Hindi with its own stemmer when asked to;
-  we do not stem Hindi, and say so in :attr:`RougeScores.tokenization`.
+  inside their word.  Stemming is off by default; ``stem=True`` applies Ramanathan & Rao's
+  light Hindi stemmer as XL-Sum's ``use_stemmer=True, lang="hindi"`` does (Porter for English
+  with rouge-score's tokenizer).  :attr:`RougeScores.tokenization` says which was used.
 * :func:`evaluate_dataset` translates a parallel test set with a configured translator and
   scores the output, writing hypotheses, scores and the config used to a folder.
 
@@ -231,18 +232,62 @@ def _char_class(ch: str) -> str:
     return "S"
 
 
+class HindiLightStemmer:
+    """Ramanathan & Rao's lightweight Hindi stemmer ("A Lightweight Stemmer for Hindi", 2003).
+
+    Strips the longest matching inflectional suffix from a list, leaving at least two
+    characters; the stemmer XL-Sum's multilingual ROUGE applies to Hindi when asked to stem.
+    """
+
+    # The paper's suffix list, grouped by length in code points (vowel signs count as one).
+    SUFFIXES = (
+        "ो े ू ु ी ि ा",
+        "कर ाओ िए ाई ाए ने नी ना ते ीं ती ता ाँ ां ों ें",
+        "ाकर ाइए ाईं ाया ेगी ेगा ोगी ोगे ाने ाना ाते ाती ाता तीं ाओं ाएं ुओं ुएं ुआं",
+        "ाएगी ाएगा ाओगी ाओगे एंगी ेंगी एंगे ेंगे ूंगी ूंगा ातीं नाओं नाएं ताओं ताएं ियाँ ियों ियां",
+        "ाएंगी ाएंगे ाऊंगी ाऊंगा ाइयाँ ाइयों ाइयां",
+    )
+
+    def __init__(self) -> None:
+        self._by_length = {
+            n: tuple(group.split()) for n, group in enumerate(self.SUFFIXES, start=1)
+        }
+        assert all(len(x) == n for n, g in self._by_length.items() for x in g)
+
+    def __call__(self, token: str) -> str:
+        for n in (5, 4, 3, 2, 1):
+            if len(token) > n + 1 and token.endswith(self._by_length[n]):
+                return token[:-n]
+        return token
+
+
 class MultilingualRougeTokenizer:
-    """Unicode-aware ROUGE tokenizer (XL-Sum's multilingual ROUGE tokenisation, no stemming).
+    """Unicode-aware ROUGE tokenizer (XL-Sum's multilingual ROUGE tokenisation).
 
     Usable as the ``tokenizer`` of ``rouge_score.rouge_scorer.RougeScorer`` (it has a
-    ``tokenize(text)`` method) and as a plain callable.
+    ``tokenize(text)`` method) and as a plain callable.  With a ``stemmer`` (a callable on
+    one token), tokens longer than ``min_stem_length`` characters are stemmed, as XL-Sum does.
     """
 
     name = "xlsum-multilingual"
-    description = (
-        "XL-Sum multilingual ROUGE tokenisation (Unicode-aware: lowercase, punctuation "
-        "dropped, letters and digits split; no stemming)"
-    )
+
+    def __init__(
+        self, stemmer: Callable[[str], str] | None = None, min_stem_length: int = 3
+    ) -> None:
+        self.stemmer = stemmer
+        self.min_stem_length = min_stem_length
+
+    @property
+    def description(self) -> str:
+        stem = (
+            "Hindi light stemmer (Ramanathan & Rao 2003)"
+            if isinstance(self.stemmer, HindiLightStemmer)
+            else ("stemmed" if self.stemmer else "no stemming")
+        )
+        return (
+            "XL-Sum multilingual ROUGE tokenisation (Unicode-aware: lowercase, punctuation "
+            f"dropped, letters and digits split; {stem})"
+        )
 
     def tokenize(self, text: str) -> list[str]:
         text = text.lower()
@@ -267,12 +312,9 @@ class MultilingualRougeTokenizer:
                 flush()
                 continue
             cls = _char_class(ch)
-            if cls == "M":
-                if current:
-                    current.append(ch)
-                else:  # a stray mark after a separator: keep it as its own token
-                    current.append(ch)
-                    current_cls = "L"
+            if cls == "M":  # a combining mark stays with the character before it
+                current.append(ch)
+                current_cls = current_cls or "L"
                 continue
             if cls == "S":  # a symbol (₹, ©, emoji) or CJK ideograph: a token of its own
                 flush()
@@ -283,6 +325,9 @@ class MultilingualRougeTokenizer:
             current.append(ch)
             current_cls = cls
         flush()
+        if self.stemmer:
+            stem = self.stemmer
+            pieces = [stem(p) if len(p) > self.min_stem_length else p for p in pieces]
         return [p for p in pieces if p]
 
     __call__ = tokenize
@@ -309,16 +354,21 @@ def _rouge_tokenizer(lang: str, tokenizer: str, stem: bool) -> _RougeTokenizerCh
         tokenizer = "rouge-score" if lang == "en" else "xlsum"
     if tokenizer == "rouge-score":
         if stem and lang != "en":
-            raise ConfigError("stemming (Porter) is for English only")
+            raise ConfigError(
+                "Porter stemming is for English; for Hindi use --tokenizer xlsum --stem"
+            )
         return _RougeTokenizerChoice(
             None,
             stem,
             "rouge-score default tokenisation (lowercase, [a-z0-9] only)"
             + ("; Porter stemming" if stem else "; no stemming"),
         )
-    if stem:
-        raise ConfigError("stemming is not available with the xlsum tokenisation")
-    tok = MultilingualRougeTokenizer()
+    if stem and lang != "hi":
+        raise ConfigError(
+            "with the xlsum tokenisation only Hindi is stemmed; for English stemming use "
+            "--tokenizer rouge-score --stem (Porter)"
+        )
+    tok = MultilingualRougeTokenizer(HindiLightStemmer() if stem else None)
     return _RougeTokenizerChoice(tok, False, tok.description)
 
 
@@ -373,7 +423,8 @@ def score_summaries(
     """ROUGE-1/2/L F1 of each hypothesis against its reference, averaged, times 100.
 
     ``lang`` "hi" uses :class:`MultilingualRougeTokenizer`, "en" rouge-score's own
-    tokenizer (``tokenizer`` overrides; ``stem`` turns on Porter stemming for English).
+    tokenizer (``tokenizer`` overrides).  ``stem`` turns on stemming: Porter for English,
+    :class:`HindiLightStemmer` for Hindi.
     An empty pair list gives zeros, not an error.
     """
     choice = _rouge_tokenizer(lang, tokenizer, stem)

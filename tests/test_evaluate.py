@@ -12,6 +12,7 @@ import yaml
 
 from summarize.errors import ConfigError, InputError, SummarizeError
 from summarize.evaluate import (
+    HindiLightStemmer,
     MultilingualRougeTokenizer,
     TranslationScores,
     evaluate_dataset,
@@ -241,7 +242,9 @@ def test_rouge_edge_cases() -> None:
     with pytest.raises(ConfigError, match="allowed"):
         score_summaries(["a"], ["a"], "fr")
     with pytest.raises(ConfigError):
-        score_summaries(["a"], ["a"], "hi", stem=True)
+        score_summaries(["a"], ["a"], "hi", tokenizer="rouge-score", stem=True)
+    with pytest.raises(ConfigError):
+        score_summaries(["a"], ["a"], "en", tokenizer="xlsum", stem=True)
     # an empty hypothesis scores 0, it does not crash
     assert score_summaries([""], [HI_SUMMARY], "hi").rouge1 == 0.0
 
@@ -365,3 +368,23 @@ def test_evaluate_dataset_rejects_wrong_direction() -> None:
     }
     with pytest.raises(ConfigError, match="src_lang is 'eng_Latn'.*hi->en"):
         evaluate_dataset(cfg, "flores-dev", limit=2)
+
+
+def test_hindi_light_stemmer() -> None:
+    stem = HindiLightStemmer()
+    assert stem("लड़कियों") == "लड़क"  # -ियों
+    assert stem("जाएंगे") == "जा"  # -एंगे (-ाएंगे would leave one character)
+    assert stem("किताबें") == "किताब"  # -ें
+    assert stem("घर") == "घर"  # too short to strip
+    assert stem("भारत") == "भारत"  # no suffix
+
+
+@needs_rouge
+def test_hindi_stemming_matches_inflections() -> None:
+    hyp, ref = "लड़कियों ने किताबें पढ़ीं", "लड़कियां किताब पढ़ती"
+    plain = score_summaries([hyp], [ref], "hi")
+    stemmed = score_summaries([hyp], [ref], "hi", stem=True)
+    assert stemmed.rouge1 > plain.rouge1
+    assert "Ramanathan" in stemmed.tokenization and "no stemming" in plain.tokenization
+    tok = MultilingualRougeTokenizer(HindiLightStemmer())
+    assert tok.tokenize("लड़कियों ने") == ["लड़क", "ने"]  # short tokens are not stemmed

@@ -72,7 +72,9 @@ def register(subparsers: Any) -> None:
         help="auto: xlsum for hi, rouge-score for en (default: auto)",
     )
     su.add_argument(
-        "--stem", action="store_true", help="Porter stemming (English, rouge-score tokenizer)"
+        "--stem",
+        action="store_true",
+        help="stem words: Porter for English, Ramanathan & Rao's light stemmer for Hindi (as XL-Sum)",
     )
     _common(su)
     su.set_defaults(func=run_summaries)
