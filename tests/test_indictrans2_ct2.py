@@ -174,3 +174,37 @@ def test_ctranslate2_engine_restores_placeholders_in_any_order(
     monkeypatch.setattr(ct, "_translator", FakeTranslator())
     out = ct.generate(["दर 12.5% रही और तारीख 15/08/2024 थी, लिखें mail@example.org"])
     assert out == ["the mail@example.org, then 15/08/2024 and 12.5%."]
+
+
+@pytest.mark.slow
+def test_dist200m_shape_parity(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The real dist-200M shape (random weights): loads with no missing keys, converts, agrees."""
+    from summarize.engines.indictrans2.modeling import IndicTransForConditionalGeneration
+    from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
+
+    keys = json.loads(
+        (Path(__file__).parent / "data" / "indictrans2_dist200m_keys.json").read_text()
+    )
+    sizes = {
+        k: v
+        for k, v in keys["config"].items()
+        if k.endswith(("_dim", "_layers", "_heads", "_vocab_size"))
+    }
+    work = tmp_path_factory.mktemp("dist200m")
+    model_dir = build_tiny_indictrans2(work / "hf", **sizes)
+    _, info = IndicTransForConditionalGeneration.from_pretrained(
+        str(model_dir), output_loading_info=True
+    )
+    assert not info["missing_keys"] and not info["unexpected_keys"]
+    ct2_dir = _convert(model_dir, work / "ct2", "float32")
+    hf, ct = _engines(model_dir, ct2_dir)
+    worst = max(
+        abs(a - b)
+        for hs, cs in zip(hf.score(HINDI, ENGLISH), ct.score(HINDI, ENGLISH), strict=True)
+        for a, b in zip(hs, cs, strict=True)
+    )
+    assert worst < 1e-3
+    tokens, _ = hf.codec.prepare(HINDI[:2])
+    assert hf.generate_tokens(tokens, num_beams=5, max_length=12) == ct.generate_tokens(
+        HINDI[:2], max_length=12
+    )

@@ -27,9 +27,9 @@ import json
 from pathlib import Path
 
 from summarize.engines.indictrans2.processor import LANGUAGES
-from summarize.testing.tiny import _MARKER, _done, _start, train_sentencepiece, training_texts
+from summarize.testing.tiny import _MARKER, _start, train_sentencepiece, training_texts
 
-BUILD_VERSION = "tiny-indictrans2-v1"
+BUILD_VERSION = "tiny-indictrans2-v2"
 
 TINY_CONFIG = {
     "encoder_embed_dim": 64,
@@ -142,7 +142,9 @@ def build_tiny_indictrans2(out_dir: str | Path, *, seed: int = 0, **sizes: int) 
     from summarize.engines.indictrans2.modeling import IndicTransForConditionalGeneration
 
     out_dir = Path(out_dir)
-    if _done(out_dir):
+    marker = out_dir / _MARKER
+    stamp = f"{BUILD_VERSION} {json.dumps(sizes, sort_keys=True)} seed={seed}"
+    if marker.is_file() and marker.read_text().strip() == stamp:
         return out_dir
     out_dir = _start(out_dir)
 
@@ -158,6 +160,11 @@ def build_tiny_indictrans2(out_dir: str | Path, *, seed: int = 0, **sizes: int) 
     )
     src_vocab = _fairseq_dict(src_spm, sorted(LANGUAGES))
     tgt_vocab = _fairseq_dict(tgt_spm, [])
+    # Larger embedding tables (the real-size shape) get fairseq-style filler tokens, so that
+    # every id has a token on both backends.
+    for vocab, key in ((src_vocab, "encoder_vocab_size"), (tgt_vocab, "decoder_vocab_size")):
+        for idx in range(len(vocab), int(sizes.get(key, 0))):
+            vocab[f"madeupword{idx:05d}"] = idx
     for name, vocab in (("dict.SRC.json", src_vocab), ("dict.TGT.json", tgt_vocab)):
         (out_dir / name).write_text(
             json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8"
@@ -180,7 +187,7 @@ def build_tiny_indictrans2(out_dir: str | Path, *, seed: int = 0, **sizes: int) 
         skeleton = IndicTransForConditionalGeneration(config)
     state = random_state_dict(skeleton, seed=seed)
     save_file(state, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
-    (out_dir / _MARKER).write_text(BUILD_VERSION)
+    marker.write_text(stamp)
     return out_dir
 
 
