@@ -61,19 +61,26 @@ LOCAL_DATASETS: dict[str, tuple[str, tuple[str, ...], str, str]] = {
 def read_lines(path: str | Path, role: str = "file") -> list[str]:
     """Lines of a UTF-8 text file, one segment a line, trailing whitespace stripped.
 
-    ``role`` ("hypothesis", "reference", ...) only words the error messages.  A missing file,
+    ``path`` "-" reads standard input.  ``role`` ("hypothesis", "reference", ...) only words
+    the error messages.  A missing file,
     a directory, bytes that are not UTF-8 and a file with no text at all are
     :class:`InputError` naming the file (and, for bad bytes, the line).
     """
     p = Path(path)
-    if not p.exists():
+    if str(path) == "-":  # standard input, as sacreBLEU reads a system output
+        import sys
+
+        p = Path("<stdin>")
+        data = sys.stdin.buffer.read()
+    elif not p.exists():
         raise InputError(f"{role} file '{p}' does not exist")
-    if p.is_dir():
+    elif p.is_dir():
         raise InputError(f"{role} file '{p}' is a directory, not a text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {role} file '{p}': {exc.strerror or exc}") from None
+    else:
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {role} file '{p}': {exc.strerror or exc}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

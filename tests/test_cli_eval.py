@@ -363,3 +363,15 @@ def test_eval_run_end_to_end_tiny_model(
 
 
 REPO_FLORES = Path(__file__).resolve().parent.parent / "data" / "flores200-dev"
+
+
+def test_eval_translation_reads_hypothesis_from_stdin(
+    flores_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (flores_dir / "flores-dev.nllb.en").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, err = run(
+        "eval", "translation", "--hyp", "-", "--ref", str(flores_dir / "flores-dev.en")
+    )
+    assert code == 0, err
+    assert re.search(r"^BLEU\s+38\.5\s", out, re.M) and re.search(r"^chrF\+\+\s+62\.1\s", out, re.M)

@@ -37,7 +37,10 @@ def register(subparsers: Any) -> None:
         "printed with their sacreBLEU signatures.  One segment a line, UTF-8.",
     )
     tr.add_argument(
-        "--hyp", required=True, metavar="FILE", help="system output, one segment a line"
+        "--hyp",
+        required=True,
+        metavar="FILE",
+        help="system output, one segment a line ('-': stdin)",
     )
     tr.add_argument(
         "--ref",
