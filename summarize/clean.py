@@ -1210,6 +1210,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
     )
     if last_sent is not None:
         after_tags = False
+        tail_heads: list[_Line] = []
         for ln in lines[last_sent + 1 :]:
             if ln.label == "navigation" and _norm(ln.text) in _TAG_HEADINGS:
                 after_tags = True
@@ -1222,10 +1223,22 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 ln.label = "navigation"  # footer: a site name; the items of a tag list
             elif len(_words(ln.text)) <= 3:
                 ln.label = "artefact"  # a lone word or two left at the end of the page
+            elif (
+                _is_headline_shape(ln.text)
+                and tfidf.cos(tfidf.vec(_ngrams(ln.text)), ref_vec) < off_bar
+            ):
+                tail_heads.append(ln)  # other stories' headlines? (decided below)
             elif lang == "hi" and not _DEV_RE.search(ln.text):
                 ln.label = "navigation"  # English boilerplate at the end of a Hindi page
             else:
                 ln.flags.append("navigation")
+        # two or more unrelated headlines under the article are a list of links; a single
+        # one may be the article's own last line without a full stop: keep it, flagged
+        for ln in tail_heads:
+            if len(tail_heads) >= 2:
+                ln.label = "related-link"
+            else:
+                ln.flags.append("related-link")
 
     # ---- pass 9: coherence of remaining body lines (flag only) ----------------------
     body_lines = [ln for ln in lines if not ln.label]

@@ -551,3 +551,14 @@ def test_date_from_url_when_the_page_has_none() -> None:
     ca = clean_article(_art(PLAIN, "u", url="https://example.com/news/2024/03/14/patna-metro"))
     assert ca.date == "2024-03-14" and ca.date_raw.endswith("patna-metro")
     assert clean_article(_art(PLAIN, "u", url="https://example.com/story/123456")).date is None
+
+
+def test_headlines_of_other_stories_at_the_end_without_a_heading() -> None:
+    text = PLAIN + (
+        "\nशेयर बाजार में रिकॉर्ड तेजी, सेंसेक्स 80 हजार के पार\nआईपीएल नीलामी में युवा खिलाड़ियों पर बरसे करोड़ों\n"
+    )
+    ca = clean_article(_art(text, "tail-heads"))
+    rs = _reasons(ca)
+    assert rs["शेयर बाजार में रिकॉर्ड तेजी, सेंसेक्स 80 हजार के पार"] == "related-link"
+    assert rs["आईपीएल नीलामी में युवा खिलाड़ियों पर बरसे करोड़ों"] == "related-link"
+    assert len(ca.paragraphs) == 5
