@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from summarize.errors import ConfigError, InputError, SummarizeError
+from summarize.errors import ConfigError, InputError, MissingDependencyError, SummarizeError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FLORES_DIR = REPO_ROOT / "data" / "flores200-dev"
@@ -417,9 +417,7 @@ def _rouge_scorer_module() -> Any:
     try:
         from rouge_score import rouge_scorer
     except ImportError:
-        raise SummarizeError(
-            "ROUGE needs the package 'rouge-score'. Install it with: pip install rouge-score"
-        ) from None
+        raise MissingDependencyError("rouge-score", "eval") from None
     return rouge_scorer
 
 

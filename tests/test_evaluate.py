@@ -388,3 +388,11 @@ def test_hindi_stemming_matches_inflections() -> None:
     assert "Ramanathan" in stemmed.tokenization and "no stemming" in plain.tokenization
     tok = MultilingualRougeTokenizer(HindiLightStemmer())
     assert tok.tokenize("लड़कियों ने") == ["लड़क", "ने"]  # short tokens are not stemmed
+
+
+def test_rouge_without_rouge_score_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "rouge_score", None)  # as if not installed
+    with pytest.raises(SummarizeError, match=r"rouge-score.*summarize\[eval\]"):
+        score_summaries(["a"], ["a"], "en")
