@@ -50,7 +50,8 @@ def build(work: Path, tiny: bool) -> tuple[Path, Path]:
     sizes = {} if tiny else {k: json.loads(KEYS.read_text())["config"][k] for k in SIZE_KEYS}
     model_dir = build_tiny_indictrans2(work / name, **sizes)
     ct2_dir = work / f"{name}-ct2-int8"
-    if not (ct2_dir / "model.bin").is_file():
+    bin_file, weights = ct2_dir / "model.bin", model_dir / "model.safetensors"
+    if not bin_file.is_file() or bin_file.stat().st_mtime < weights.stat().st_mtime:
         convert_indictrans2(model_dir, ct2_dir, quantization="int8", force=True)
     return model_dir, ct2_dir
 
