@@ -1038,9 +1038,16 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
         if m and len(title) - len(m.group(0)) >= 15:
             title = title[: m.start()].rstrip()
     if title and title_idx is None:
+        # a given title (from the record): find it on the page, also in another wording
+        tv = tfidf.vec(_ngrams(title))
         for k, ln in enumerate(main[:first_para]):
-            if not ln.label and _norm(ln.text) == _norm(title):
-                ln.label = "title"
+            if ln.label:
+                continue
+            if _norm(ln.text) == _norm(title) or (
+                _is_headline_shape(ln.text) and tfidf.cos(tv, tfidf.vec(_ngrams(ln.text))) >= 0.5
+            ):
+                # (in other words it is recorded as a removed duplicate of the given title)
+                ln.label = "title" if _norm(ln.text) == _norm(title) else "duplicate"
                 title_idx = k
                 break
 

@@ -562,3 +562,13 @@ def test_headlines_of_other_stories_at_the_end_without_a_heading() -> None:
     assert rs["शेयर बाजार में रिकॉर्ड तेजी, सेंसेक्स 80 हजार के पार"] == "related-link"
     assert rs["आईपीएल नीलामी में युवा खिलाड़ियों पर बरसे करोड़ों"] == "related-link"
     assert len(ca.paragraphs) == 5
+
+
+def test_given_title_in_other_words_is_not_left_in_the_body() -> None:
+    ca = clean_article(
+        _art(PLAIN, "t", title="पटना में मेट्रो लाइन का उद्घाटन, एक लाख यात्रियों को सुविधा")
+    )
+    assert ca.title == "पटना में मेट्रो लाइन का उद्घाटन, एक लाख यात्रियों को सुविधा"
+    assert not any("रोज एक लाख यात्रियों को मिलेगी सुविधा" in s for s in ca.sentences())
+    assert [r.reason for r in ca.removed] == ["duplicate"]
+    assert len(ca.paragraphs) == 5
