@@ -235,9 +235,11 @@ class IndicTrans2Engine(Engine):
             outputs = self.generate_tokens([tokens[i] for i in batch], **kwargs)
             return self.codec.finish(outputs, [entities[i] for i in batch])
 
-        return run_batched(
-            list(range(len(texts))), [len(t) for t in tokens], self.batch_tokens, run
-        )
+        # Beam search keeps num_beams hypotheses (and their key/value caches) per input, so
+        # the source-token budget of a batch shrinks with the beam size.
+        beams = max(1, int(kwargs.get("num_beams") or 1))
+        budget = max(1, 2 * self.batch_tokens // beams)
+        return run_batched(list(range(len(texts))), [len(t) for t in tokens], budget, run)
 
     def _source_batch(self, token_lists: list[list[str]]) -> tuple[Any, Any]:
         import torch
