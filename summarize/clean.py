@@ -177,18 +177,26 @@ _CREDIT_PAREN_RE = re.compile(
 _CREDIT_ONLY_RE = re.compile(
     rf"^[\(\[]?\s*(?:{_CREDIT_WORDS})(?:\s+\S+)?\s*[\)\]]?\s*$", re.IGNORECASE
 )
-_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—|/])\s*\S", re.IGNORECASE)
+_CREDIT_LEAD_RE = re.compile(
+    # "Photo: X", "इमेज स्रोत, Getty Images", "इमेज कैप्शन, <caption>", "Photo Credit: X"
+    rf"^\s*(?:{_CREDIT_WORDS})(?:\s*(?:[:：\-–—|/])|\s+(?:{_CREDIT_WORDS}|caption|कैप्शन)\s*[:：\-–—|/,])\s*\S",
+    re.IGNORECASE,
+)
 _CREDIT_TAIL_RE = re.compile(
     rf"(?:{_CREDIT_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
     re.IGNORECASE,
 )
 
 # "Also read" style links to other stories.
+# "यह भी पढ़ें", "ये खबर भी पढ़ें", "इसे भी पढ़िए", "ये भी देखें" ...
+_HI_ALSO = (
+    r"(?:यह|ये|इसे|इस|इन्हें)\s+(?:खबर\s+|ख़बर\s+|समाचार\s+|लेख\s+)?भी\s+(?:पढ़ें|पढें|पढ़िए|पढ़िये|देखें|देखिए)"
+)
 _RELATED_RE = re.compile(
     r"^\s*[\(\[]?\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
     r"read\s+here|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|watch|"
-    r"यह\s+भी\s+पढ़ें|ये\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|यह\s+भी\s+पढें|ये\s+भी\s+पढें|ये\s+भी\s+पढ़िए|यह\s+भी\s+पढ़िए|"
-    r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|यह\s+भी\s+देखें|ये\s+भी\s+देखें|वीडियो\s+देखें|देखें\s+वीडियो|"
+    rf"{_HI_ALSO}|"
+    r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|वीडियो\s+देखें|देखें\s+वीडियो|"
     r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»]+\s*\S",
     re.IGNORECASE,
 )
@@ -249,8 +257,7 @@ _NEXT_STORY_GLUED_RE = re.compile(
     re.IGNORECASE,
 )
 _ALSO_READ_HEADING_RE = re.compile(
-    r"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|यह\s+भी\s+पढ़ें|ये\s+भी\s+पढ़ें|इसे\s+भी\s+पढ़ें|"
-    r"यह\s+भी\s+पढें|ये\s+भी\s+पढें|यह\s+भी\s+देखें|ये\s+भी\s+देखें|और\s+पढ़ें)\s*[:：\-–—]*\s*$",
+    rf"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|{_HI_ALSO}|और\s+पढ़ें)\s*[:：\-–—.…]*\s*$",
     re.IGNORECASE,
 )
 # Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
@@ -841,7 +848,7 @@ def _is_navigation(text: str) -> bool:
         return True  # cookie / consent banner
     if _CLICK_HERE_RE.match(text) and len(_words(text)) <= 10:
         return True
-    if _LIST_HEADING_RE.match(text):
+    if _LIST_HEADING_RE.match(text) or _ALSO_READ_HEADING_RE.match(text):
         return True
     if key in _HEADING_LABELS:
         return False  # a label of a part of the article (see section-label)

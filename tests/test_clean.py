@@ -572,3 +572,21 @@ def test_given_title_in_other_words_is_not_left_in_the_body() -> None:
     assert not any("रोज एक लाख यात्रियों को मिलेगी सुविधा" in s for s in ca.sentences())
     assert [r.reason for r in ca.removed] == ["duplicate"]
     assert len(ca.paragraphs) == 5
+
+
+BBC_STYLE = """\
+भारत में गर्मी का कहर, कई राज्यों में पारा 47 डिग्री के पार
+इमेज स्रोत, Getty Images
+इमेज कैप्शन, दिल्ली में तेज धूप से बचने के लिए सिर ढककर चलते लोग
+उत्तर और मध्य भारत के कई राज्यों में भीषण गर्मी पड़ रही है। राजस्थान के बाड़मेर में मंगलवार को तापमान 47.2 डिग्री सेल्सियस दर्ज किया गया।
+मौसम विभाग ने दिल्ली, हरियाणा और पंजाब के लिए लू की चेतावनी जारी की है। अस्पतालों में लू से बीमार लोगों के लिए अलग वार्ड बनाए गए हैं।
+ये खबर भी पढ़ें...
+बिहार में शिक्षकों की भर्ती के लिए आवेदन शुरू, 30 जून तक कर सकते हैं अप्लाई
+विशेषज्ञों का कहना है कि अगले हफ्ते मानसून के आने के बाद ही गर्मी से राहत मिलने की उम्मीद है।
+"""
+
+
+def test_bbc_style_image_source_and_caption_lines() -> None:
+    assert _labels(BBC_STYLE) == [
+        "title", "caption", "caption", "body", "body", "navigation", "related-link", "body",
+    ]  # fmt: skip
