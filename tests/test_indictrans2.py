@@ -343,3 +343,13 @@ def test_missing_model_is_one_clear_error(tmp_path: Path) -> None:
         IndicTrans2Engine(model=str(empty), config_key="translation.engine").generate(["नमस्ते"])
     with pytest.raises(ModelUnavailableError, match="not-a-real/indictrans2"):
         IndicTrans2Engine(model="not-a-real/indictrans2").generate(["नमस्ते"])
+
+
+def test_script_unification_round_trip() -> None:
+    proc = IndicProcessor()
+    bengali = "আমি বাংলায় গান গাই"
+    prepared = proc.preprocess(bengali, "ben_Beng", "eng_Latn")
+    body = prepared.text.split(" ", 2)[2]
+    assert all(not ("\u0980" <= ch <= "\u09ff") for ch in body)  # mapped onto Devanagari
+    assert any("\u0900" <= ch <= "\u097f" for ch in body)
+    assert proc.postprocess(body, {}, "ben_Beng") == bengali
