@@ -199,6 +199,67 @@ def flores_false_removals(lang: str = "hi", chunk: int = 8, limit: int | None = 
     }
 
 
+# Boilerplate lines of other wordings than the seeds, inserted between real sentences by
+# :func:`mixed_pages` (position-independent kinds only: no "Next Post" markers).
+MIXED_BOILERPLATE = [
+    "Advertisement",
+    "विज्ञापन",
+    "Share on WhatsApp",
+    "Follow us on Google News",
+    "(फोटो: एएनआई)",
+    "तस्वीर: सोशल मीडिया",
+    "Photo: PTI",
+    "अपडेटेड: 3 मार्च 2024, 10:15 AM IST",
+    "Published: Mar 3, 2024 10:15 am",
+    "यह भी पढ़ें: दिल्ली में प्रदूषण से राहत नहीं, एक्यूआई 400 के पार",
+    "ALSO READ | Gold prices hit a record high ahead of the wedding season",
+    "ये खबर भी पढ़ें: आईपीएल में आज मुंबई और चेन्नई का मुकाबला",
+    "Story continues below Advertisement",
+    "खबर सुनें",
+    "2 min read",
+    "#Elections #India #News",
+]
+
+
+def mixed_pages(
+    lang: str = "hi", chunk: int = 8, per_page: int = 3, seed: int = 0, limit: int | None = None
+) -> dict:
+    """FLORES sentences (body) with boilerplate lines inserted at random places: is every
+    sentence kept, and how much of the boilerplate is removed?"""
+    import random
+
+    rng = random.Random(seed)
+    lines = [
+        ln.strip()
+        for ln in (FLORES / f"flores-dev.{lang}").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
+    lines = lines[:limit] if limit else lines
+    body_total = body_kept = bp_total = bp_removed = 0
+    for i in range(0, len(lines), chunk):
+        page = [(t, True) for t in lines[i : i + chunk]]
+        for _ in range(per_page):
+            page.insert(rng.randrange(1, len(page) + 1), (rng.choice(MIXED_BOILERPLATE), False))
+        _, labels = _clean(
+            Article(id=f"mixed{i}", source="mixed", raw_text="\n".join(t for t, _ in page)), None
+        )
+        for k, (_, is_body) in enumerate(page):
+            lab = labels.get(k, "body")
+            if is_body:
+                body_total += 1
+                body_kept += lab in ("body", "title")
+            else:
+                bp_total += 1
+                bp_removed += lab not in ("body", "title")
+    return {
+        "lang": lang,
+        "body_total": body_total,
+        "body_kept": body_kept,
+        "boilerplate_total": bp_total,
+        "boilerplate_removed": bp_removed,
+    }
+
+
 def _table(title: str, scores: list[Score], total: Score) -> list[str]:
     hdr = f"{title:28s} {'rm-P':>6s} {'rm-R':>6s} {'reason':>7s} {'body':>6s}  tp fp fn  inline  title date"
     out = [hdr, "-" * len(hdr)]
@@ -228,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     h_scores, h_total = evaluate(HELDOUT_GOLD, HELDOUT)
     flores = [flores_false_removals(lang) for lang in ("hi", "en")] if FLORES.exists() else []
+    mixed = [mixed_pages(lang) for lang in ("hi", "en")] if FLORES.exists() else []
     if args.json:
         out = {
             "seeds": [s.as_dict() for s in scores],
@@ -236,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             "heldout": [s.as_dict() for s in h_scores],
             "heldout_all": h_total.as_dict(),
             "flores_false_removals": flores,
+            "mixed_pages": mixed,
         }
         print(json.dumps(out, indent=1))
         return 0
@@ -246,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"\nFLORES-200 dev {f['lang']} (no boilerplate, {f['lines']} sentences, 8 a page): "
             f"{f['removed']} lines removed{(' ' + str(f['reasons'])) if f['reasons'] else ''}, {f['taken_as_title']} taken as title"
+        )
+    for m in mixed:
+        print(
+            f"\nFLORES {m['lang']} + {m['boilerplate_total']} boilerplate lines inserted at random: "
+            f"body kept {m['body_kept']}/{m['body_total']}, "
+            f"boilerplate removed {m['boilerplate_removed']}/{m['boilerplate_total']}"
         )
     if args.lines:
         for name, t in (("seeds", total), ("held-out", h_total)):

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "data" / "gold"
 sys.path.insert(0, str(REPO))  # for benchmarks.cleaning
 
-from benchmarks.cleaning import HELDOUT, HELDOUT_GOLD, evaluate, flores_false_removals  # noqa: E402
+from benchmarks.cleaning import HELDOUT, HELDOUT_GOLD, evaluate, flores_false_removals, mixed_pages  # noqa: E402
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 
@@ -81,6 +81,16 @@ def test_clean_text_loses_nothing(flores_dir: Path, lang: str) -> None:
     res = flores_false_removals(lang, limit=480)  # (all 997: python -m benchmarks.cleaning)
     assert res["removed"] == 0, res
     assert res["taken_as_title"] <= 0.01 * res["lines"], res
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_boilerplate_between_real_sentences(flores_dir: Path, lang: str) -> None:
+    """Boilerplate lines inserted at random between FLORES sentences: all sentences stay."""
+    if not (flores_dir / f"flores-dev.{lang}").exists():
+        pytest.skip("FLORES-200 dev not present")
+    res = mixed_pages(lang, limit=400)
+    assert res["body_kept"] == res["body_total"], res
+    assert res["boilerplate_removed"] >= 0.95 * res["boilerplate_total"], res
 
 
 def _seed_articles(seed_paths: list[Path]) -> list[Article]:
