@@ -6,7 +6,10 @@
 
 Two sets are scored: the four seeds, and ``tests/data/heldout/`` — synthetic pages of other
 stories and site layouts, annotated in ``tests/data/gold/heldout/`` before the cleaner was
-first run on them.
+first run on them.  Their first runs (before the generic fixes they prompted) scored:
+h1–h4 removal precision 100%, recall 78.6%; h5–h7 precision 92.9%, recall 52.0%; body lines
+kept 100% both times.  The rules were written on the seeds, so the seed figures are an upper
+bound; the first-run figures are the honest estimate for unseen layouts.
 
 Gold: ``tests/data/gold/<seed>.json``, one label per non-empty raw line of
 ``seeds/<seed>.txt`` (``title``, ``body`` or a removal reason), plus the expected title and
@@ -304,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print("\n".join(_table("seed", scores, total)))
     print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s\n")
-    print("\n".join(_table("held-out synthetic page", h_scores, h_total)))
+    print("\n".join(_table("synthetic page (held-out)", h_scores, h_total)))
     for f in flores:
         print(
             f"\nFLORES-200 dev {f['lang']} (no boilerplate, {f['lines']} sentences, 8 a page): "
