@@ -81,8 +81,6 @@ class IndicTransConfig(PreTrainedConfig):
         super().__post_init__(**kwargs)
 
     def validate_architecture(self) -> None:
-        if not self.encoder_vocab_size or not self.decoder_vocab_size:
-            raise ValueError("IndicTrans config needs encoder_vocab_size and decoder_vocab_size")
         for side in ("encoder", "decoder"):
             dim = getattr(self, f"{side}_embed_dim")
             heads = getattr(self, f"{side}_attention_heads")

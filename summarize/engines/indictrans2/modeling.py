@@ -386,6 +386,8 @@ class IndicTransPreTrainedModel(PreTrainedModel):
 
 class IndicTransModel(IndicTransPreTrainedModel):
     def __init__(self, config: IndicTransConfig) -> None:
+        if not config.encoder_vocab_size or not config.decoder_vocab_size:
+            raise ValueError("IndicTrans config needs encoder_vocab_size and decoder_vocab_size")
         super().__init__(config)
         self.encoder = IndicTransEncoder(config)
         self.decoder = IndicTransDecoder(config)
