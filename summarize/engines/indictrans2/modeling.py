@@ -160,7 +160,7 @@ class IndicTransAttention(nn.Module):
         return self.out_proj(out)
 
 
-class _FeedForward(nn.Module):
+class _Sublayers(nn.Module):
     """Mixin holding the shared sublayer plumbing of encoder and decoder layers."""
 
     normalize_before: bool
@@ -177,7 +177,7 @@ class _FeedForward(nn.Module):
         return self.fc2(x)
 
 
-class IndicTransEncoderLayer(_FeedForward):
+class IndicTransEncoderLayer(_Sublayers):
     def __init__(self, config: IndicTransConfig) -> None:
         super().__init__()
         dim = config.encoder_embed_dim
@@ -204,7 +204,7 @@ class IndicTransEncoderLayer(_FeedForward):
         return self._residual(hidden_states, self.final_layer_norm, self._ffn)
 
 
-class IndicTransDecoderLayer(_FeedForward):
+class IndicTransDecoderLayer(_Sublayers):
     def __init__(self, config: IndicTransConfig, layer_idx: int) -> None:
         super().__init__()
         dim = config.decoder_embed_dim

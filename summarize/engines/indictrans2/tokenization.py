@@ -98,12 +98,3 @@ class IndicTransTokenizer:
     @property
     def tgt_vocab_size(self) -> int:
         return max(self.tgt_vocab.values()) + 1
-
-
-def vocabulary_list(vocab: dict[str, int]) -> list[str]:
-    """The tokens of a ``{token: id}`` dictionary in id order (gaps filled with ``<unk>``)."""
-    size = max(vocab.values()) + 1
-    out = [UNK] * size
-    for tok, idx in vocab.items():
-        out[idx] = tok
-    return out
