@@ -168,8 +168,8 @@ _READ_TIME_RE = re.compile(
 # Photo / image credit words.
 _CREDIT_WORDS = (
     r"photo|photos|image|images|img|pic|picture|credit|credits|courtesy|file\s+photo|"
-    r"representational\s+image|source|फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
-    r"प्रतीकात्मक\s+(तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|साभार|स्रोत|सोर्स|क्रेडिट"
+    r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|source|फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
+    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|साभार|स्रोत|सोर्स|क्रेडिट"
 )
 _CREDIT_PAREN_RE = re.compile(
     rf"[\(\[]\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]", re.IGNORECASE
@@ -219,6 +219,7 @@ _NAV_WORDS = {
     "newsletter", "subscribe to our newsletter", "follow us on", "also read", "read also",
     "watch video", "watch", "video", "वीडियो देखें", "देखें वीडियो", "वीडियो",
     "और देखें", "see more", "view more", "view all", "सभी देखें", "accept", "accept all",
+    "कमेंट करें", "टिप्पणी करें", "अपनी राय दें", "post a comment", "add a comment",
     "reject all", "menu", "search", "sign in", "log in", "login", "लॉग इन", "खोजें", "मेन्यू",
     # Hindi
     "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
@@ -277,6 +278,17 @@ _READ_HERE_TAIL_RE = re.compile(
 _TIME_ONLY_RE = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?|बजे)?\s*\(?(IST)?\)?\s*$", re.IGNORECASE
 )
+_SOCIAL_RE = re.compile(
+    r"(whats\s*app|व्हाट्सएप|व्हाट्सऐप|telegram|टेलीग्राम|youtube|यूट्यूब|facebook|फेसबुक|twitter|ट्विटर|"
+    r"instagram|इंस्टाग्राम|channel|चैनल|\bapp\b|ऐप|एप|newsletter|न्यूजलेटर|google\s+news|गूगल\s+न्यूज़?)",
+    re.IGNORECASE,
+)
+_PROMO_RE = re.compile(
+    r"(^\s*catch\s+all\s+the|^\s*get\s+(all\s+)?(the\s+)?latest|^\s*download\s+(the|our)|^\s*subscribe\s+to|"
+    r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
+    re.IGNORECASE,
+)
+_POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
 _TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
 
 # Section names that sit above a headline.
@@ -362,7 +374,8 @@ _FIRST_PERSON_RE = re.compile(r"(^|\s)(मैं|मैंने|मुझे|�
 # A dateline: 1-3 place words, optionally "(Latin transliteration)", ", <day> <month> [year]",
 # "(agency)", then a danda/colon/dash.  Only taken when one of the optional parts is there.
 _DATELINE_RE = re.compile(
-    rf"^(?P<place>[{DEV}]+(?:[ \-][{DEV}]+){{0,2}})\s*(?P<latin>\([A-Za-z .\-]+\))?"
+    # (optionally a desk credit first: "संवाद सूत्र, गोरखपुर :", "जागरण संवाददाता, पटना।")
+    rf"^(?P<credit>[{DEV} ]{{2,30}}?(?:सूत्र|संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि)\s*,\s*)?(?P<place>[{DEV}]+(?:[ \-][{DEV}]+){{0,2}})\s*(?P<latin>\([A-Za-z .\-]+\))?"
     rf"\s*(?P<date>,\s*[\d०-९]{{1,2}}\s+(?:{'|'.join(sorted(['जनवरी', 'फरवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'सितम्बर', 'अक्टूबर', 'अक्तूबर', 'नवंबर', 'नवम्बर', 'दिसंबर', 'दिसम्बर'], key=len, reverse=True))})(?:\s*,?\s*[\d०-९]{{4}})?)?"
     r"\s*(?P<agency>[\(\[](?:भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|IANS|PTI|ANI|UNI|Reuters|AFP|AP)[\)\]])?"
     r"\s*[।|:–—\-]\s+"
@@ -830,6 +843,16 @@ def _is_bilingual(t: str) -> bool:
     return False
 
 
+def _is_promo(text: str) -> bool:
+    """The site talking about itself: "हमारे व्हाट्सएप चैनल से जुड़ें", "Download the app",
+    "Catch all the Business News ... on <site>", "ताजा अपडेट के लिए हमारे साथ जुड़े रहें"."""
+    if _PROMO_RE.search(text):
+        return True
+    if re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी)", text, re.I) and _SOCIAL_RE.search(text):
+        return len(_words(text)) <= 15
+    return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
+
+
 def _is_related(text: str) -> bool:
     if len(text) < 150 and _READ_HERE_TAIL_RE.search(text):
         return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
@@ -847,6 +870,8 @@ def _is_navigation(text: str) -> bool:
     if _CONSENT_RE.search(text) and len(text) < 300:
         return True  # cookie / consent banner
     if _CLICK_HERE_RE.match(text) and len(_words(text)) <= 10:
+        return True
+    if len(text) < 300 and _is_promo(text):
         return True
     if _LIST_HEADING_RE.match(text) or _ALSO_READ_HEADING_RE.match(text):
         return True
@@ -1157,6 +1182,26 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 break
             j += 1
 
+    # a poll widget: its heading, the question and the short answer options
+    for k, ln in enumerate(lines):
+        # (only when a question follows: "सर्वे" may also head a real paragraph)
+        if (
+            ln.label in ("", "navigation")
+            and _POLL_RE.match(ln.text)
+            and k + 1 < len(lines)
+            and lines[k + 1].text.rstrip().endswith("?")
+        ):
+            ln.label = "navigation"
+            j = k + 1
+            while (
+                j < len(lines)
+                and not lines[j].label
+                and len(_words(lines[j].text)) <= 10
+                and len(lines[j].text) < 80
+            ):
+                lines[j].label = "navigation"
+                j += 1
+
     # ---- pass 7: duplicates -----------------------------------------------------------
     seen: set[str] = set()
     if title:
@@ -1285,6 +1330,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 m.group("latin")
                 or m.group("date")
                 or m.group("agency")
+                or m.group("credit")
                 # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:")
                 or (
                     opening
