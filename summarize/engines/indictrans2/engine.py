@@ -11,6 +11,7 @@ Generation is transformers' ``generate`` (beam search, KV cache).  ``dtype``: ``
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,20 @@ WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 def resolve_indictrans2_dir(model: str, config_key: str | None = None) -> Path:
     """Local directory of an IndicTrans2 checkpoint (path, HF cache, or a download)."""
     path = resolve_model_dir(model, config_key, allow_patterns=ALLOW_PATTERNS)
-    if not any((path / name).is_file() for name in WEIGHT_FILES):
-        path = resolve_model_dir(
-            model, config_key, allow_patterns=[*ALLOW_PATTERNS, "pytorch_model.bin"]
-        )
+    if (
+        not any((path / name).is_file() for name in WEIGHT_FILES)
+        and not Path(model).expanduser().is_dir()
+    ):
+        # A Hub repository with only the pickle weights (older revisions): fetch those.
+        try:
+            from huggingface_hub import hf_hub_download
+
+            offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
+            path = Path(
+                hf_hub_download(model, "pytorch_model.bin", local_files_only=offline)
+            ).parent
+        except Exception:  # noqa: BLE001 - any failure ends in the clear error below
+            pass
     if not any((path / name).is_file() for name in WEIGHT_FILES):
         raise ModelUnavailableError(model, config_key, f"no {' or '.join(WEIGHT_FILES)} in {path}")
     missing = [n for n in TOKENIZER_FILES if not (path / n).is_file()]
