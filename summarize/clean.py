@@ -283,6 +283,10 @@ _SOCIAL_RE = re.compile(
     r"instagram|इंस्टाग्राम|channel|चैनल|\bapp\b|ऐप|एप|newsletter|न्यूजलेटर|google\s+news|गूगल\s+न्यूज़?)",
     re.IGNORECASE,
 )
+_CTA_RE = re.compile(
+    r"(\bjoin\b|\bfollow\b|\bsubscribe\b|\bdownload\b|\blike\b|जुड़ें|जुड़िए|फॉलो|फ़ॉलो|सब्सक्राइब|डाउनलोड|लाइक)",
+    re.IGNORECASE,
+)
 _PROMO_RE = re.compile(
     r"(^\s*catch\s+all\s+the|^\s*get\s+(all\s+)?(the\s+)?latest|^\s*download\s+(the|our)|^\s*subscribe\s+to|"
     r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
@@ -848,7 +852,11 @@ def _is_promo(text: str) -> bool:
     "Catch all the Business News ... on <site>", "ताजा अपडेट के लिए हमारे साथ जुड़े रहें"."""
     if _PROMO_RE.search(text):
         return True
-    if re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी)", text, re.I) and _SOCIAL_RE.search(text):
+    if (
+        re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी)", text, re.I)
+        and _SOCIAL_RE.search(text)
+        and _CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
+    ):
         return len(_words(text)) <= 15
     return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
 
