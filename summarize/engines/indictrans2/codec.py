@@ -9,6 +9,7 @@ e-mails and tags.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,13 @@ class IndicTrans2Codec:
         tokens = [self.tokenizer.source_tokens(p.text) for p in prepared]
         if self.max_source_tokens:
             limit = max(4, int(self.max_source_tokens))
-            tokens = [t if len(t) <= limit else t[: limit - 1] + [t[-1]] for t in tokens]
+            if any(len(t) > limit for t in tokens):
+                warnings.warn(
+                    f"IndicTrans2: an input longer than the model's {limit} source positions was cut; "
+                    "split long inputs before translating",
+                    stacklevel=3,
+                )
+                tokens = [t if len(t) <= limit else t[: limit - 1] + [t[-1]] for t in tokens]
         return tokens, [p.entities for p in prepared]
 
     def prepare(self, texts: list[str]) -> tuple[list[list[str]], Any]:
