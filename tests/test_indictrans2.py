@@ -353,3 +353,15 @@ def test_script_unification_round_trip() -> None:
     assert all(not ("\u0980" <= ch <= "\u09ff") for ch in body)  # mapped onto Devanagari
     assert any("\u0900" <= ch <= "\u097f" for ch in body)
     assert proc.postprocess(body, {}, "ben_Beng") == bengali
+
+
+def test_count_tokens_reports_the_full_length_of_long_inputs(tiny_indictrans2: Path) -> None:
+    from summarize.engines.indictrans2.codec import IndicTrans2Codec
+
+    codec = IndicTrans2Codec(tiny_indictrans2, max_source_tokens=12)
+    long = "सरकार ने मंगलवार को नई योजना की घोषणा की, जिससे 12 राज्यों के किसानों को लाभ होगा।"
+    full = codec.count_tokens([long])[0]
+    assert full > 12
+    with pytest.warns(UserWarning, match="was cut"):
+        tokens, _ = codec.prepare([long])
+    assert len(tokens[0]) == 12 and tokens[0][-1] == "</s>"

@@ -39,10 +39,12 @@ class IndicTrans2Codec:
         self.processor = IndicProcessor(placeholders=placeholders)
         self.max_source_tokens = max_source_tokens
 
-    def _tokens(self, texts: list[str]) -> tuple[list[list[str]], list[dict[int, str]]]:
+    def _tokens(
+        self, texts: list[str], truncate: bool = True
+    ) -> tuple[list[list[str]], list[dict[int, str]]]:
         prepared = self.processor.preprocess_batch(list(texts), self.src_lang, self.tgt_lang)
         tokens = [self.tokenizer.source_tokens(p.text) for p in prepared]
-        if self.max_source_tokens:
+        if truncate and self.max_source_tokens:
             limit = max(4, int(self.max_source_tokens))
             if any(len(t) > limit for t in tokens):
                 warnings.warn(
@@ -69,7 +71,8 @@ class IndicTrans2Codec:
         return self.processor.postprocess_batch(texts, entities, self.tgt_lang)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
-        return [len(t) for t in self._tokens(texts)[0]]
+        # the full length, so that callers can split what is too long (prepare() would cut it)
+        return [len(t) for t in self._tokens(texts, truncate=False)[0]]
 
     def vocab_size(self) -> int:
         return self.tokenizer.tgt_vocab_size
