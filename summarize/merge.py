@@ -863,8 +863,8 @@ def merge_articles(
     dropped_single = sum(1 for ci, c in enumerate(clusters) if len(c.sources) == 1 and ci not in chosen_set)
     notes.insert(
         0,
-        f"{len(units)} sentences of {n_articles} articles grouped into {len(clusters)} facts; "
-        f"{len(multi)} reported by two or more sources.",
+        f"{len(units)} sentences of {n_articles} article{'' if n_articles == 1 else 's'} grouped "
+        f"into {len(clusters)} facts; {len(multi)} reported by two or more sources.",
     )
     if dropped_multi:
         notes.append(
