@@ -235,3 +235,12 @@ def test_empty_input(embedder) -> None:
     assert out.sentences == [] and out.conflicts == [] and out.notes
     out = merge_articles([_article("a", [])], None, embedder, MergeConfig())
     assert out.sentences == []
+
+
+def test_seeds_precision_conflict_about_vs_more_than_two_hours(merged) -> None:
+    # seed 002: "यह बैठक लगभग दो घंटे तक चली"; seed 003: "दो घंटे से अधिक समय तक बातचीत"
+    precision = [c for c in merged.conflicts if "precision" in c.description.lower()]
+    assert precision, [c.description for c in merged.conflicts]
+    values = precision[0].values
+    assert {"002", "003"} <= set(values)
+    assert "about 2" in values["002"] and "more than 2" in values["003"]
