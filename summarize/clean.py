@@ -149,7 +149,7 @@ _BYLINE_NAME_RE = re.compile(
 _AGENCY_CREDIT_RE = re.compile(
     r"^\s*[\(\[]?\s*(with\s+inputs?\s+from[^)\]]*|inputs?\s+from[^)\]]*|एजेंसी\s+इनपुट[^)\]]*|"
     r"इनपुट\s*[:：\-]?\s*[^)\]]*|भाषा|आईएएनएस|एएनआई|पीटीआई|IANS|PTI|ANI|Reuters|AFP|AP|"
-    r"एजेंसी|agencies|agency)\s*[\)\]]?\s*[.।]?\s*$",
+    r"एजेंसी|agencies|agency|(?:source|स्रोत|सोर्स|साभार)\s*[:：\-–—]\s*[^)\]]{1,40})\s*[\)\]]?\s*[.।]?\s*$",
     re.IGNORECASE,
 )
 _RELATIVE_TIME_RE = re.compile(
@@ -166,13 +166,20 @@ _READ_TIME_RE = re.compile(
 )
 
 # Photo / image credit words.
-_CREDIT_WORDS = (
-    r"photo|photos|image|images|img|pic|picture|credit|credits|courtesy|file\s+photo|"
-    r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|source|फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
-    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|साभार|स्रोत|सोर्स|क्रेडिट"
+# Picture words: a credit with one of them is an image's ("(छवि: रॉयटर्स)", "(Photo: PTI)").
+_PHOTO_WORDS = (
+    r"photo|photos|image|images|img|pic|picture|file\s+photo|"
+    r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|"
+    r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
+    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)"
 )
+# ... and credit words that may also attribute data ("(स्रोत: आरबीआई)" inside a paragraph
+# is kept): they only count on a line of their own.
+_CREDIT_WORDS = _PHOTO_WORDS + r"|credit|credits|courtesy|source|साभार|स्रोत|सोर्स|क्रेडिट"
 _CREDIT_PAREN_RE = re.compile(
-    rf"[\(\[]\s*(?:{_CREDIT_WORDS})\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]", re.IGNORECASE
+    rf"[\(\[]\s*(?:{_PHOTO_WORDS})(?:\s+(?:credit|courtesy|source|साभार|स्रोत|सोर्स|क्रेडिट))?"
+    rf"\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]",
+    re.IGNORECASE,
 )
 _CREDIT_ONLY_RE = re.compile(
     rf"^[\(\[]?\s*(?:{_CREDIT_WORDS})(?:\s+\S+)?\s*[\)\]]?\s*$", re.IGNORECASE
@@ -182,8 +189,11 @@ _CREDIT_LEAD_RE = re.compile(
     rf"^\s*(?:{_CREDIT_WORDS})(?:\s*(?:[:：\-–—|/])|\s+(?:{_CREDIT_WORDS}|caption|कैप्शन)\s*[:：\-–—|/,])\s*\S",
     re.IGNORECASE,
 )
+_PHOTO_LEAD_RE = re.compile(
+    rf"^\s*(?:{_PHOTO_WORDS})\s*(?:\S+\s*)?[:：\-–—|/,]\s*\S", re.IGNORECASE
+)
 _CREDIT_TAIL_RE = re.compile(
-    rf"(?:{_CREDIT_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
+    rf"(?:{_PHOTO_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
     re.IGNORECASE,
 )
 
@@ -402,36 +412,13 @@ _EN_DATELINE_RE = re.compile(
 
 # Stray foreign function words left at the start of a machine-translated Hindi line
 # (Romance/Germanic articles and prepositions).
+# (not English ones: "A श्रेणी के शहर" is Hindi text)
+# fmt: off
 _STRAY_LATIN_FUNC = {
-    "la",
-    "le",
-    "les",
-    "il",
-    "lo",
-    "gli",
-    "el",
-    "los",
-    "las",
-    "un",
-    "una",
-    "uno",
-    "der",
-    "die",
-    "das",
-    "de",
-    "di",
-    "del",
-    "della",
-    "du",
-    "des",
-    "het",
-    "een",
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
+    "la", "le", "les", "il", "lo", "gli", "el", "los", "las", "una", "uno", "der", "die",
+    "das", "del", "della", "du", "des", "het", "een",
 }
+# fmt: on
 # Hindi postpositions / particles that cannot start a sentence (a cut-off link before them).
 _DANGLING_START = {"की", "के", "का", "में", "से", "को", "ने", "पर", "तक"}
 
@@ -1019,7 +1006,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             ln.label = "section-label"
         elif _is_caption(t):
             ln.label = "caption"
-        elif _CREDIT_LEAD_RE.match(t) and len(t) < 250:
+        elif _PHOTO_LEAD_RE.match(t) and len(t) < 250:
             ln.maybe = "caption"  # "Photo: <description>" ... or a gallery's headline
 
     # ---- pass 2: "next story" markers: everything after is a candidate other story -----

@@ -546,16 +546,22 @@ Lok Sabha Election Result 2024: भाजपा को बहुमत नही
 इतिहासकारों का कहना है कि आजादी के बाद यह चौथा मौका है जब किसी एक दल को अपने दम पर बहुमत नहीं मिला।
 By the end of the counting, the alliance had crossed the majority mark
 विपक्षी गठबंधन ने भी कई राज्यों में अच्छा प्रदर्शन किया और 230 से ज्यादा सीटें जीतीं।
+महंगाई दर अप्रैल में 5.1% रही (स्रोत: आरबीआई)
+A श्रेणी के शहरों में मतदान प्रतिशत सबसे कम रहा।
+मंत्री ने कहा कि हमारे ऐप से किसानों को सीधे फायदा होगा।
 """
 
 
 def test_body_lines_shaped_like_boilerplate_are_kept() -> None:
     """An English-topic headline with a colon, missing spaces after dandas, a subheading
-    starting with "रिपोर्ट", a subheading with a date, an English line starting with "By"."""
+    starting with "रिपोर्ट", a subheading with a date, an English line starting with "By",
+    a data source in parentheses, a Latin letter starting a Hindi sentence, "our app" in a
+    quote."""
     ca = clean_article(_art(TRICKY, "tricky"))
     assert ca.title.startswith("Lok Sabha Election Result 2024:")
     assert ca.removed == [], ca.removed
-    assert len(ca.paragraphs) == 7
+    assert len(ca.paragraphs) == 10
+    assert "(स्रोत: आरबीआई)" in _body(ca) and "A श्रेणी" in _body(ca)
 
 
 def test_date_from_url_when_the_page_has_none() -> None:
