@@ -107,10 +107,15 @@ def _build_tokenizer(family: str, out: Path, size: int) -> Any:
         small = NllbTokenizer.from_pretrained(tmp)
         state = json.loads(small.backend_tokenizer.to_str())
         vocab: dict[str, int] = dict(state["model"]["vocab"])
-        n_added = len(small) - len(vocab)  # <mask> and the 202 language codes
-        for tok_ in _fillers(size - n_added - len(vocab), set(vocab)):
-            vocab[tok_] = len(vocab)
-        tok = NllbTokenizer(vocab=vocab, merges=state["model"]["merges"], src_lang="hin_Deva", tgt_lang="eng_Latn")
+        merges = [tuple(m) if isinstance(m, list) else tuple(m.split(" ", 1)) for m in state["model"]["merges"]]
+        base = dict(vocab)
+        n_fill = size - len(small)
+        for _ in range(2):  # the special tokens' share of len() is measured, not assumed
+            vocab = dict(base)
+            for tok_ in _fillers(n_fill, set(vocab)):
+                vocab[tok_] = len(vocab)
+            tok = NllbTokenizer(vocab=vocab, merges=merges, src_lang="hin_Deva", tgt_lang="eng_Latn")
+            n_fill -= len(tok) - size
     elif family == "mt5":
         from transformers import T5Tokenizer
 
