@@ -36,12 +36,6 @@ from summarize.types import ArticleSummary, CleanArticle, Flag, TranslatedArticl
 Index = tuple[int, int]
 ProgressFn = Callable[[int, int, str | None], None]
 
-STRATEGY_MODEL_KEY = {
-    "translate-then-summarize": "summarization.summarizer",
-    "summarize-then-translate": "summarization.summarizer",
-    "cross-lingual": "summarization.cross_lingual",
-}
-
 
 class TextEngine(Protocol):
     def generate(self, texts: list[str], **overrides: Any) -> list[str]: ...

@@ -15,9 +15,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+from summarize.batch import FORMATS
 from summarize.config import STRATEGIES
-
-FORMATS = ("json", "md", "html", "jsonl", "parquet")
 
 
 def register(subparsers: Any) -> None:
