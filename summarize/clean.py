@@ -303,6 +303,13 @@ _PROMO_RE = re.compile(
     re.IGNORECASE,
 )
 _POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
+# A comment form: "Leave a Reply", "Required fields are marked *", "Name *", "Post Comment"
+_COMMENT_FORM_RE = re.compile(
+    r"(leave\s+a\s+(reply|comment)|cancel\s+reply|post\s+comment|required\s+fields\s+are\s+marked|"
+    r"email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name|^\s*[\w\u0900-\u097f]+(\s+[\w\u0900-\u097f]+)?\s*\*\s*$|"
+    r"\d+\s+(comments?|टिप्पणियां|टिप्पणियाँ|कमेंट्स?)\s*$|अपनी\s+टिप्पणी\s+(दें|लिखें)|आपका\s+ईमेल\s+पता\s+प्रकाशित\s+नहीं)",
+    re.IGNORECASE,
+)
 _TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
 
 # Section names that sit above a headline.
@@ -343,8 +350,9 @@ _SITE_WORD_RE = re.compile(
     r"(news|times|network|\.com|\bweb\b|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|नेटवर्क|वेबसाइट)", re.IGNORECASE
 )
 _TICKER_LEAD_RE = re.compile(
-    r"^\s*(breaking(\s+news)?|trending(\s+now)?|latest(\s+news)?|top\s+stories|news\s+flash|"
-    r"ब्रेकिंग(\s+न्यूज़?)?|ट्रेंडिंग|ताज़ा\s+ख़?बरें|ताजा\s+ख़?बरें|बड़ी\s+ख़?बरें|टॉप\s+स्टोरीज?)\s*[:：|\-–—]",
+    r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|"
+    r"(ब्रेकिंग|ट्रेंडिंग|लेटेस्ट|टॉप)(\s+(न्यूज़?|टॉपिक्स?|स्टोरीज?|खबरें|ख़बरें|अपडेट्स?))?|"
+    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—]",
     re.IGNORECASE,
 )
 
@@ -860,6 +868,8 @@ def _nav_key(text: str) -> str:
 
 def _is_navigation(text: str) -> bool:
     key = _nav_key(text)
+    if len(text) < 200 and _COMMENT_FORM_RE.search(text):
+        return True
     if len(text) <= 12 and not re.search(r"[A-Za-z\u0900-\u0963\u0971-\u097f]", text):
         return True  # "1/5", "»", "***": counters and symbols
     if _CONSENT_RE.search(text) and len(text) < 300:
@@ -910,6 +920,16 @@ def _bio_score(text: str) -> int:
     ):
         s += 1
     return s
+
+
+def _is_paragraph_like(text: str) -> bool:
+    """Long, or two sentences ("|" counts as a danda only on a line that also has "।")."""
+    if len(text) >= 120:
+        return True
+    n = _terminal_count(text)
+    if "।" not in text:
+        n -= len(re.findall(r"\|(?=\s|$)", text))
+    return n >= 2
 
 
 def _is_headline_shape(text: str) -> bool:
@@ -1021,9 +1041,7 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
     # ---- pass 3: title ----------------------------------------------------------------
     end = next_at if next_at is not None else len(lines)
     main = lines[:end]
-    body_like = [
-        ln for ln in main if not ln.label and (len(ln.text) >= 120 or _terminal_count(ln.text) >= 2)
-    ]
+    body_like = [ln for ln in main if not ln.label and _is_paragraph_like(ln.text)]
     title: str | None = (article.title or "").strip() or None
     title_idx: int | None = None
     first_para = next((k for k, ln in enumerate(main) if ln in body_like), len(main))
@@ -1084,6 +1102,9 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
 
     # ---- pass 4: header region (above the first body paragraph) ----------------------
     head_end = first_para
+    n_heads = sum(
+        1 for x in main[: title_idx or 0] if not x.label and _is_headline_shape(x.text)
+    )  # headlines above the title
     for k, ln in enumerate(main[:head_end]):
         if ln.label:
             continue
@@ -1098,9 +1119,6 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 ln.label = "artefact"
             elif _is_headline_shape(ln.text):
                 # headlines of other stories above the real one
-                n_heads = sum(
-                    1 for x in main[:title_idx] if not x.label and _is_headline_shape(x.text)
-                )
                 ln.label = "ticker" if n_heads >= 2 else "off-topic"
             else:
                 ln.flags.append("artefact")
