@@ -34,6 +34,7 @@ from typing import Any, Protocol
 from summarize.types import ArticleSummary, CleanArticle, Flag, TranslatedArticle
 
 Index = tuple[int, int]
+Doc = tuple[list[str], list[Index], list[str] | None]  # model input sentences, indices, salience texts
 ProgressFn = Callable[[int, int, str | None], None]
 
 
@@ -103,15 +104,22 @@ def fit_input(
     engine: TextEngine,
     mode: str,
     select: Callable[[list[str], list[int], int], list[int]] | None = None,
+    salience_texts: Sequence[str] | None = None,
 ) -> FittedInput:
     """Choose what ``engine`` sees of an article (see the module docstring).
 
-    ``select(sentences, token_counts, budget)`` returns the indices of the salient sentences
+    ``select(texts, token_counts, budget)`` returns the indices of the salient sentences
     that fit ``budget`` tokens, in document order (:func:`summarize.extractive.rank_for_window`
-    over embeddings); without it, the leading sentences that fit are taken.
+    over embeddings of ``texts``); without it, the leading sentences that fit are taken.
+    ``salience_texts`` (aligned with ``sentences``) are what salience is judged on when it is
+    not the model input itself: the Hindi source of an English translation, so that every
+    strategy picks the same sentences and nothing is embedded twice.
     """
     window = engine.window()
-    pairs = [(i, s) for i, s in zip(index, sentences, strict=True) if s.strip()]
+    judged = list(salience_texts) if salience_texts is not None else list(sentences)
+    kept = [k for k, s in enumerate(sentences) if s.strip()]
+    pairs = [(index[k], sentences[k]) for k in kept]
+    rank_texts = [judged[k] for k in kept]
     if not pairs:
         return FittedInput([Chunk("", [])], "the article has no text")
     full = _join(s for _, s in pairs)
@@ -130,7 +138,7 @@ def fit_input(
     chosen: list[int] = []
     while budget > 0:
         if select is not None:
-            chosen = list(select(texts, counts, budget))
+            chosen = list(select(rank_texts, counts, budget))
         else:
             chosen, used = [], 0
             for k, c in enumerate(counts):
@@ -148,7 +156,8 @@ def fit_input(
         chosen = []
     if not chosen:
         # no whole sentence fits (the most salient one alone is longer than the window)
-        best = select(texts, counts, sum(counts))[0] if select is not None else 0
+        # the single most salient sentence: a budget of one sentence of cost 1
+        best = select(rank_texts, [1] * total, 1)[0] if select is not None else 0
         piece = split_to_fit(texts[best], engine, window)[0]
         i = pairs[best][0]
         note = (
@@ -376,18 +385,18 @@ class Summarizer:
 
     # abstractive -----------------------------------------------------------------------
 
-    def _fit_all(self, engine: TextEngine, docs: list[tuple[list[str], list[Index]]]) -> list[FittedInput]:
+    def _fit_all(self, engine: TextEngine, docs: list[Doc]) -> list[FittedInput]:
         select = None
         if self.input_fit == "extract-then-abstract":
             select = _window_selector(self._need_embedder())
-        return [fit_input(sents, idx, engine, self.input_fit, select) for sents, idx in docs]
+        return [fit_input(sents, idx, engine, self.input_fit, select, judged) for sents, idx, judged in docs]
 
     def _abstractive(
         self,
         strategy: str,
         config_key: str,
         articles: list[CleanArticle],
-        docs: list[tuple[list[str], list[Index]]],
+        docs: list[Doc],
         lang: str,
         progress: ProgressFn | None,
     ) -> list[ArticleSummary]:
@@ -422,7 +431,8 @@ class Summarizer:
         for article, tr in zip(articles, translations, strict=True):
             if tr is None:
                 raise ValueError(f"translate-then-summarize needs the translation of '{article.id}'")
-            docs.append(([p.tgt for p in tr.pairs], [(p.paragraph, p.sentence) for p in tr.pairs]))
+            # salience judged on the Hindi source sentences (the same choice as the other strategies)
+            docs.append(([p.tgt for p in tr.pairs], [(p.paragraph, p.sentence) for p in tr.pairs], [p.src for p in tr.pairs]))
         out = self._abstractive(
             "translate-then-summarize", "summarization.summarizer", articles, docs, "en", progress
         )
@@ -433,7 +443,7 @@ class Summarizer:
         return out
 
     def _summarize_then_translate(self, articles, translations, progress):
-        docs = [(a.sentences(), a.sentence_index()) for a in articles]
+        docs = [(a.sentences(), a.sentence_index(), None) for a in articles]
         out = self._abstractive(
             "summarize-then-translate", "summarization.summarizer", articles, docs, "hi", progress
         )
@@ -450,7 +460,7 @@ class Summarizer:
         return out
 
     def _cross_lingual(self, articles, translations, progress):
-        docs = [(a.sentences(), a.sentence_index()) for a in articles]
+        docs = [(a.sentences(), a.sentence_index(), None) for a in articles]
         out = self._abstractive(
             "cross-lingual", "summarization.cross_lingual", articles, docs, "en", progress
         )

@@ -54,6 +54,20 @@ def test_extract_then_abstract_fits_window_and_keeps_order() -> None:
     assert chunk.text == " ".join(sents[i] for i in fit.used)
 
 
+def test_salience_judged_on_other_texts() -> None:
+    art = _article(2, 4, 6)
+    seen: list[list[str]] = []
+
+    def select(texts, counts, budget):
+        seen.append(list(texts))
+        return _first_fit(texts, counts, budget)
+
+    english = [f"EN {s}" for s in art.sentences()]
+    fit = fit_input(english, art.sentence_index(), FakeEngine(window=30), "extract-then-abstract", select, art.sentences())
+    assert seen[0] == art.sentences()  # ranked on the Hindi
+    assert fit.chunks[0].text.startswith("EN ")  # the model sees the English
+
+
 def test_extract_then_abstract_without_selector_takes_leading_sentences() -> None:
     art = _article(2, 4, 6)
     fit = fit_input(*_doc(art), FakeEngine(window=30), "extract-then-abstract")
@@ -79,10 +93,12 @@ def test_oversize_sentence_is_cut_and_said() -> None:
     assert (0, 0) in fit.chunks[0].cut
     assert "cut into pieces" in fit.note
     assert all(engine.count_tokens([c.text])[0] <= 20 for c in fit.chunks)
-    # extract-then-abstract with nothing that fits whole: the first piece, said plainly
-    art2 = CleanArticle("b", "t", None, None, None, [[long]])
-    fit2 = fit_input(*_doc(art2), engine, "extract-then-abstract")
-    assert "first part of sentence 1.1" in fit2.note
+    # extract-then-abstract with nothing that fits whole: the first piece of the most
+    # salient sentence, said plainly
+    art2 = CleanArticle("b", "t", None, None, None, [[long, long + " y"]])
+    fit2 = fit_input(*_doc(art2), engine, "extract-then-abstract", _first_fit)
+    assert "first part of sentence 1.2" in fit2.note  # _first_fit prefers the last sentence
+    assert fit2.used == [(0, 1)]
     assert engine.count_tokens([fit2.chunks[0].text])[0] <= 20
 
 
