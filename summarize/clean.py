@@ -190,7 +190,8 @@ _CREDIT_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_LEAD_RE = re.compile(
-    rf"^\s*(?:{_PHOTO_WORDS})\s*(?:\S+\s*)?[:：\-–—|/,]\s*\S", re.IGNORECASE
+    rf"^\s*(?:{_PHOTO_WORDS}|video|videos|वीडियो|watch)\s*(?:\S+\s*)?[:：\-–—|/,]\s*\S",
+    re.IGNORECASE,
 )
 _CREDIT_TAIL_RE = re.compile(
     rf"(?:{_PHOTO_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
@@ -204,7 +205,7 @@ _HI_ALSO = (
 )
 _RELATED_RE = re.compile(
     r"^\s*[\(\[]?\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
-    r"read\s+here|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|watch|"
+    r"read\s+here|read|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|"
     rf"{_HI_ALSO}|"
     r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|वीडियो\s+देखें|देखें\s+वीडियो|"
     r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»]+\s*\S",
@@ -230,6 +231,8 @@ _NAV_WORDS = {
     "watch video", "watch", "video", "वीडियो देखें", "देखें वीडियो", "वीडियो",
     "और देखें", "see more", "view more", "view all", "सभी देखें", "accept", "accept all",
     "कमेंट करें", "टिप्पणी करें", "अपनी राय दें", "post a comment", "add a comment",
+    "पूरी खबर पढ़ें", "पूरी ख़बर पढ़ें", "पूरा पढ़ें", "read full story", "read the full story",
+    "full story", "also watch",
     "reject all", "menu", "search", "sign in", "log in", "login", "लॉग इन", "खोजें", "मेन्यू",
     # Hindi
     "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
@@ -268,7 +271,7 @@ _NEXT_STORY_GLUED_RE = re.compile(
     re.IGNORECASE,
 )
 _ALSO_READ_HEADING_RE = re.compile(
-    rf"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|{_HI_ALSO}|और\s+पढ़ें)\s*[:：\-–—.…]*\s*$",
+    rf"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|also\s+watch|watch\s+also|must\s+watch|{_HI_ALSO}|और\s+पढ़ें)\s*[:：\-–—.…]*\s*$",
     re.IGNORECASE,
 )
 # Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
@@ -340,6 +343,9 @@ _HEADING_LABELS = {
     "ख़ास बातें",
     "संक्षेप में",
     "मुख्य बिंदु",
+    "story highlights",
+    "स्टोरी हाइलाइट्स",
+    "न्यूज़ हाइलाइट्स",
 }
 # " - Hindi News", " | Navbharat Times", " - अमर उजाला": a site name after the headline
 _SITE_SUFFIX_RE = re.compile(
@@ -400,7 +406,7 @@ _DATELINE_RE = re.compile(
     rf"^(?P<credit>[{DEV} ]{{2,30}}?(?:सूत्र|संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि)\s*,\s*)?(?P<place>[{DEV}]+(?:[ \-][{DEV}]+){{0,2}})\s*(?P<latin>\([A-Za-z .\-]+\))?"
     rf"\s*(?P<date>,\s*[\d०-९]{{1,2}}\s+(?:{'|'.join(sorted(['जनवरी', 'फरवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'सितम्बर', 'अक्टूबर', 'अक्तूबर', 'नवंबर', 'नवम्बर', 'दिसंबर', 'दिसम्बर'], key=len, reverse=True))})(?:\s*,?\s*[\d०-९]{{4}})?)?"
     r"\s*(?P<agency>[\(\[](?:भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|IANS|PTI|ANI|UNI|Reuters|AFP|AP)[\)\]])?"
-    r"\s*[।|:–—\-]\s+"
+    r"(?:\s*[।|:–—\-]\s+|(?<=[\)\]])\s+)"  # (after "(भाषा)" the danda is often left out)
 )
 
 _ABOUT_AUTHOR_RE = re.compile(
@@ -540,7 +546,9 @@ def parse_date(text: str) -> DateMatch | None:
     end = m.end()
     # a time within a few characters after the date ("| 3:22 PM IST", ", 15:23 IST")
     tail = t[end : end + 30]
-    tm = re.match(r"\s*[,|/\-–—]?\s*(?:at\s+|समय\s*:?\s*)?", tail)
+    tm = re.match(
+        r"\s*[,|/\-–—]?\s*(?:at\s+|समय\s*:?\s*|(?:updated|अपडेटेड|अपडेट)\s*:?\s*)?", tail, re.I
+    )
     off = tm.end() if tm else 0
     tmatch = _TIME_RE.match(tail, off)
     start = m.start()
@@ -758,6 +766,9 @@ def _is_metadata(text: str, *, header: bool) -> bool:
         return False  # stamps, bylines and credits are short
     dm = parse_date(t)
     if dm is not None:
+        segs = [x for x in re.split(r"\s+[|•·]\s+", t) if x.strip()]
+        if len(segs) >= 2 and len(t) < 200 and all(len(_words(x)) <= 8 for x in segs):
+            return True  # "aajtak.in | जयपुर | 26 मई 2024, अपडेटेड 11:30 AM IST"
         st = _STAMP_RE.search(t)
         if st and len(t) < 400 and dm.start - st.end() <= 40:
             return True
@@ -1072,6 +1083,9 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             top = max(sims)
             bar = max(0.5 * top, min(cfg.off_topic_threshold, top))
             n_free = sum(1 for ln in main if not ln.label)
+            # a "Photo: ..."/"Video: ..." line is the title only when nothing else can be
+            if any(not ln.maybe and s >= bar for (_, ln), s in zip(cands, sims, strict=True)):
+                sims = [0.0 if ln.maybe else s for (_, ln), s in zip(cands, sims, strict=True)]
             for (k, ln), s in zip(cands, sims, strict=True):
                 if s >= bar and n_free >= 2:
                     title_idx = k
