@@ -46,7 +46,9 @@ Removal reasons (``Removed.reason``)
                    listed under an "Also read"/"Related"/"Latest ... News" heading.
 ``navigation``     page furniture: Share, Next/Previous Post, Tags (and the tag list), Follow
                    us, Advertisement, ``संबंधित पोस्ट``, menus and breadcrumbs
-                   (``होम | देश | खेल``), hashtags, copyright and site-name footers.
+                   (``होम | देश | खेल``), hashtags, copyright and site-name footers, cookie
+                   banners, the site's promos ("हमारे व्हाट्सएप चैनल से जुड़ें"), poll
+                   widgets, comment forms, gallery counters (``1/5``).
 ``author-bio``     a closing paragraph about the writer: third person, role and career words
                    (लेखक/पत्रकार/संपादक/reporter/editor/years of experience/covers ...), or
                    starting with the name from the byline; ``(लेखक ... हैं।)`` notes.
