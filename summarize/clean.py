@@ -1155,6 +1155,15 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
             and not _ends_sentence(ln.text)
         ):
             ln.label = "metadata"
+        elif (
+            title_idx is not None
+            and k == title_idx + 1
+            and 2 <= len(_words(ln.text)) <= 4
+            and not re.search(r"[\d०-९]", ln.text)
+            and not _ends_sentence(ln.text)
+            and not any(w in _STOP or w in _DANGLING_START for w in ln.text.lower().split())
+        ):
+            ln.label = "metadata"  # a name right under the headline: the byline
 
     # ---- pass 5: the story after a "next story" marker -----------------------------------
     ref_text = " ".join([title or ""] + [ln.text for ln in body_like[:3]])
@@ -1309,6 +1318,8 @@ def _clean(article: Article, config: CleanConfig | None) -> tuple[CleanArticle, 
                 continue
             if _SITE_WORD_RE.search(ln.text) or after_tags:
                 ln.label = "navigation"  # footer: a site name; the items of a tag list
+            elif len(_words(ln.text)) <= 3 and re.search(r"[\d०-९]", ln.text):
+                ln.flags.append("artefact")  # "रेटिंग: 4.5/5": numbers are information
             elif len(_words(ln.text)) <= 3:
                 ln.label = "artefact"  # a lone word or two left at the end of the page
             elif (
