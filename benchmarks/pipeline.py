@@ -110,8 +110,17 @@ def build_models(work: Path, tiny: bool) -> dict[str, str]:
         it_work = REPO / ".cache" / "bench-indictrans2"
         out = _child([sys.executable, "-c", code, str(it_work)])
         dirs["it_hf"], dirs["it_ct2"] = json.loads(out.strip().splitlines()[-1])
-        out = _child([sys.executable, "-m", "benchmarks.engines", "--build", "mt5", "--work",
-                      str(REPO / ".cache" / "bench-engines")])
+        out = _child(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.engines",
+                "--build",
+                "mt5",
+                "--work",
+                str(REPO / ".cache" / "bench-engines"),
+            ]
+        )
         dirs["mt5_hf"], dirs["mt5_ct2"] = json.loads(out.strip().splitlines()[-1])
     # CrossSum: a second model of the same shape, at a second path (loaded separately)
     for kind in ("hf", "ct2"):
@@ -148,7 +157,9 @@ def vmap_dirs(work: Path, dirs: dict[str, str]) -> dict[str, str]:
                     os.link(f, target / f.name)
             if tok is None:
                 tok = AutoTokenizer.from_pretrained(dirs["mt5_hf"])
-            corpus = (REPO / "data" / "flores200-dev" / f"flores-dev.{lang}").read_text(encoding="utf-8")
+            corpus = (REPO / "data" / "flores200-dev" / f"flores-dev.{lang}").read_text(
+                encoding="utf-8"
+            )
             write_vmap(tok, [ln for ln in corpus.splitlines() if ln.strip()], target / "vmap.txt")
         out[f"{name}_vmap"] = str(target)
     return out
@@ -173,19 +184,28 @@ def variant_config(variant: str, dirs: dict[str, str], args: argparse.Namespace)
     cfg = load_config("default" if variant == "transformers-fp32" else "fast-cpu").model_dump()
     tr_gen = {"num_beams": 5, "min_length": args.tr_tokens + 1, "max_length": args.tr_tokens + 1}
     sum_gen = {
-        "num_beams": 4, "min_length": args.sum_tokens + 1, "max_length": args.sum_tokens + 1,
-        "no_repeat_ngram_size": 2, "length_penalty": 0.6,
+        "num_beams": 4,
+        "min_length": args.sum_tokens + 1,
+        "max_length": args.sum_tokens + 1,
+        "no_repeat_ngram_size": 2,
+        "length_penalty": 0.6,
     }
     cfg["name"] = f"bench-{variant}"
     cfg["translation"]["engine"].update(model=dirs[f"it_{kind}"], generation=tr_gen)
     cfg["summarization"]["summarizer"].update(model=dirs[f"mt5_{kind}"], generation=sum_gen)
     cfg["summarization"]["cross_lingual"].update(model=dirs[f"xs_{kind}"], generation=sum_gen)
     cfg["summarization"]["strategies"] = [
-        "extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual",
+        "extractive",
+        "translate-then-summarize",
+        "summarize-then-translate",
+        "cross-lingual",
     ]
     if kind == "ct2":
-        for section in (cfg["translation"]["engine"], cfg["summarization"]["summarizer"],
-                        cfg["summarization"]["cross_lingual"]):
+        for section in (
+            cfg["translation"]["engine"],
+            cfg["summarization"]["summarizer"],
+            cfg["summarization"]["cross_lingual"],
+        ):
             section["options"] = {**section.get("options", {}), "intra_threads": args.threads}
     if vmap:
         cfg["summarization"]["summarizer"]["model"] = dirs["xlsum_vmap"]
@@ -232,7 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
     p.add_argument("--tiny", action="store_true", help="tiny models (checks the script quickly)")
-    p.add_argument("--tr-tokens", type=int, default=32, help="forced tokens per sentence translation")
+    p.add_argument(
+        "--tr-tokens", type=int, default=32, help="forced tokens per sentence translation"
+    )
     p.add_argument("--sum-tokens", type=int, default=84, help="forced tokens per summary")
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     p.add_argument("--work", default=str(REPO / ".cache" / "bench-pipeline"))
@@ -253,8 +275,12 @@ def main(argv: list[str] | None = None) -> int:
     dirs = build_models(work, args.tiny)
     print(f"# models ready in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     rows = []
-    env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "HF_HUB_OFFLINE": "1",
-           "TOKENIZERS_PARALLELISM": "false"}
+    env = {
+        **os.environ,
+        "OMP_NUM_THREADS": str(args.threads),
+        "HF_HUB_OFFLINE": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+    }
     for variant in args.variants:
         cfg_path = work / f"{variant}.json"
         cfg_path.write_text(json.dumps(variant_config(variant, dirs, args), indent=2))
@@ -262,28 +288,53 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(cache, ignore_errors=True)
         for phase in ("cold", "warm"):
             out = _child(
-                [sys.executable, "-m", "benchmarks.pipeline", "--variant", variant, "--phase", phase,
-                 "--config-json", str(cfg_path), "--cache", str(cache), "--threads", str(args.threads)],
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.pipeline",
+                    "--variant",
+                    variant,
+                    "--phase",
+                    phase,
+                    "--config-json",
+                    str(cfg_path),
+                    "--cache",
+                    str(cache),
+                    "--threads",
+                    str(args.threads),
+                ],
                 env=env,
             )
             row = json.loads(out.strip().splitlines()[-1])
             rows.append(row)
-            print(f"# {variant} {phase}: run {row['run_s']} s, process {row['process_s']} s, "
-                  f"peak RSS {row['peak_rss_mb']} MB", file=sys.stderr)
+            print(
+                f"# {variant} {phase}: run {row['run_s']} s, process {row['process_s']} s, "
+                f"peak RSS {row['peak_rss_mb']} MB",
+                file=sys.stderr,
+            )
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    shape = "tiny models" if args.tiny else (
-        "IndicTrans2 dist-200M shape + 2 x mT5-base shape (random weights)")
-    print(f"Pipeline on the four seeds, every strategy + merged summary; {shape}; "
-          f"{args.tr_tokens} tokens forced per sentence translation (beam 5), {args.sum_tokens} per summary "
-          f"(beam 4); {args.threads} threads on {os.cpu_count()} CPUs (load average at the end: {load})\n")
-    print("| variant | cache | Pipeline.run s | process s | peak RSS MB | translate s | summarize s | merge s |")
+    shape = (
+        "tiny models"
+        if args.tiny
+        else ("IndicTrans2 dist-200M shape + 2 x mT5-base shape (random weights)")
+    )
+    print(
+        f"Pipeline on the four seeds, every strategy + merged summary; {shape}; "
+        f"{args.tr_tokens} tokens forced per sentence translation (beam 5), {args.sum_tokens} per summary "
+        f"(beam 4); {args.threads} threads on {os.cpu_count()} CPUs (load average at the end: {load})\n"
+    )
+    print(
+        "| variant | cache | Pipeline.run s | process s | peak RSS MB | translate s | summarize s | merge s |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         t = r["timings"]
         summ = sum(v for k, v in t.items() if k.startswith("summarize:"))
-        print(f"| {r['variant']} | {r['phase']} | {r['run_s']} | {r['process_s']} | {r['peak_rss_mb']} | "
-              f"{t.get('translate', 0):.1f} | {summ:.1f} | {t.get('merge', 0):.2f} |")
+        print(
+            f"| {r['variant']} | {r['phase']} | {r['run_s']} | {r['process_s']} | {r['peak_rss_mb']} | "
+            f"{t.get('translate', 0):.1f} | {summ:.1f} | {t.get('merge', 0):.2f} |"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
     return 0

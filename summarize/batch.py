@@ -44,7 +44,9 @@ FORMATS = ("json", "md", "html", "jsonl", "parquet")
 EVENT_FILES = {"json": "result.json", "md": "summary.md", "html": "report.html"}
 ALL_INPUTS_EVENT = "all"
 
-BatchProgress = Callable[[str, int, int, ProgressEvent | None], None]  # event, index, n_events, stage event
+BatchProgress = Callable[
+    [str, int, int, ProgressEvent | None], None
+]  # event, index, n_events, stage event
 
 
 @dataclass
@@ -237,7 +239,9 @@ def run_batch(
     result.errors.extend(errors)
     groups = group_articles(articles, group_by)
     if group_by and any(name == f"(no {group_by})" for name in groups):
-        result.notices.append(f"some articles have no `{group_by}` field; they form the event '(no {group_by})'")
+        result.notices.append(
+            f"some articles have no `{group_by}` field; they form the event '(no {group_by})'"
+        )
     slugs = _slugs(list(groups))
 
     results: dict[str, RunResult] = {}
@@ -286,7 +290,9 @@ def run_batch(
                 msg = f"{type(exc).__name__}: {exc}"
                 result.errors.append(InputError(name, "event", msg))
                 result.events.append(EventOutcome(name, slug, ids, "failed", msg))
-                manifest_events.append({"event": name, "slug": slug, "articles": ids, "status": "failed"})
+                manifest_events.append(
+                    {"event": name, "slug": slug, "articles": ids, "status": "failed"}
+                )
                 write_manifest(False)
                 continue
             # result.json always (resume reads it), the other reports as asked; the marker last
@@ -294,7 +300,9 @@ def run_batch(
             if "md" in formats:
                 atomic_write_text(event_dir / EVENT_FILES["md"], to_markdown(run_result))
             if "html" in formats:
-                atomic_write_text(event_dir / EVENT_FILES["html"], to_html(run_result, title=f"Event: {name}"))
+                atomic_write_text(
+                    event_dir / EVENT_FILES["html"], to_html(run_result, title=f"Event: {name}")
+                )
             atomic_write_text(marker, fingerprint)
         result.errors.extend(run_result.errors)
         results[name] = run_result
@@ -305,7 +313,11 @@ def run_batch(
                 "slug": slug,
                 "articles": [a.article.id for a in run_result.articles],
                 "status": "done",
-                "files": [f"events/{slug}/{EVENT_FILES[f]}" for f in ("json", "md", "html") if f == "json" or f in formats],
+                "files": [
+                    f"events/{slug}/{EVENT_FILES[f]}"
+                    for f in ("json", "md", "html")
+                    if f == "json" or f in formats
+                ],
             }
         )
         if progress:

@@ -149,7 +149,9 @@ class Pipeline:
             extractive_sentences=sc.extractive_sentences,
             engine=self.engine,
             embedder=self.embedder,
-            translate=(lambda texts: self.translator().translate_texts(texts)) if self.translation_on else None,
+            translate=(lambda texts: self.translator().translate_texts(texts))
+            if self.translation_on
+            else None,
             translation_model=self.config.translation.engine.model if self.translation_on else "",
             embeddings_model=self.config.embeddings.model,
         )
@@ -226,7 +228,9 @@ class Pipeline:
         cancel: threading.Event | None = None,
     ) -> RunResult:
         result: RunResult | None = None
-        for _stage, partial in self.run_iter(inputs, strategies=strategies, progress=progress, cancel=cancel):
+        for _stage, partial in self.run_iter(
+            inputs, strategies=strategies, progress=progress, cancel=cancel
+        ):
             result = partial
         assert result is not None
         return result
@@ -272,7 +276,11 @@ class Pipeline:
         articles, errors = self.ingest(inputs)
         result.errors.extend(errors)
         result.timings["ingest"] = time.perf_counter() - t0
-        emit(ProgressEvent("ingest", len(articles), len(articles), message=f"{len(articles)} article(s)"))
+        emit(
+            ProgressEvent(
+                "ingest", len(articles), len(articles), message=f"{len(articles)} article(s)"
+            )
+        )
         yield "ingest", result
         check_cancel()
 
@@ -345,7 +353,10 @@ class Pipeline:
         key = Cache.key(
             "clean",
             None,
-            {"clean": self.config.clean, "code": code_fingerprint("summarize.clean", "summarize.segment")},
+            {
+                "clean": self.config.clean,
+                "code": code_fingerprint("summarize.clean", "summarize.segment"),
+            },
             article,
         )
         hit = self.cache.get("clean", key, CleanArticle)
@@ -377,7 +388,11 @@ class Pipeline:
         ]
         todo = [i for i, t in enumerate(out) if t is None]
         done = len(cleaned) - len(todo)
-        emit(ProgressEvent("translate", done, len(cleaned), message=f"{done} from the cache" if done else ""))
+        emit(
+            ProgressEvent(
+                "translate", done, len(cleaned), message=f"{done} from the cache" if done else ""
+            )
+        )
         # One article per call: an interrupted run keeps what it finished, and progress is per article.
         for i in todo:
             check_cancel()
@@ -395,9 +410,18 @@ class Pipeline:
         uses_translation = self.translation_on and strategy != "cross-lingual"
         model = {
             "extractive": {"embeddings": self.config.embeddings},
-            "translate-then-summarize": {"summarizer": sc.summarizer, "embeddings": self.config.embeddings},
-            "summarize-then-translate": {"summarizer": sc.summarizer, "embeddings": self.config.embeddings},
-            "cross-lingual": {"cross_lingual": sc.cross_lingual, "embeddings": self.config.embeddings},
+            "translate-then-summarize": {
+                "summarizer": sc.summarizer,
+                "embeddings": self.config.embeddings,
+            },
+            "summarize-then-translate": {
+                "summarizer": sc.summarizer,
+                "embeddings": self.config.embeddings,
+            },
+            "cross-lingual": {
+                "cross_lingual": sc.cross_lingual,
+                "embeddings": self.config.embeddings,
+            },
         }[strategy]
         if uses_translation:
             model["translation"] = self.config.translation.engine
@@ -406,7 +430,10 @@ class Pipeline:
             "input_fit": sc.input_fit,
             "extractive_sentences": sc.extractive_sentences,
             "code": code_fingerprint(
-                "summarize.summarize", "summarize.extractive", "summarize.faithfulness", "summarize.segment"
+                "summarize.summarize",
+                "summarize.extractive",
+                "summarize.faithfulness",
+                "summarize.segment",
             ),
         }
         data = {"article": article, "translation": translation if uses_translation else None}
@@ -421,11 +448,19 @@ class Pipeline:
         emit: ProgressCallback,
     ) -> list[ArticleSummary]:
         stage = f"summarize:{strategy}"
-        keys = [self._summary_key(strategy, c, t) for c, t in zip(cleaned, translations, strict=True)]
-        out: list[ArticleSummary | None] = [self.cache.get("summarize", k, ArticleSummary) for k in keys]
+        keys = [
+            self._summary_key(strategy, c, t) for c, t in zip(cleaned, translations, strict=True)
+        ]
+        out: list[ArticleSummary | None] = [
+            self.cache.get("summarize", k, ArticleSummary) for k in keys
+        ]
         todo = [i for i, s in enumerate(out) if s is None]
         done = len(cleaned) - len(todo)
-        emit(ProgressEvent(stage, done, len(cleaned), message=f"{done} from the cache" if done else ""))
+        emit(
+            ProgressEvent(
+                stage, done, len(cleaned), message=f"{done} from the cache" if done else ""
+            )
+        )
         if todo:
 
             def step(n: int, total: int, article_id: str | None = None) -> None:
@@ -454,8 +489,11 @@ class Pipeline:
             fuse = self._fuse
         key = Cache.key(
             "merge",
-            {"embeddings": self.config.embeddings, "fuse": fuse_model,
-             "translation": self.config.translation.engine if self.translation_on else None},
+            {
+                "embeddings": self.config.embeddings,
+                "fuse": fuse_model,
+                "translation": self.config.translation.engine if self.translation_on else None,
+            },
             {"merge": mc, "code": code_fingerprint("summarize.merge", "summarize.faithfulness")},
             {"articles": cleaned, "translations": translations},
         )

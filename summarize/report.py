@@ -149,7 +149,9 @@ def _md_escape(text: str) -> str:
 def to_markdown(result: RunResult) -> str:
     lines: list[str] = ["# Summary report", ""]
     cfg_name = result.config.get("name", "") if result.config else ""
-    lines.append(f"Config: `{cfg_name}` · schema {result.schema_version} · {len(result.articles)} article(s)")
+    lines.append(
+        f"Config: `{cfg_name}` · schema {result.schema_version} · {len(result.articles)} article(s)"
+    )
     lines.append("")
     for notice in result.notices:
         lines.append(f"> **Note:** {_md_escape(notice)}")
@@ -171,7 +173,9 @@ def to_markdown(result: RunResult) -> str:
         if merged.conflicts:
             lines += ["### Conflicts", ""]
             for c in merged.conflicts:
-                vals = "; ".join(f"{_md_escape(titles.get(k, k))}: {_md_escape(v)}" for k, v in c.values.items())
+                vals = "; ".join(
+                    f"{_md_escape(titles.get(k, k))}: {_md_escape(v)}" for k, v in c.values.items()
+                )
                 lines.append(f"- **{c.kind}**: {_md_escape(c.description)} ({vals})")
             lines.append("")
         for note in merged.notes:
@@ -317,7 +321,9 @@ def _html_article(a: ArticleResult) -> str:
     out.append("</div>")
     if a.translation is not None:
         tr = a.translation
-        out.append(f"<h3>Translation <span class='meta'>({_e(tr.engine)}: {_e(tr.model)})</span></h3>")
+        out.append(
+            f"<h3>Translation <span class='meta'>({_e(tr.engine)}: {_e(tr.model)})</span></h3>"
+        )
         out.append("<div class='tgt'>")
         for para in tr.paragraphs:
             out.append(f"<p lang='{_e(tr.tgt_lang)}'>{_e(' '.join(para))}</p>")
@@ -332,12 +338,16 @@ def _html_article(a: ArticleResult) -> str:
             out.append("</ul>")
         out.append("</div>")
     if art.removed:
-        out.append(f"<details><summary>Removed text ({len(art.removed)})</summary><ul class='removed'>")
+        out.append(
+            f"<details><summary>Removed text ({len(art.removed)})</summary><ul class='removed'>"
+        )
         for r in art.removed:
             out.append(f"<li><span class='reason'>{_e(r.reason)}</span> {_e(r.text)}</li>")
         out.append("</ul></details>")
     if art.flagged:
-        out.append(f"<details><summary>Kept but flagged ({len(art.flagged)})</summary><ul class='removed'>")
+        out.append(
+            f"<details><summary>Kept but flagged ({len(art.flagged)})</summary><ul class='removed'>"
+        )
         for r in art.flagged:
             out.append(f"<li><span class='reason'>{_e(r.reason)}</span> {_e(r.text)}</li>")
         out.append("</ul></details>")
@@ -346,7 +356,9 @@ def _html_article(a: ArticleResult) -> str:
 
 
 def _html_merged(merged: MergedSummary, titles: dict[str, str]) -> str:
-    out = [f"<h2>Merged summary <span class='meta'>({_e(merged.lang)}, {_e(merged.method)})</span></h2>"]
+    out = [
+        f"<h2>Merged summary <span class='meta'>({_e(merged.lang)}, {_e(merged.method)})</span></h2>"
+    ]
     out.append("<ol class='merged'>")
     for s in merged.sentences:
         chips = []
@@ -387,7 +399,9 @@ def _html_merged(merged: MergedSummary, titles: dict[str, str]) -> str:
                 f" <span class='meta'>({vals})</span> {links}</div>"
             )
     if merged.notes:
-        out.append("<ul>" + "".join(f"<li class='meta'>{_e(n)}</li>" for n in merged.notes) + "</ul>")
+        out.append(
+            "<ul>" + "".join(f"<li class='meta'>{_e(n)}</li>" for n in merged.notes) + "</ul>"
+        )
     return "".join(out)
 
 

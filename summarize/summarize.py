@@ -34,7 +34,9 @@ from typing import Any, Protocol
 from summarize.types import ArticleSummary, CleanArticle, Flag, TranslatedArticle
 
 Index = tuple[int, int]
-Doc = tuple[list[str], list[Index], list[str] | None]  # model input sentences, indices, salience texts
+Doc = tuple[
+    list[str], list[Index], list[str] | None
+]  # model input sentences, indices, salience texts
 ProgressFn = Callable[[int, int, str | None], None]
 
 
@@ -205,7 +207,9 @@ def _fit_chunks(
     )
     if cut:
         where = ", ".join(f"{p + 1}.{s + 1}" for p, s in cut)
-        note += f"; sentence(s) {where} longer than the window were cut into pieces at word boundaries"
+        note += (
+            f"; sentence(s) {where} longer than the window were cut into pieces at word boundaries"
+        )
     return FittedInput(chunks, note)
 
 
@@ -344,7 +348,9 @@ class Summarizer:
             raise ValueError(f"unknown strategy '{strategy}'; allowed: {', '.join(STRATEGIES)}")
         for summary, article, tr in zip(out, articles, translations, strict=True):
             sources = [article.text] + ([tr.text] if tr is not None else [])
-            summary.flags = faithfulness_flags(summary.sentences or summary.text, sources, summary.lang)
+            summary.flags = faithfulness_flags(
+                summary.sentences or summary.text, sources, summary.lang
+            )
         return out
 
     # extractive ------------------------------------------------------------------------
@@ -389,7 +395,10 @@ class Summarizer:
         select = None
         if self.input_fit == "extract-then-abstract":
             select = _window_selector(self._need_embedder())
-        return [fit_input(sents, idx, engine, self.input_fit, select, judged) for sents, idx, judged in docs]
+        return [
+            fit_input(sents, idx, engine, self.input_fit, select, judged)
+            for sents, idx, judged in docs
+        ]
 
     def _abstractive(
         self,
@@ -430,9 +439,17 @@ class Summarizer:
         docs = []
         for article, tr in zip(articles, translations, strict=True):
             if tr is None:
-                raise ValueError(f"translate-then-summarize needs the translation of '{article.id}'")
+                raise ValueError(
+                    f"translate-then-summarize needs the translation of '{article.id}'"
+                )
             # salience judged on the Hindi source sentences (the same choice as the other strategies)
-            docs.append(([p.tgt for p in tr.pairs], [(p.paragraph, p.sentence) for p in tr.pairs], [p.src for p in tr.pairs]))
+            docs.append(
+                (
+                    [p.tgt for p in tr.pairs],
+                    [(p.paragraph, p.sentence) for p in tr.pairs],
+                    [p.src for p in tr.pairs],
+                )
+            )
         out = self._abstractive(
             "translate-then-summarize", "summarization.summarizer", articles, docs, "en", progress
         )
@@ -484,4 +501,3 @@ class Summarizer:
         if self._translate is None:
             raise ValueError("summarize-then-translate needs translation, and translation is off")
         return self._translate
-

@@ -17,7 +17,12 @@ def _records(seed_paths: list[Path], path: Path, bad_line: bool = True) -> Path:
     lines = []
     for i, p in enumerate(seed_paths):
         event = "kim-putin" if i < 3 else "second event"
-        lines.append(json.dumps({"id": f"r{i}", "text": p.read_text(encoding="utf-8"), "event": event}, ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {"id": f"r{i}", "text": p.read_text(encoding="utf-8"), "event": event},
+                ensure_ascii=False,
+            )
+        )
     if bad_line:
         lines.insert(2, "{this is not json")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -53,7 +58,9 @@ def _stable(out: Path) -> dict[str, object]:
 
 def test_batch_outputs_on_seeds(seed_paths: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run_batch(seed_paths, config={}, out_dir=out, pipeline=fake_pipeline(cache_dir=tmp_path / "c"))
+    result = run_batch(
+        seed_paths, config={}, out_dir=out, pipeline=fake_pipeline(cache_dir=tmp_path / "c")
+    )
     assert result.exit_code == 0 and [e.name for e in result.events] == ["all"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] and manifest["n_articles"] == 4 and manifest["n_errors"] == 0
@@ -75,7 +82,11 @@ def test_group_by_and_bad_record(seed_paths: list[Path], tmp_path: Path) -> None
     records = _records(seed_paths, tmp_path / "in.jsonl")
     out = tmp_path / "out"
     result = run_batch(
-        [records], config={}, out_dir=out, group_by="event", strategies=["extractive", "cross-lingual"],
+        [records],
+        config={},
+        out_dir=out,
+        group_by="event",
+        strategies=["extractive", "cross-lingual"],
         pipeline=fake_pipeline(cache_dir=tmp_path / "c"),
     )
     assert [e.name for e in result.events] == ["kim-putin", "second event"]
@@ -88,10 +99,18 @@ def test_group_by_and_bad_record(seed_paths: list[Path], tmp_path: Path) -> None
     assert rows[0]["summary_translate_then_summarize"] is None
 
 
-def test_resume_after_crash_matches_uninterrupted_run(seed_paths: list[Path], tmp_path: Path) -> None:
+def test_resume_after_crash_matches_uninterrupted_run(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
     records = _records(seed_paths, tmp_path / "in.jsonl", bad_line=False)
     clean_out = tmp_path / "clean"
-    run_batch([records], config={}, out_dir=clean_out, group_by="event", pipeline=fake_pipeline(cache_dir=tmp_path / "c1"))
+    run_batch(
+        [records],
+        config={},
+        out_dir=clean_out,
+        group_by="event",
+        pipeline=fake_pipeline(cache_dir=tmp_path / "c1"),
+    )
 
     out = tmp_path / "crashed"
     crashing = fake_pipeline(cache_dir=tmp_path / "c2")
@@ -123,9 +142,18 @@ def test_resume_after_crash_matches_uninterrupted_run(seed_paths: list[Path], tm
 def test_cli_offline_config_end_to_end(seeds_dir: Path, tmp_path: Path, repo_root: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     code = main(
-        ["run", str(seeds_dir), "--config", str(repo_root / "configs" / "offline.yaml"),
-         "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "c")],
-        out, err,
+        [
+            "run",
+            str(seeds_dir),
+            "--config",
+            str(repo_root / "configs" / "offline.yaml"),
+            "--out",
+            str(tmp_path / "out"),
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ],
+        out,
+        err,
     )
     assert code == 0, err.getvalue()
     assert "translation is off" in err.getvalue().lower()
@@ -150,15 +178,42 @@ def test_cli_offline_config_end_to_end(seeds_dir: Path, tmp_path: Path, repo_roo
     assert "Translation is off" in html
     # a second run is served from the done-marker
     out2 = io.StringIO()
-    assert main(["run", str(seeds_dir), "--config", str(repo_root / "configs" / "offline.yaml"),
-                 "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "c")], out2, io.StringIO()) == 0
+    assert (
+        main(
+            [
+                "run",
+                str(seeds_dir),
+                "--config",
+                str(repo_root / "configs" / "offline.yaml"),
+                "--out",
+                str(tmp_path / "out"),
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ],
+            out2,
+            io.StringIO(),
+        )
+        == 0
+    )
     assert "already done" in out2.getvalue()
 
 
 def test_cli_unavailable_model_fails_cleanly(seeds_dir: Path, tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
-    code = main(["run", str(seeds_dir), "--config", "default", "--out", str(tmp_path / "out"),
-                 "--cache-dir", str(tmp_path / "c")], out, err)
+    code = main(
+        [
+            "run",
+            str(seeds_dir),
+            "--config",
+            "default",
+            "--out",
+            str(tmp_path / "out"),
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ],
+        out,
+        err,
+    )
     assert code == 1
     message = err.getvalue()
     assert "is not available" in message and "translation.engine" in message
@@ -173,8 +228,13 @@ def test_html_escapes_script_article(tmp_path: Path) -> None:
         "बैठक दो घंटे चली। दोनों नेताओं ने <img src=x onerror=alert(3)> बात की।\n",
         encoding="utf-8",
     )
-    run_batch([evil], config={}, out_dir=tmp_path / "out", strategies=["extractive"],
-              pipeline=fake_pipeline(cache_dir=tmp_path / "c"))
+    run_batch(
+        [evil],
+        config={},
+        out_dir=tmp_path / "out",
+        strategies=["extractive"],
+        pipeline=fake_pipeline(cache_dir=tmp_path / "c"),
+    )
     html = (tmp_path / "out" / "events" / "all" / "report.html").read_text()
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "&lt;script&gt;" in html

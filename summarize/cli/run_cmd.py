@@ -27,7 +27,10 @@ def register(subparsers: Any) -> None:
         "a merged multi-source summary per event, and JSON/Markdown/HTML/JSONL/Parquet reports.",
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl/.json/.csv/.parquet"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt files, directories, .jsonl/.json/.csv/.parquet",
     )
     parser.add_argument(
         "--config", default="default", help="config file or name in configs/ (default: default)"
@@ -46,8 +49,12 @@ def register(subparsers: Any) -> None:
         metavar="FIELD",
         help="record field that names the event (e.g. event, cluster); default: all inputs are one event",
     )
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the stage cache")
-    parser.add_argument("--cache-dir", metavar="DIR", help="stage cache directory (default: config cache.dir)")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the stage cache"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="stage cache directory (default: config cache.dir)"
+    )
     parser.add_argument(
         "--format",
         action="append",

@@ -97,7 +97,12 @@ FAKE_CONFIG: dict[str, Any] = {
     "name": "fake",
     "translation": {"enabled": True, "engine": {"engine": "hf-seq2seq", "model": "fake/mt"}},
     "summarization": {
-        "strategies": ["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"],
+        "strategies": [
+            "extractive",
+            "translate-then-summarize",
+            "summarize-then-translate",
+            "cross-lingual",
+        ],
         "input_fit": "extract-then-abstract",
         "extractive_sentences": 2,
         "summarizer": {"engine": "hf-seq2seq", "model": "fake/xlsum"},
