@@ -174,6 +174,9 @@ def test_cli_offline_config_end_to_end(seeds_dir: Path, tmp_path: Path, repo_roo
         assert s["refs"]
         assert not any(s["text"] in f or f in s["text"] for f in flagged)
     assert max(s["agreement"] for s in merged["sentences"]) >= 3
+    # the two-missile launch is reported by three seeds: one merged sentence, three sources
+    missiles = [s for s in merged["sentences"] if "मिसाइल" in s["text"]]
+    assert missiles and max(s["agreement"] for s in missiles) >= 3
     html = (tmp_path / "out" / "events" / "all" / "report.html").read_text()
     assert "Translation is off" in html
     # a second run is served from the done-marker
