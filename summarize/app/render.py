@@ -290,7 +290,9 @@ def _removed_html(ar: ArticleResult) -> str:
 
 def render_article(ai: int, ar: ArticleResult) -> str:
     art = ar.article
-    meta = [esc(art.source)]
+    # Uploads live under long temporary paths: show the file name, the full source on hover.
+    short = art.source.replace("\\", "/").rsplit("/", 1)[-1] or art.source
+    meta = [f'<span title="{esc(art.source)}">{esc(short)}</span>']
     if art.date:
         meta.append(esc(art.date))
     if art.url:

@@ -69,6 +69,7 @@ a.sm-chip:hover { filter: brightness(1.15); outline: 2px solid currentColor; }
 .sm-article.sm-c2 { border-top-color: #c026d3; } .sm-article.sm-c3 { border-top-color: #ea580c; }
 .sm-article.sm-c4 { border-top-color: #0891b2; } .sm-article.sm-c5 { border-top-color: #dc2626; }
 .sm-article.sm-c6 { border-top-color: #7c3aed; } .sm-article.sm-c7 { border-top-color: #65a30d; }
+.sm-article { overflow-wrap: anywhere; }
 .sm-article header h3 { display: inline; font-size: 1em; margin: 0; }
 .sm-article header { margin-bottom: 6px; }
 .sm-block { margin: 6px 0; }
