@@ -588,3 +588,75 @@ def test_app_starts_with_missing_model_and_says_which(tmp_path: Path) -> None:
         assert "Provide it" in message
     finally:
         stop_server(server)
+
+
+# --- the Run generator without a server --------------------------------------------------------
+
+
+class _StagedPipeline:
+    """Yields the stages of a fixed result; blocks after the first one until cancelled."""
+
+    def __init__(self, cfg: Any) -> None:
+        self.cancel_seen: Any = None
+        self.stopped = False
+
+    def check_models(self) -> dict[str, str | None]:
+        return {"embeddings": None}
+
+    def run_iter(
+        self, inputs: Any, strategies: Any = None, progress: Any = None, cancel: Any = None
+    ):
+        from summarize.pipeline import ProgressEvent
+
+        self.cancel_seen = cancel
+        full = fake_result(len(inputs))
+        for i, a in enumerate(inputs, 1):
+            progress(ProgressEvent("clean", i, len(inputs), a.id))
+        yield "clean", full
+        cancel.wait(30)  # a long stage, cut short by the cancel event
+        self.stopped = cancel.is_set()
+        if not self.stopped:
+            yield "merge", full
+            yield "done", full
+
+
+def _runner(pipe: _StagedPipeline) -> tuple[Any, Any]:
+    from summarize.app.ui import AppState, discover_configs, make_runner
+
+    first, choices = discover_configs({"name": "t", "app": {"max_articles": 3}})
+    state = AppState(choices=choices, initial=first, pipeline_factory=lambda cfg: pipe)
+    return state, make_runner(state)
+
+
+def test_runner_streams_stages_and_cancel_stops_the_pipeline() -> None:
+    import gradio as gr
+
+    pipe = _StagedPipeline(None)
+    _, run = _runner(pipe)
+    request = type("R", (), {"session_hash": "s1"})()
+    gen = run(request, gr.Progress(), None, "पहला लेख।", "दूसरा लेख।", "", "t", ["extractive"])
+    first = next(gen)
+    assert len(first) == 7 and "Running on 2 articles" in first[1]
+    for out in gen:  # progress updates, then the clean stage with two article columns
+        if isinstance(out[3], str) and "sm-article" in out[3]:
+            assert out[3].count('<article class="sm-article') == 2
+            break
+    else:
+        pytest.fail("the clean stage never reached the UI")
+    gen.close()  # what Gradio does when the Cancel button cancels the event
+    assert pipe.cancel_seen is not None and pipe.cancel_seen.is_set()
+    deadline = time.monotonic() + 10
+    while not pipe.stopped and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pipe.stopped
+
+
+def test_runner_refuses_too_many_articles_without_running() -> None:
+    import gradio as gr
+
+    pipe = _StagedPipeline(None)
+    _, run = _runner(pipe)
+    request = type("R", (), {"session_hash": "s2"})()
+    outs = list(run(request, gr.Progress(), None, "क।", "ख।", "ग।", "घ।", "t", None))
+    assert len(outs) == 1 and "Too many articles: 4" in outs[0][0]
+    assert pipe.cancel_seen is None  # the pipeline never started
