@@ -90,6 +90,9 @@ def fake_result(n: int = 4, *, hostile: bool = False) -> RunResult:
                 text=f"{st} summary {i}" + (" <script>window.__xss=5</script>" if hostile else ""),
                 model="tiny",
                 used_input=[(0, 0), (1, 0)],
+                extra={"source_summary": "<b>हिंदी सारांश</b>", "source_lang": "hi"}
+                if st == "summarize-then-translate"
+                else {},
                 flags=[Flag(kind="unsupported-number", text="<42>", detail="not in source")]
                 if st == "cross-lingual"
                 else [],
@@ -247,6 +250,8 @@ def test_merged_chips_point_at_source_sentences() -> None:
     for t in targets:
         assert f'id="{t}"' in articles
     assert "3/4" in merged and "unique" in merged and "Conflicts between sources (1)" in merged
+    assert "How it was merged (1 notes)" in merged and "merged from translations" in merged
+    assert "&lt;b&gt;हिंदी सारांश&lt;/b&gt;" in articles  # the Hindi summary that was translated
     # Hindi sentence and its translation share a data-pair key
     assert articles.count('data-pair="0-0-0"') == 2
     assert articles.count('<article class="sm-article') == 4

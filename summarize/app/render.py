@@ -193,7 +193,13 @@ def render_merged(result: RunResult | None) -> str:
         f"<span>{n_unique} unique facts</span><span>{len(merged.conflicts)} conflicts</span>"
         f"<span>method: {esc(merged.method)}</span><span>language: {esc(merged.lang)}</span>"
     )
-    notes = "".join(f'<p class="sm-note">{esc(n)}</p>' for n in merged.notes)
+    notes = ""
+    if merged.notes:
+        items = "".join(f"<li>{esc(n)}</li>" for n in merged.notes)
+        notes = (
+            f'<details class="sm-block sm-notes"><summary>How it was merged '
+            f"({len(merged.notes)} notes)</summary><ul>{items}</ul></details>"
+        )
     return (
         f'<section class="sm-merged" id="sm-merged"><h2>Merged summary</h2>'
         f'<div class="sm-meta">{meta}</div>{body}{_conflicts_html(merged.conflicts, index)}{notes}</section>'
@@ -243,13 +249,11 @@ def _translation_html(ai: int, ar: ArticleResult) -> str:
 def _summary_html(summary: ArticleSummary) -> str:
     note = f'<p class="sm-note">{esc(summary.omitted_note)}</p>' if summary.omitted_note else ""
     extra = ""
-    hi = (
-        summary.extra.get("hindi_summary") or summary.extra.get("source_summary")
-        if summary.extra
-        else None
-    )
-    if hi:
-        extra = f'<p class="sm-muted" lang="hi">{esc(hi)}</p>'
+    # summarize-then-translate keeps the Hindi summary it translated
+    source = (summary.extra or {}).get("source_summary")
+    if source:
+        lang = esc((summary.extra or {}).get("source_lang") or "hi")
+        extra = f'<p class="sm-muted" lang="{lang}">{esc(source)}</p>'
     return (
         f'<div class="sm-summary" data-strategy="{esc(summary.strategy)}">'
         f'<div class="sm-sumhead"><b>{esc(strategy_label(summary.strategy))}</b> '
