@@ -35,7 +35,7 @@ install-dev: $(VENV)/.installed-dev browser
 browser:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-lohit-deva >/dev/null) \
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "note: chromium not installed (run as root or: sudo apt-get install chromium)"; fi; \
 	fi
