@@ -33,7 +33,7 @@ install-dev: $(VENV)/.installed-dev browser
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-lohit-deva >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-lohit-deva >/dev/null) \
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
