@@ -45,10 +45,16 @@ Measured 2026-11-21 on this 2-core CPU (shared with other jobs; load average in 
     fast-cpu           warm   0.29 s        46 MB      (process 0.5 s)
     fast-cpu-vmap      cold   113.7 s       2984 MB    53.1 s     60.1 s        0.27 s  [3.5, busy]
 
+and a paired run of the two CTranslate2 variants while other benchmarks shared the CPU
+[load 4-5]: fast-cpu cold 242.7 s (translate 92.4 s, strategies 149.4 s), fast-cpu-vmap
+cold 119.3 s (translate 61.4 s, strategies 57.3 s); warm 0.45 s and 0.25 s.
+
 fast-cpu is 2.7x faster than fp32 cold at half the memory; a warm rerun is well under the
 2 s target; the cold 60 s target is not met with these forced lengths: translating the 117
-sentences alone (beam 5, 32 tokens each) takes 40 s.  The vmap row ran while another
-benchmark shared the CPU and shows no gain here; it needs a quiet rerun.
+sentences alone (beam 5, 32 tokens each) takes 40 s.  The vocabulary maps cut the three
+abstractive strategies by roughly 2x in the paired run (their translation stage, which the
+maps do not touch, also ran 1.5x faster, so part of that is load); a quiet rerun should
+confirm before fast-cpu.yaml turns them on.
 
     .venv/bin/python -m benchmarks.pipeline                  # real shapes (reuses the builds
                                                             # of benchmarks.engines/indictrans2)
