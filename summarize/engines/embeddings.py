@@ -229,11 +229,13 @@ class SentenceTransformerEmbedder(Embedder):
         return ("embedder", "sentence-transformers", self.model_id, self.device)
 
     def _load(self) -> tuple[Any, int]:
+        # Find the model before importing sentence-transformers (seconds of imports), so a
+        # missing model is reported at once.
+        path = resolve_model_dir(self.model_id, f"{self.config_key}.model" if self.config_key else None)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
             raise MissingDependencyError("sentence-transformers", "st") from None
-        path = resolve_model_dir(self.model_id, f"{self.config_key}.model" if self.config_key else None)
         model = SentenceTransformer(str(path), device=self.device)
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         dim = getter()
