@@ -29,6 +29,28 @@ language's subset of a multilingual vocabulary has).  ``agree`` in the vmap row 
 of inputs whose output equals ``ct2-int8``'s -- on random weights this measures only how
 often the restricted softmax changes an argmax, not translation quality.
 
+Measured on this 2-core machine (2026-11-21; other jobs were running, load average 1-7, so
+absolute figures are noisy; ratios are within one invocation), default settings, beam 4:
+
+    | model                  | engine         | tok/s | vs hf-fp32 | peak RSS MB | RSS vs fp32 |
+    |------------------------|----------------|------:|-----------:|------------:|------------:|
+    | opus-mt-hi-en          | hf-fp32        | 127.5 |      1.00x |        1088 |           1 |
+    | opus-mt-hi-en          | hf-int8        | 182.7 |      1.43x |        1195 |      1/0.91 |
+    | opus-mt-hi-en          | ct2-int8       | 229.1 |      1.80x |         556 |      1/1.96 |
+    | nllb-200-distilled-600M| hf-fp32        |   5.0 |      1.00x |        4229 |           1 |
+    | nllb-200-distilled-600M| hf-int8        |  10.3 |      2.06x |        6391 |      1/0.66 |
+    | nllb-200-distilled-600M| ct2-int8       |  28.8 |      5.76x |        1659 |      1/2.55 |
+    | nllb-200-distilled-600M| ct2-int8-vmap  |  46.1 |      9.22x |        1542 |      1/2.74 |
+    | mt5-base (XL-Sum)      | hf-fp32        |   9.9 |      1.00x |        3318 |           1 |
+    | mt5-base (XL-Sum)      | hf-int8        |   5.2 |      0.53x |        5912 |      1/0.56 |
+    | mt5-base (XL-Sum)      | ct2-int8       |  37.1 |      3.75x |        1595 |      1/2.08 |
+    | mt5-base (XL-Sum)      | ct2-int8-vmap  |  89.4 |      9.03x |        1461 |      1/2.27 |
+
+(Marian row from a second run on a quiet machine; the first gave 1.85x.  vmap rows: 24,000
+allowed tokens; on random weights 0/16 outputs equal ct2-int8's.)  The full run takes ~30
+minutes here, most of it transformers fp32/int8 on NLLB and mT5; ``--quick`` is ~6x less
+decoding work.
+
     .venv/bin/python -m benchmarks.engines                 # full run (builds ~5 GB once)
     .venv/bin/python -m benchmarks.engines --quick         # 8 inputs x 24 tokens, 16 new tokens
     .venv/bin/python -m benchmarks.engines --models nllb --beams 4 1
