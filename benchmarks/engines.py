@@ -48,8 +48,9 @@ absolute figures are noisy; ratios are within one invocation), default settings,
 
 (Marian row from a second run on a quiet machine; the first gave 1.85x.  vmap rows: 24,000
 allowed tokens; on random weights 0/16 outputs equal ct2-int8's.)  The full run takes ~30
-minutes here, most of it transformers fp32/int8 on NLLB and mT5; ``--quick`` is ~6x less
-decoding work.
+minutes here, most of it transformers fp32/int8 on NLLB and mT5; ``--quick`` does ~6x less
+decoding work (4.5 minutes here, builds cached) -- a smoke run: with 8 short inputs and 16
+new tokens, load and per-call overheads dominate and its ratios are not representative.
 
     .venv/bin/python -m benchmarks.engines                 # full run (builds ~5 GB once)
     .venv/bin/python -m benchmarks.engines --quick         # 8 inputs x 24 tokens, 16 new tokens
