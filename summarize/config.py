@@ -49,7 +49,8 @@ class EngineSpec(_Strict):
     model: str
     tokenizer: str | None = None  # where the tokenizer lives when not beside the model (ctranslate2)
     device: str = "cpu"
-    dtype: Literal["float32", "bfloat16", "float16", "int8", "int8_float32"] = "float32"
+    # None: the engine's own default (float32 for transformers, int8 for CTranslate2)
+    dtype: Literal["float32", "bfloat16", "float16", "int8", "int8_float32"] | None = None
     src_lang: str | None = None
     tgt_lang: str | None = None
     max_input_tokens: int | None = Field(None, ge=8)
