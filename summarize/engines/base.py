@@ -38,6 +38,43 @@ EMBEDDER_REGISTRY: dict[str, str] = {
 }
 
 
+# Keys of GenerationSpec that map 1:1 onto transformers' generate() arguments.
+GENERATION_KEYS = (
+    "num_beams",
+    "max_length",
+    "min_length",
+    "max_new_tokens",
+    "no_repeat_ngram_size",
+    "length_penalty",
+    "repetition_penalty",
+    "early_stopping",
+)
+# dtypes the transformers-based engines accept (int8: dynamic quantisation of linear layers)
+TORCH_DTYPES = ("float32", "bfloat16", "float16", "int8", "int8_float32")
+
+
+def generate_kwargs(settings: dict[str, Any], defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+    """transformers ``generate()`` keyword arguments from generation settings (config + overrides).
+
+    Deterministic decoding always; beam-only settings are dropped for greedy search (transformers
+    warns about them); ``max_new_tokens`` wins over ``max_length``; any other non-None key
+    (e.g. ``suppress_tokens``) is passed through.
+    """
+    kwargs: dict[str, Any] = {k: settings[k] for k in GENERATION_KEYS if settings.get(k) is not None}
+    for key, value in (defaults or {}).items():
+        kwargs.setdefault(key, value)
+    if kwargs.get("max_new_tokens") is not None:
+        kwargs.pop("max_length", None)
+    kwargs["do_sample"] = False
+    if kwargs.get("num_beams", 1) == 1:
+        kwargs.pop("early_stopping", None)
+        kwargs.pop("length_penalty", None)
+    for key, value in settings.items():
+        if key not in GENERATION_KEYS and key not in kwargs and value is not None:
+            kwargs[key] = value
+    return kwargs
+
+
 @runtime_checkable
 class Generator(Protocol):
     """Anything that maps a batch of texts to a batch of texts, order kept."""
@@ -122,6 +159,8 @@ def create_engine(spec: Any, config_key: str | None = None) -> Engine:
     spread as further keyword arguments.
     """
     data = spec.model_dump() if hasattr(spec, "model_dump") else dict(spec)
+    # Unset keys fall back to the engine's own defaults (e.g. int8 for CTranslate2).
+    data = {k: v for k, v in data.items() if v is not None}
     name = data.pop("engine")
     options = data.pop("options", None) or {}
     cls = engine_class(name)

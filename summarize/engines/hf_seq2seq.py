@@ -21,22 +21,15 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.base import Engine, cached_load, resolve_model_dir
+from summarize.engines.base import (
+    TORCH_DTYPES,
+    Engine,
+    cached_load,
+    generate_kwargs,
+    resolve_model_dir,
+)
 from summarize.engines.batching import run_batched
 from summarize.engines.codecs import lang_token, load_hf_tokenizer
-
-# Keys of GenerationSpec that map 1:1 onto transformers' generate() arguments.
-GENERATION_KEYS = (
-    "num_beams",
-    "max_length",
-    "min_length",
-    "max_new_tokens",
-    "no_repeat_ngram_size",
-    "length_penalty",
-    "repetition_penalty",
-    "early_stopping",
-)
-DTYPES = ("float32", "bfloat16", "float16", "int8", "int8_float32")
 
 
 def _torch_dtype(dtype: str) -> Any:
@@ -102,8 +95,8 @@ class HFSeq2SeqEngine(Engine):
         batch_tokens: int = 2048,
         **options: Any,
     ) -> None:
-        if dtype not in DTYPES:
-            raise ValueError(f"dtype '{dtype}' not supported by hf-seq2seq; allowed: {', '.join(DTYPES)}")
+        if dtype not in TORCH_DTYPES:
+            raise ValueError(f"dtype '{dtype}' not supported by hf-seq2seq; allowed: {', '.join(TORCH_DTYPES)}")
         super().__init__(
             model,
             device=device,
@@ -156,17 +149,7 @@ class HFSeq2SeqEngine(Engine):
 
     def generation_kwargs(self, **overrides: Any) -> dict[str, Any]:
         """transformers ``generate()`` keyword arguments: config, then per-call overrides."""
-        settings = {**self.generation, **overrides}
-        kwargs: dict[str, Any] = {k: settings[k] for k in GENERATION_KEYS if settings.get(k) is not None}
-        kwargs["do_sample"] = False
-        if kwargs.get("num_beams", 1) == 1:
-            kwargs.pop("early_stopping", None)
-            kwargs.pop("length_penalty", None)
-        if kwargs.get("max_new_tokens") is not None:
-            kwargs.pop("max_length", None)
-        for k, v in settings.items():  # anything else transformers knows (e.g. suppress_tokens)
-            if k not in GENERATION_KEYS and k not in kwargs and v is not None:
-                kwargs[k] = v
+        kwargs = generate_kwargs({**self.generation, **overrides})
         forced = self.forced_bos_token_id()
         if forced is not None:
             kwargs.setdefault("forced_bos_token_id", forced)

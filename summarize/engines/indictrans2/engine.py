@@ -16,23 +16,18 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.base import Engine, cached_load, resolve_model_dir
+from summarize.engines.base import (
+    TORCH_DTYPES,
+    Engine,
+    cached_load,
+    generate_kwargs,
+    resolve_model_dir,
+)
 from summarize.engines.batching import run_batched
 from summarize.engines.indictrans2.tokenization import TOKENIZER_FILES
 from summarize.errors import ModelUnavailableError
 
 DEFAULT_MODEL = "ai4bharat/indictrans2-indic-en-dist-200M"
-GENERATION_KEYS = (
-    "num_beams",
-    "max_length",
-    "min_length",
-    "max_new_tokens",
-    "no_repeat_ngram_size",
-    "length_penalty",
-    "repetition_penalty",
-    "early_stopping",
-)
-DTYPES = ("float32", "bfloat16", "float16", "int8", "int8_float32")
 # What a download needs: no remote code, and the .bin weights only when there are no
 # safetensors (the published repos carry both, 913 MB each for dist-200M).
 ALLOW_PATTERNS = [
@@ -120,9 +115,9 @@ class IndicTrans2Engine(Engine):
         placeholders: bool = True,
         **options: Any,
     ) -> None:
-        if dtype not in DTYPES:
+        if dtype not in TORCH_DTYPES:
             raise ValueError(
-                f"dtype '{dtype}' not supported by indictrans2; allowed: {', '.join(DTYPES)}"
+                f"dtype '{dtype}' not supported by indictrans2; allowed: {', '.join(TORCH_DTYPES)}"
             )
         options.pop("tokenizer", None)  # the checkpoint directory is the tokenizer
         super().__init__(
@@ -212,23 +207,10 @@ class IndicTrans2Engine(Engine):
     # --- settings ----------------------------------------------------------------------
 
     def generation_kwargs(self, **overrides: Any) -> dict[str, Any]:
-        settings = {**self.generation, **overrides}
-        kwargs: dict[str, Any] = {
-            k: settings[k] for k in GENERATION_KEYS if settings.get(k) is not None
-        }
-        kwargs.setdefault("num_beams", 5)
-        if kwargs.get("max_new_tokens") is None:
-            kwargs.setdefault("max_length", 256)
-        else:
-            kwargs.pop("max_length", None)
-        kwargs["do_sample"] = False
-        if kwargs.get("num_beams", 1) == 1:
-            kwargs.pop("early_stopping", None)
-            kwargs.pop("length_penalty", None)
-        for k, v in settings.items():
-            if k not in GENERATION_KEYS and k not in kwargs and v is not None:
-                kwargs[k] = v
-        return kwargs
+        # IndicTrans2's published decoding defaults where the config says nothing
+        return generate_kwargs(
+            {**self.generation, **overrides}, defaults={"num_beams": 5, "max_length": 256}
+        )
 
     # --- the interface -----------------------------------------------------------------
 
