@@ -49,6 +49,10 @@ and a paired run of the two CTranslate2 variants while other benchmarks shared t
 [load 4-5]: fast-cpu cold 242.7 s (translate 92.4 s, strategies 149.4 s), fast-cpu-vmap
 cold 119.3 s (translate 61.4 s, strategies 57.3 s); warm 0.45 s and 0.25 s.
 
+Quiet rerun (load average 1.2, nothing else running): fast-cpu cold 107.1 s (translate
+44.7 s, strategies 62.1 s, 3086 MB), warm 0.19 s; fast-cpu-vmap cold 85.8 s (translate 37.4 s,
+strategies 48.1 s), warm 0.23 s.
+
 fast-cpu is 2.7x faster than fp32 cold at half the memory; a warm rerun is well under the
 2 s target; the cold 60 s target is not met with these forced lengths: translating the 117
 sentences alone (beam 5, 32 tokens each) takes 40 s.  The vocabulary maps cut the three
