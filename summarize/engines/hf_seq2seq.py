@@ -55,14 +55,21 @@ class quiet_loading:  # noqa: N801 - used as a context manager
         hf_logging.set_verbosity(self._level)
 
 
-def load_seq2seq_model(model_dir: str | Path, device: str = "cpu", dtype: str = "float32") -> Any:
-    """``AutoModelForSeq2SeqLM`` in eval mode on ``device`` in ``dtype`` (int8: dynamic quantisation)."""
+def load_seq2seq_model(
+    model_dir: str | Path, device: str = "cpu", dtype: str = "float32", model_class: Any = None
+) -> Any:
+    """A seq2seq model in eval mode on ``device`` in ``dtype`` (int8: dynamic quantisation).
+
+    ``model_class`` defaults to ``AutoModelForSeq2SeqLM``; the IndicTrans2 engine passes its own.
+    """
     import torch
-    from transformers import AutoModelForSeq2SeqLM
+
+    if model_class is None:
+        from transformers import AutoModelForSeq2SeqLM as model_class
 
     with quiet_loading(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir), dtype=_torch_dtype(dtype))
+        model = model_class.from_pretrained(str(model_dir), dtype=_torch_dtype(dtype))
     model.eval()
     if dtype in ("int8", "int8_float32"):
         if device != "cpu":

@@ -27,18 +27,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from summarize.convert import QUANTIZATIONS
 from summarize.engines.indictrans2.tokenization import TOKENIZER_FILES
 
-QUANTIZATIONS = (
-    "int8",
-    "int8_float32",
-    "int8_float16",
-    "int8_bfloat16",
-    "int16",
-    "float16",
-    "bfloat16",
-    "float32",
-)
 # Position rows written to the CTranslate2 model (the published limit is 256; fairseq and
 # transformers extend the table on demand, so give CTranslate2 room as well).
 MIN_POSITIONS = 1024

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -73,26 +72,12 @@ def load_indictrans2_model(
     model_dir: str | Path, device: str = "cpu", dtype: str = "float32"
 ) -> Any:
     """The checkpoint in ``model_dir`` as :class:`IndicTransForConditionalGeneration`, eval mode."""
-    import torch
-    from transformers.utils import logging as hf_logging
-
+    from summarize.engines.hf_seq2seq import load_seq2seq_model
     from summarize.engines.indictrans2.modeling import IndicTransForConditionalGeneration
 
-    hf_logging.disable_progress_bar()
-    torch_dtype = {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(dtype, torch.float32)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model = IndicTransForConditionalGeneration.from_pretrained(
-            str(model_dir), dtype=torch_dtype
-        )
-    model.eval()
-    if dtype in ("int8", "int8_float32"):
-        if device != "cpu":
-            raise ValueError("dtype int8 (dynamic quantisation) runs on the CPU only")
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    else:
-        model.to(device)
-    return model
+    return load_seq2seq_model(
+        model_dir, device, dtype, model_class=IndicTransForConditionalGeneration
+    )
 
 
 class IndicTrans2Engine(Engine):
