@@ -479,16 +479,16 @@ def make_runner(state: AppState) -> Callable[..., Iterator[tuple[Any, ...]]]:
         files, *texts, label, strategies = inputs
         session = getattr(request, "session_hash", None) or "default"
         skip = gr.skip()
+
+        def halt(messages: Any, status: Any, json_out: Any = None) -> tuple[Any, ...]:
+            """Outputs of a run that stops early: results left as they are, downloads cleared."""
+            return (messages, status, skip, skip, skip, None, json_out)
+
         choice = state.config(label)
         if choice.config is None:
-            yield (
+            yield halt(
                 render.render_messages(problems=[choice.error or "config error"]),
                 "",
-                skip,
-                skip,
-                skip,
-                None,
-                None,
             )
             return
         cfg = choice.config
@@ -498,7 +498,7 @@ def make_runner(state: AppState) -> Callable[..., Iterator[tuple[Any, ...]]]:
         try:
             articles, input_errors = gather_articles(files, texts, cfg)
         except InputProblem as exc:
-            yield (render.render_messages(problems=[str(exc)]), "", skip, skip, skip, None, None)
+            yield halt(render.render_messages(problems=[str(exc)]), "")
             return
         notices: list[str] = []  # the config's own notices are in the banner above
         if dropped:
@@ -567,29 +567,19 @@ def make_runner(state: AppState) -> Callable[..., Iterator[tuple[Any, ...]]]:
                     else:
                         log.error("run failed", exc_info=exc)
                         problem = f"The run failed: {type(exc).__name__}: {exc}"
-                    yield (
+                    yield halt(
                         render.render_messages(
                             notices=notices, errors=input_errors, problems=[problem]
                         ),
                         render.render_status(
                             prog.stages, prog.articles, state="error", message="failed"
                         ),
-                        skip,
-                        skip,
-                        skip,
-                        None,
-                        None,
                     )
                     return
         except SummarizeError as exc:
-            yield (
+            yield halt(
                 render.render_messages(notices=notices, problems=[str(exc)]),
                 render.render_status(prog.stages, prog.articles, state="error", message="failed"),
-                skip,
-                skip,
-                skip,
-                None,
-                None,
             )
             return
         finally:
@@ -598,29 +588,20 @@ def make_runner(state: AppState) -> Callable[..., Iterator[tuple[Any, ...]]]:
             if not completed:
                 cancel.set()
         if cancel.is_set():
-            yield (
+            yield halt(
                 skip,
                 render.render_status(
                     prog.stages, prog.articles, state="cancelled", message="Cancelled"
                 ),
                 skip,
-                skip,
-                skip,
-                None,
-                skip,
             )
             return
         if result is None:
-            yield (
+            yield halt(
                 skip,
                 render.render_status(
                     prog.stages, prog.articles, state="error", message="no result"
                 ),
-                skip,
-                skip,
-                skip,
-                None,
-                None,
             )
             return
         all_notices = [*notices, *[n for n in result.notices if n not in notices]]
