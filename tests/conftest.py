@@ -73,3 +73,16 @@ def tiny_indictrans2(tiny_models_dir: Path) -> Path:
     from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
 
     return build_tiny_indictrans2(tiny_models_dir / "indictrans2")
+
+
+@pytest.fixture(scope="session")
+def tiny_indictrans2_untied(tiny_models_dir: Path) -> Path:
+    """The 1B checkpoints' layout: a separate output projection, no layernorm_embedding."""
+    from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
+
+    return build_tiny_indictrans2(
+        tiny_models_dir / "indictrans2-untied",
+        seed=1,
+        share_decoder_input_output_embed=False,
+        layernorm_embedding=False,
+    )

@@ -20,6 +20,14 @@ the published checkpoints load without ``trust_remote_code`` on transformers 5.x
 Parameter names are those of the published ``model.safetensors`` (see
 ``tests/data/indictrans2_dist200m_keys.json``).  Generation (greedy, beam search, sampling)
 is transformers' own; the key/value cache is an ``EncoderDecoderCache``.
+
+The cache contract with ``generate``: transformers 5.0-5.23 hand the cache to ``forward`` as
+``past_key_values=`` and read it back from ``outputs.past_key_values``; 5.24 renamed both to
+``cache`` (a cache passed under a name the model does not take vanishes into ``**kwargs``,
+every step then decodes alone at position 0, and the output is silently wrong).  So the
+models take the cache under either name (:func:`_take_cache`), return it under the field
+name that the installed output classes declare (:data:`CACHE_FIELD`), and refuse any other
+cache-like keyword instead of swallowing it, so the next rename is an error, not garbage.
 """
 
 from __future__ import annotations
@@ -43,12 +51,57 @@ from transformers.modeling_outputs import (
 from summarize.engines.indictrans2.configuration import IndicTransConfig
 
 __all__ = [
+    "CACHE_FIELD",
     "IndicTransForConditionalGeneration",
     "IndicTransModel",
     "IndicTransPreTrainedModel",
     "register_auto_classes",
     "sinusoidal_table",
 ]
+
+
+# --- the cache contract with generate() (see the module docstring) ---------------------
+
+# The installed release's name for the cache in model outputs, which is also the keyword
+# its generate() passes to forward(): "cache" from transformers 5.24, before that
+# "past_key_values".  Read off the output dataclass, as transformers' own models use it.
+CACHE_FIELD: str = (
+    "cache"
+    if "cache" in getattr(Seq2SeqLMOutput, "__dataclass_fields__", {})
+    else "past_key_values"
+)
+# Keywords generate() may pass that mention a cache but carry none.
+_NOT_A_CACHE = frozenset({"use_cache", "cache_position", "cache_implementation"})
+
+
+def _take_cache(
+    cache: Cache | None, past_key_values: Cache | None, extra: dict[str, Any]
+) -> Cache | None:
+    """The key/value cache, whichever of the two names it came under.
+
+    ``extra`` holds the keywords ``forward`` did not name; one that looks like a cache is
+    refused, since ignoring it would decode every step without context.
+    """
+    if cache is not None and past_key_values is not None and cache is not past_key_values:
+        raise ValueError("IndicTrans got both `cache` and `past_key_values`; pass one")
+    stray = sorted(
+        key
+        for key, value in extra.items()
+        if value is not None
+        and key not in _NOT_A_CACHE
+        and ("cache" in key or "past" in key or key in {"state", "mems"})
+    )
+    if stray:
+        raise TypeError(
+            f"IndicTrans forward() got unknown cache argument(s) {', '.join(stray)}: this "
+            "transformers release passes the cache under a name the model does not know"
+        )
+    return cache if cache is not None else past_key_values
+
+
+def _with_cache(output_class: type, cache: Cache | None, **fields: Any) -> Any:
+    """``output_class(**fields)`` with the cache under this release's field name."""
+    return output_class(**fields, **{CACHE_FIELD: cache})
 
 
 # --- positions --------------------------------------------------------------------------
@@ -115,38 +168,39 @@ class IndicTransAttention(nn.Module):
         hidden_states: torch.Tensor,
         key_value_states: torch.Tensor | None = None,
         attention_mask: torch.Tensor | None = None,
-        past_key_values: Cache | None = None,
+        cache: Cache | None = None,
     ) -> torch.Tensor:
         """``attention_mask``: boolean, broadcastable to (batch, heads, queries, keys); True = attend."""
         b, t, _ = hidden_states.shape
         query = self._heads(self.q_proj(hidden_states))
 
-        cache = None
-        if past_key_values is not None:
-            if isinstance(past_key_values, EncoderDecoderCache):
-                cache = (
-                    past_key_values.cross_attention_cache
+        store = None  # the part of the cache that holds this attention's keys and values
+        if cache is not None:
+            if isinstance(cache, EncoderDecoderCache):
+                store = (
+                    cache.cross_attention_cache
                     if self.is_cross_attention
-                    else past_key_values.self_attention_cache
+                    else cache.self_attention_cache
                 )
             elif not self.is_cross_attention:
-                cache = past_key_values
+                store = cache
 
         if (
             self.is_cross_attention
-            and isinstance(past_key_values, EncoderDecoderCache)
-            and past_key_values.is_updated.get(self.layer_idx)
+            and isinstance(cache, EncoderDecoderCache)
+            and cache.is_updated.get(self.layer_idx)
         ):
-            key = cache.layers[self.layer_idx].keys
-            value = cache.layers[self.layer_idx].values
+            # the encoder's keys and values were projected at the first step
+            key = store.layers[self.layer_idx].keys
+            value = store.layers[self.layer_idx].values
         else:
             source = key_value_states if self.is_cross_attention else hidden_states
             key = self._heads(self.k_proj(source))
             value = self._heads(self.v_proj(source))
-            if cache is not None:
-                key, value = cache.update(key, value, self.layer_idx)
-                if self.is_cross_attention:
-                    past_key_values.is_updated[self.layer_idx] = True
+            if store is not None:
+                key, value = store.update(key, value, self.layer_idx)
+                if self.is_cross_attention and isinstance(cache, EncoderDecoderCache):
+                    cache.is_updated[self.layer_idx] = True
 
         out = F.scaled_dot_product_attention(
             query,
@@ -235,12 +289,12 @@ class IndicTransDecoderLayer(_Sublayers):
         self_mask: torch.Tensor | None,
         encoder_hidden_states: torch.Tensor,
         encoder_mask: torch.Tensor | None,
-        past_key_values: Cache | None,
+        cache: Cache | None,
     ) -> torch.Tensor:
         hidden_states = self._residual(
             hidden_states,
             self.self_attn_layer_norm,
-            lambda x: self.self_attn(x, attention_mask=self_mask, past_key_values=past_key_values),
+            lambda x: self.self_attn(x, attention_mask=self_mask, cache=cache),
         )
         hidden_states = self._residual(
             hidden_states,
@@ -249,7 +303,7 @@ class IndicTransDecoderLayer(_Sublayers):
                 x,
                 key_value_states=encoder_hidden_states,
                 attention_mask=encoder_mask,
-                past_key_values=past_key_values,
+                cache=cache,
             ),
         )
         return self._residual(hidden_states, self.final_layer_norm, self._ffn)
@@ -331,12 +385,12 @@ class IndicTransDecoder(nn.Module):
         encoder_hidden_states: torch.Tensor,
         encoder_attention_mask: torch.Tensor | None = None,
         attention_mask: torch.Tensor | None = None,
-        past_key_values: Cache | None = None,
+        cache: Cache | None = None,
         use_cache: bool = False,
     ) -> BaseModelOutputWithPastAndCrossAttentions:
-        if use_cache and past_key_values is None:
-            past_key_values = EncoderDecoderCache(DynamicCache(), DynamicCache())
-        past = past_key_values.get_seq_length() if past_key_values is not None else 0
+        if use_cache and cache is None:
+            cache = EncoderDecoderCache(DynamicCache(), DynamicCache())
+        past = cache.get_seq_length() if cache is not None else 0
         batch, length = input_ids.shape
         device = input_ids.device
         # Decoder inputs are never left-padded during generation: position of step i is
@@ -359,11 +413,13 @@ class IndicTransDecoder(nn.Module):
         encoder_mask = _key_mask(encoder_attention_mask)
 
         for layer in self.layers:
-            x = layer(x, self_mask, encoder_hidden_states, encoder_mask, past_key_values)
+            x = layer(x, self_mask, encoder_hidden_states, encoder_mask, cache)
         if self.layer_norm is not None:
             x = self.layer_norm(x)
-        return BaseModelOutputWithPastAndCrossAttentions(
-            last_hidden_state=x, past_key_values=past_key_values if use_cache else None
+        return _with_cache(
+            BaseModelOutputWithPastAndCrossAttentions,
+            cache if use_cache else None,
+            last_hidden_state=x,
         )
 
 
@@ -412,10 +468,12 @@ class IndicTransModel(IndicTransPreTrainedModel):
         decoder_input_ids: torch.Tensor | None = None,
         decoder_attention_mask: torch.Tensor | None = None,
         encoder_outputs: BaseModelOutput | tuple | None = None,
-        past_key_values: Cache | None = None,
+        cache: Cache | None = None,
         use_cache: bool | None = None,
-        **_: Any,
+        past_key_values: Cache | None = None,
+        **kwargs: Any,
     ) -> Seq2SeqModelOutput:
+        cache = _take_cache(cache, past_key_values, kwargs)
         if encoder_outputs is None:
             encoder_outputs = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
         elif not isinstance(encoder_outputs, BaseModelOutput):
@@ -430,12 +488,13 @@ class IndicTransModel(IndicTransPreTrainedModel):
             encoder_hidden_states=encoder_outputs.last_hidden_state,
             encoder_attention_mask=attention_mask,
             attention_mask=decoder_attention_mask,
-            past_key_values=past_key_values,
+            cache=cache,
             use_cache=bool(use_cache) and not self.training,
         )
-        return Seq2SeqModelOutput(
+        return _with_cache(
+            Seq2SeqModelOutput,
+            getattr(decoded, CACHE_FIELD),
             last_hidden_state=decoded.last_hidden_state,
-            past_key_values=decoded.past_key_values,
             encoder_last_hidden_state=encoder_outputs.last_hidden_state,
         )
 
@@ -481,11 +540,13 @@ class IndicTransForConditionalGeneration(IndicTransPreTrainedModel, GenerationMi
         decoder_input_ids: torch.Tensor | None = None,
         decoder_attention_mask: torch.Tensor | None = None,
         encoder_outputs: BaseModelOutput | tuple | None = None,
-        past_key_values: Cache | None = None,
+        cache: Cache | None = None,
         labels: torch.Tensor | None = None,
         use_cache: bool | None = None,
+        past_key_values: Cache | None = None,
         **kwargs: Any,
     ) -> Seq2SeqLMOutput:
+        cache = _take_cache(cache, past_key_values, kwargs)
         if labels is not None and decoder_input_ids is None:
             decoder_input_ids = shift_tokens_right(
                 labels, self.config.pad_token_id, self.config.decoder_start_token_id
@@ -496,7 +557,7 @@ class IndicTransForConditionalGeneration(IndicTransPreTrainedModel, GenerationMi
             decoder_input_ids=decoder_input_ids,
             decoder_attention_mask=decoder_attention_mask,
             encoder_outputs=encoder_outputs,
-            past_key_values=past_key_values,
+            cache=cache,
             use_cache=use_cache,
         )
         logits = self.lm_head(out.last_hidden_state)
@@ -505,10 +566,11 @@ class IndicTransForConditionalGeneration(IndicTransPreTrainedModel, GenerationMi
             loss = F.cross_entropy(
                 logits.reshape(-1, logits.size(-1)).float(), labels.reshape(-1), ignore_index=-100
             )
-        return Seq2SeqLMOutput(
+        return _with_cache(
+            Seq2SeqLMOutput,
+            getattr(out, CACHE_FIELD),
             loss=loss,
             logits=logits,
-            past_key_values=out.past_key_values,
             encoder_last_hidden_state=out.encoder_last_hidden_state,
         )
 
