@@ -10,8 +10,12 @@ BIN     = $(VENV)/bin
 CONFIG ?= configs/default.yaml
 OUT    ?= outputs/seeds
 PYTEST_ARGS ?=
+# The exact versions the test suite passed with (README: "Tested versions").  `make test
+# PINS=` installs the newest releases that pyproject.toml allows instead (CI runs both).
+PINS   ?= constraints.txt
+PIN     = $(if $(PINS),-c $(PINS),)
 
-.PHONY: run test install install-dev browser lint bench clean-venv
+.PHONY: run test install install-dev browser lint bench clean-venv versions lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +23,13 @@ $(BIN)/python:
 
 # torch first, pinned to the CPU build: any later `torch>=...` requirement is then satisfied
 # and pip does not pull the CUDA wheels.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml $(PINS) | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[all]'
+	$(BIN)/pip install -q $(PIN) -e '.[all]'
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml $(PINS) $(VENV)/.installed
+	$(BIN)/pip install -q $(PIN) -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -48,6 +52,15 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check summarize tests app.py benchmarks
+
+# The versions of the packages that matter most, as installed (CI prints them for each run).
+versions:
+	@$(BIN)/python -c "import importlib.metadata as m; print('  '.join(f'{p} {m.version(p)}' for p in ('torch','transformers','tokenizers','huggingface_hub','ctranslate2','gradio','datasets','sentence-transformers')))"
+
+# Rewrite constraints.txt from this venv (run after `make test PINS=` passed on a fresh venv).
+lock:
+	@echo "# Exact versions the test suite passed with (make lock, $$(date -u +%F)); see README 'Tested versions'." > constraints.txt
+	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu$$//' >> constraints.txt
 
 bench: install-dev
 	$(BIN)/python -m benchmarks.engines

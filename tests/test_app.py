@@ -369,6 +369,31 @@ def test_requirements_match_pyproject() -> None:
         assert name(req) in have, f"{req} missing from requirements.txt"
         spec = req[len(name(req)) :].strip()
         assert spec.replace(" ", "") in have[name(req)].replace(" ", ""), (req, have[name(req)])
+    assert "-c constraints.txt" in (REPO / "requirements.txt").read_text()
+
+
+def test_constraints_pin_what_pyproject_allows() -> None:
+    """constraints.txt (the tested set) pins every dependency inside pyproject's ranges."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    data = tomllib.loads((REPO / "pyproject.toml").read_text())
+    extras = data["project"]["optional-dependencies"]
+    reqs = [Requirement(r) for r in data["project"]["dependencies"]]
+    reqs += [Requirement(r) for group in extras.values() for r in group]
+    pins = {}
+    for line in (REPO / "constraints.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[name.lower().replace("_", "-")] = version
+    for req in reqs:
+        key = req.name.lower().replace("_", "-")
+        if key == "summarize":
+            continue
+        assert key in pins, f"{req.name} is not pinned in constraints.txt"
+        assert req.specifier.contains(pins[key], prereleases=True), (str(req), pins[key])
 
 
 # --- the served app ----------------------------------------------------------------------------
