@@ -21,10 +21,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# torch first, pinned to the CPU build: any later `torch>=...` requirement is then satisfied
-# and pip does not pull the CUDA wheels.
+# torch first, the CPU build: any later `torch>=...` requirement is then satisfied and pip
+# does not pull the CUDA wheels (gigabytes).  A wheel already on this machine (a pip
+# find-links folder) is used as it is; otherwise it comes from PyTorch's CPU wheel index,
+# since PyPI's Linux torch is the CUDA build.
+TORCH       ?= torch==2.13.0
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 $(VENV)/.installed: pyproject.toml $(PINS) | $(BIN)/python
-	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q --no-index --no-deps '$(TORCH)' 2>/dev/null \
+	  || $(BIN)/pip install -q --no-deps '$(TORCH)' --index-url $(TORCH_INDEX)
+	$(BIN)/pip install -q '$(TORCH)'
 	$(BIN)/pip install -q $(PIN) -e '.[all]'
 	touch $@
 
@@ -52,6 +58,8 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check summarize tests app.py benchmarks
+	$(BIN)/ruff format --check summarize tests app.py benchmarks
+	$(BIN)/mypy summarize
 
 # The versions of the packages that matter most, as installed (CI prints them for each run).
 versions:

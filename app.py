@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from summarize.errors import MissingDependencyError, SummarizeError
 
     try:
-        from summarize.app.ui import launch
+        from summarize.app.layout import launch
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] in {"gradio", "gradio_client"}:
             print(f"app.py: {MissingDependencyError('gradio', 'app')}", file=sys.stderr)

@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarize.clean import _clean
+from summarize.clean import clean_page
 from summarize.types import Article
 
 REPO = Path(__file__).resolve().parent.parent
@@ -128,7 +128,7 @@ def load_gold(gold_dir: Path = GOLD) -> list[dict]:
 def score_one(gold: dict, seeds_dir: Path = SEEDS) -> Score:
     path = seeds_dir / gold["file"]
     article = Article(id=path.stem, source=str(path), raw_text=path.read_text(encoding="utf-8"))
-    clean, pred = _clean(article, None)
+    clean, pred = clean_page(article, None)
     sc = Score(gold["file"])
     for entry in gold["lines"]:
         g = entry["label"]
@@ -193,7 +193,7 @@ def flores_false_removals(lang: str = "hi", chunk: int = 8, limit: int | None = 
     removed = titled = 0
     reasons: dict[str, int] = {}
     for i in range(0, len(lines), chunk):
-        ca, labels = _clean(
+        ca, labels = clean_page(
             Article(id=f"flores{i}", source="flores", raw_text="\n\n".join(lines[i : i + chunk])),
             None,
         )
@@ -253,7 +253,7 @@ def mixed_pages(
         page = [(t, True) for t in lines[i : i + chunk]]
         for _ in range(per_page):
             page.insert(rng.randrange(1, len(page) + 1), (rng.choice(MIXED_BOILERPLATE), False))
-        _, labels = _clean(
+        _, labels = clean_page(
             Article(id=f"mixed{i}", source="mixed", raw_text="\n".join(t for t, _ in page)), None
         )
         for k, (_, is_body) in enumerate(page):
@@ -271,6 +271,15 @@ def mixed_pages(
         "boilerplate_total": bp_total,
         "boilerplate_removed": bp_removed,
     }
+
+
+def long_page_seconds() -> float:
+    """Seconds to clean one ~150 KB page whose body is a single line (no shape rule applies)."""
+    long = "यह एक लंबा वाक्य है जो बार बार दोहराया गया है। " * 3000
+    article = Article(id="long", source="long", raw_text="शीर्षक यहां है और यह लंबा है\n" + long)
+    t0 = time.perf_counter()
+    clean_page(article, None)
+    return time.perf_counter() - t0
 
 
 def _table(title: str, scores: list[Score], total: Score) -> list[str]:
@@ -300,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     evaluate()
     seconds = time.perf_counter() - t0
+    long_seconds = long_page_seconds()
     h_scores, h_total = evaluate(HELDOUT_GOLD, HELDOUT)
     flores = [flores_false_removals(lang) for lang in ("hi", "en")] if FLORES.exists() else []
     mixed = [mixed_pages(lang) for lang in ("hi", "en")] if FLORES.exists() else []
@@ -308,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             "seeds": [s.as_dict() for s in scores],
             "all": total.as_dict(),
             "seconds": round(seconds, 3),
+            "long_page_seconds": round(long_seconds, 3),
             "heldout": [s.as_dict() for s in h_scores],
             "heldout_all": h_total.as_dict(),
             "flores_false_removals": flores,
@@ -316,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=1))
         return 0
     print("\n".join(_table("seed", scores, total)))
-    print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s\n")
+    print(f"\ncleaning (incl. scoring) of {len(scores)} seeds: {seconds:.3f} s")
+    print(f"cleaning of one 150 KB single-line page: {long_seconds:.3f} s\n")
     print("\n".join(_table("synthetic page (held-out)", h_scores, h_total)))
     for f in flores:
         print(

@@ -4,7 +4,7 @@ The models are rebuilt with random weights from their published configs
 (:mod:`benchmarks.real_configs`: opus-mt-hi-en, NLLB-200-distilled-600M, mT5-base -- the
 XL-Sum/CrossSum shape), saved with a tokenizer of the published size (a SentencePiece model
 trained on the seeds, padded with filler entries to the published vocabulary size, so that
-CTranslate2 conversion -- through :func:`summarize.convert.convert_model`, as users run it --
+CTranslate2 conversion -- through :func:`summarize.engines.ctranslate2.convert.convert_model`, as users run it --
 sees the real vocabulary), and converted to CTranslate2 int8 once (cached in ``--work``).
 
 Work is equal across engines: the same ``--inputs`` source sequences of exactly
@@ -96,7 +96,7 @@ def _fillers(n: int, taken: set[str]) -> list[str]:
 def _texts() -> list[str]:
     from summarize.testing.tiny import training_texts
 
-    return training_texts()
+    return training_texts(REPO)
 
 
 def _build_tokenizer(family: str, out: Path, size: int) -> Any:
@@ -110,7 +110,9 @@ def _build_tokenizer(family: str, out: Path, size: int) -> Any:
     if family == "marian":
         from transformers import MarianTokenizer
 
-        spm = train_sentencepiece(out / "source.spm", _texts(), 4000, unk_id=1, eos_id=0, bos_id=-1, pad_id=-1)
+        spm = train_sentencepiece(
+            out / "source.spm", _texts(), 4000, unk_id=1, eos_id=0, bos_id=-1, pad_id=-1
+        )
         (out / "target.spm").write_bytes(spm.read_bytes())
         import sentencepiece
 
@@ -122,27 +124,38 @@ def _build_tokenizer(family: str, out: Path, size: int) -> Any:
         (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tok = MarianTokenizer(str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"))
+            tok = MarianTokenizer(
+                str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json")
+            )
     elif family == "nllb":
         from transformers import NllbTokenizer
 
-        train_sentencepiece(tmp / "sentencepiece.bpe.model", _texts(), 4000, "bpe", unk_id=0, bos_id=1, eos_id=2)
+        train_sentencepiece(
+            tmp / "sentencepiece.bpe.model", _texts(), 4000, "bpe", unk_id=0, bos_id=1, eos_id=2
+        )
         small = NllbTokenizer.from_pretrained(tmp)
         state = json.loads(small.backend_tokenizer.to_str())
         vocab: dict[str, int] = dict(state["model"]["vocab"])
-        merges = [tuple(m) if isinstance(m, list) else tuple(m.split(" ", 1)) for m in state["model"]["merges"]]
+        merges = [
+            tuple(m) if isinstance(m, list) else tuple(m.split(" ", 1))
+            for m in state["model"]["merges"]
+        ]
         base = dict(vocab)
         n_fill = size - len(small)
         for _ in range(2):  # the special tokens' share of len() is measured, not assumed
             vocab = dict(base)
             for tok_ in _fillers(n_fill, set(vocab)):
                 vocab[tok_] = len(vocab)
-            tok = NllbTokenizer(vocab=vocab, merges=merges, src_lang="hin_Deva", tgt_lang="eng_Latn")
+            tok = NllbTokenizer(
+                vocab=vocab, merges=merges, src_lang="hin_Deva", tgt_lang="eng_Latn"
+            )
             n_fill -= len(tok) - size
     elif family == "mt5":
         from transformers import T5Tokenizer
 
-        train_sentencepiece(tmp / "spiece.model", _texts(), 4000, unk_id=2, eos_id=1, pad_id=0, bos_id=-1)
+        train_sentencepiece(
+            tmp / "spiece.model", _texts(), 4000, unk_id=2, eos_id=1, pad_id=0, bos_id=-1
+        )
         small = T5Tokenizer.from_pretrained(tmp, extra_ids=0)
         pieces = [tuple(x) for x in json.loads(small.backend_tokenizer.to_str())["model"]["vocab"]]
         pieces += [(f, -100.0) for f in _fillers(size - len(pieces), {p for p, _ in pieces})]
@@ -159,7 +172,7 @@ def build(name: str, work: Path) -> tuple[Path, Path]:
     """(transformers dir, CTranslate2 int8 dir with vmap.txt) of model ``name``, built once."""
     import torch
 
-    from summarize.convert import convert_model, write_vmap
+    from summarize.engines.ctranslate2.convert import convert_model, write_vmap
     from summarize.engines.hf_seq2seq import quiet_loading
 
     spec = REAL_CONFIGS[name]
@@ -180,7 +193,11 @@ def build(name: str, work: Path) -> tuple[Path, Path]:
 
                 model = MarianMTModel(MarianConfig(**spec["config"]))
                 gc = model.generation_config
-                gc.bad_words_ids, gc.forced_eos_token_id, gc.num_beams = [[spec["config"]["pad_token_id"]]], 0, 4
+                gc.bad_words_ids, gc.forced_eos_token_id, gc.num_beams = (
+                    [[spec["config"]["pad_token_id"]]],
+                    0,
+                    4,
+                )
             elif spec["family"] == "nllb":
                 from transformers import M2M100Config, M2M100ForConditionalGeneration
 
@@ -190,7 +207,9 @@ def build(name: str, work: Path) -> tuple[Path, Path]:
 
                 cfg = MT5Config(**spec["config"])
                 model = MT5ForConditionalGeneration(cfg)
-                model.lm_head.weight = torch.nn.Parameter(torch.randn(cfg.vocab_size, cfg.d_model) * cfg.d_model**-0.5)
+                model.lm_head.weight = torch.nn.Parameter(
+                    torch.randn(cfg.vocab_size, cfg.d_model) * cfg.d_model**-0.5
+                )
             model.save_pretrained(hf_dir)
         if spec["family"] == "mt5":
             path = hf_dir / "config.json"
@@ -198,7 +217,12 @@ def build(name: str, work: Path) -> tuple[Path, Path]:
             data["tie_word_embeddings"] = False
             path.write_text(json.dumps(data, indent=2))
         del model
-        eng = [ln.strip() for ln in (REPO / "data/flores200-dev/flores-dev.en").read_text(encoding="utf-8").splitlines()]
+        eng = [
+            ln.strip()
+            for ln in (REPO / "data/flores200-dev/flores-dev.en")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        ]
         write_vmap(tok, eng, hf_dir / "vmap-base.txt", copy_source_tokens=False)
         done.write_text("ok\n")
         print(f"# built {name} in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
@@ -211,7 +235,13 @@ def build(name: str, work: Path) -> tuple[Path, Path]:
 
 def write_sized_vmap(hf_dir: Path, ct2_dir: Path, size: int) -> int:
     """vmap.txt in ``ct2_dir``: the English-corpus tokens plus a fixed sample up to ``size``."""
-    base = (hf_dir / "vmap-base.txt").read_text(encoding="utf-8").splitlines()[0].split("\t")[1].split()
+    base = (
+        (hf_dir / "vmap-base.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+        .split("\t")[1]
+        .split()
+    )
     vocab = json.loads((ct2_dir / "shared_vocabulary.json").read_text(encoding="utf-8"))
     allowed = list(dict.fromkeys(base))
     rest = [t for t in vocab if t not in set(allowed)]
@@ -254,7 +284,7 @@ def run_variant(args: argparse.Namespace) -> dict[str, Any]:
     family = spec["family"]
     hf_dir, ct2_dir = Path(args.dirs[0]), Path(args.dirs[1])
     n_new = args.new_tokens
-    from summarize.engines.codecs import load_hf_tokenizer
+    from summarize.engines.hf_seq2seq import load_hf_tokenizer
 
     tok = load_hf_tokenizer(hf_dir, "hin_Deva", "eng_Latn")
     ids = make_inputs(tok, family, args.inputs, args.in_tokens)
@@ -264,14 +294,21 @@ def run_variant(args: argparse.Namespace) -> dict[str, Any]:
         from summarize.engines.hf_seq2seq import HFSeq2SeqEngine
 
         torch.set_num_threads(args.threads)
-        eng = HFSeq2SeqEngine(str(hf_dir), dtype="float32" if variant == "hf-fp32" else "int8", tgt_lang="eng_Latn")
+        eng = HFSeq2SeqEngine(
+            str(hf_dir), dtype="float32" if variant == "hf-fp32" else "int8", tgt_lang="eng_Latn"
+        )
         model = eng.model
         input_ids = torch.tensor(ids)
         mask = torch.ones_like(input_ids)
         forced = eng.forced_bos_token_id()
 
         def once(k: int = len(ids), new: int = n_new) -> list[list[int]]:
-            kw: dict[str, Any] = {"num_beams": beams, "do_sample": False, "min_new_tokens": new, "max_new_tokens": new}
+            kw: dict[str, Any] = {
+                "num_beams": beams,
+                "do_sample": False,
+                "min_new_tokens": new,
+                "max_new_tokens": new,
+            }
             if forced is not None:
                 kw["forced_bos_token_id"] = forced
             with torch.inference_mode():
@@ -282,7 +319,13 @@ def run_variant(args: argparse.Namespace) -> dict[str, Any]:
         from summarize.engines.ctranslate2 import CTranslate2Engine
 
         vmap = variant.endswith("vmap")
-        eng = CTranslate2Engine(str(ct2_dir), dtype="int8", intra_threads=args.threads, use_vmap=vmap, tgt_lang="eng_Latn")
+        eng = CTranslate2Engine(
+            str(ct2_dir),
+            dtype="int8",
+            intra_threads=args.threads,
+            use_vmap=vmap,
+            tgt_lang="eng_Latn",
+        )
         translator = eng.translator
         tokens = [tok.convert_ids_to_tokens(x) for x in ids]
         prefix = [["eng_Latn"]] * len(ids) if family == "nllb" else None
@@ -327,7 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--models", nargs="+", default=list(REAL_CONFIGS), choices=list(REAL_CONFIGS))
     p.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
-    p.add_argument("--beams", nargs="+", type=int, default=None, help="beam sizes (default: each model's production beam, 4)")
+    p.add_argument(
+        "--beams",
+        nargs="+",
+        type=int,
+        default=None,
+        help="beam sizes (default: each model's production beam, 4)",
+    )
     p.add_argument("--inputs", type=int, default=16)
     p.add_argument("--in-tokens", type=int, default=40)
     p.add_argument("--new-tokens", type=int, default=48)
@@ -361,7 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.models:
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.engines", "--build", name, "--work", str(work)],
-            cwd=REPO, capture_output=True, text=True, check=False,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode != 0:
             sys.stderr.write(done.stderr[-3000:])
@@ -375,12 +427,26 @@ def main(argv: list[str] | None = None) -> int:
             for variant in args.variants:
                 if variant == "ct2-int8-vmap" and name == "marian":
                     continue  # 62k vocabulary: nothing to gain
-                cmd = [sys.executable, "-m", "benchmarks.engines", "--model", name, "--variant", variant,
-                       "--beam", str(beams), "--dirs", str(hf_dir), str(ct2_dir)]
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.engines",
+                    "--model",
+                    name,
+                    "--variant",
+                    variant,
+                    "--beam",
+                    str(beams),
+                    "--dirs",
+                    str(hf_dir),
+                    str(ct2_dir),
+                ]
                 for flag in ("inputs", "in_tokens", "new_tokens", "runs", "threads"):
                     cmd += [f"--{flag.replace('_', '-')}", str(getattr(args, flag))]
                 env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "HF_HUB_OFFLINE": "1"}
-                done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+                done = subprocess.run(
+                    cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False
+                )
                 if done.returncode != 0:
                     sys.stderr.write(done.stderr[-3000:])
                     notes.append(f"{name} {variant} beam {beams}: failed")
@@ -388,7 +454,10 @@ def main(argv: list[str] | None = None) -> int:
                 row = json.loads(done.stdout.strip().splitlines()[-1])
                 row["vmap_size"] = vmap_size if variant.endswith("vmap") else None
                 rows.append(row)
-                print(f"# {name} {variant} beam {beams}: {row['tokens_per_s']} tok/s, {row['peak_rss_mb']} MB", file=sys.stderr)
+                print(
+                    f"# {name} {variant} beam {beams}: {row['tokens_per_s']} tok/s, {row['peak_rss_mb']} MB",
+                    file=sys.stderr,
+                )
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
@@ -397,11 +466,31 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.inputs} inputs of {args.in_tokens} tokens, {args.new_tokens} output tokens forced; "
         f"median of {args.runs} runs\n"
     )
-    print("| model | beams | engine | tokens/s | speed-up vs hf-fp32 | peak RSS MB | RSS vs hf-fp32 | outputs = ct2-int8 |")
+    print(
+        "| model | beams | engine | tokens/s | speed-up vs hf-fp32 | peak RSS MB | RSS vs hf-fp32 | outputs = ct2-int8 |"
+    )
     print("|---|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        base = next((b for b in rows if b["model"] == r["model"] and b["beams"] == r["beams"] and b["variant"] == "hf-fp32"), None)
-        ct = next((b for b in rows if b["model"] == r["model"] and b["beams"] == r["beams"] and b["variant"] == "ct2-int8"), None)
+        base = next(
+            (
+                b
+                for b in rows
+                if b["model"] == r["model"]
+                and b["beams"] == r["beams"]
+                and b["variant"] == "hf-fp32"
+            ),
+            None,
+        )
+        ct = next(
+            (
+                b
+                for b in rows
+                if b["model"] == r["model"]
+                and b["beams"] == r["beams"]
+                and b["variant"] == "ct2-int8"
+            ),
+            None,
+        )
         speed = f"{r['tokens_per_s'] / base['tokens_per_s']:.2f}x" if base else "-"
         rss = f"1/{base['peak_rss_mb'] / r['peak_rss_mb']:.2f}" if base else "-"
         agree = "-"
@@ -409,11 +498,16 @@ def main(argv: list[str] | None = None) -> int:
             same = sum(a == b for a, b in zip(r["outputs"], ct["outputs"], strict=False))
             agree = f"{same}/{len(r['outputs'])}"
         label = r["variant"] + (f" ({r['vmap_size']} tokens)" if r.get("vmap_size") else "")
-        print(f"| {REAL_CONFIGS[r['model']]['hub_id'].split(' ')[0]} | {r['beams']} | {label} | {r['tokens_per_s']} | {speed} | {r['peak_rss_mb']} | {rss} | {agree} |")
+        print(
+            f"| {REAL_CONFIGS[r['model']]['hub_id'].split(' ')[0]} | {r['beams']} | {label} | {r['tokens_per_s']} | {speed} | {r['peak_rss_mb']} | {rss} | {agree} |"
+        )
     for n in notes:
         print(f"\n{n}")
     if args.json:
-        Path(args.json).write_text(json.dumps([{k: v for k, v in r.items() if k != "outputs"} for r in rows], indent=2) + "\n")
+        Path(args.json).write_text(
+            json.dumps([{k: v for k, v in r.items() if k != "outputs"} for r in rows], indent=2)
+            + "\n"
+        )
     return 1 if notes else 0
 
 

@@ -44,11 +44,12 @@ SIZE_KEYS = (
 
 def build(work: Path, tiny: bool) -> tuple[Path, Path]:
     from summarize.engines.indictrans2.convert import convert_indictrans2
+    from summarize.testing.tiny import training_texts
     from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
 
     name = "tiny" if tiny else "dist200m"
     sizes = {} if tiny else {k: json.loads(KEYS.read_text())["config"][k] for k in SIZE_KEYS}
-    model_dir = build_tiny_indictrans2(work / name, **sizes)
+    model_dir = build_tiny_indictrans2(work / name, texts=training_texts(REPO), **sizes)
     ct2_dir = work / f"{name}-ct2-int8"
     bin_file, weights = ct2_dir / "model.bin", model_dir / "model.safetensors"
     if not bin_file.is_file() or bin_file.stat().st_mtime < weights.stat().st_mtime:

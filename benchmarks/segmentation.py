@@ -21,19 +21,19 @@ paragraph is split again by each splitter.  Two scores per language and splitter
 
 Results (seed 13; boundary recall / single-sentence exact, all joins and lines):
 
-    hi  summarize.segment  99.07% / 98.34%   (100% / 100% where every line ends with a mark)
-    hi  pysbd 0.3.4        33.91% / 22.54%   (no "." as Hindi full stop; "|" ok)
-    hi  indic-nlp          52.74% / 42.70%   ("." only sometimes, "|" never)
-    en  summarize.segment  98.93% / 98.43%   (100% / 100%)
-    en  pysbd 0.3.4        97.06% / 95.62%
-    en  indic-nlp          94.53% / 90.57%
+    hi  summarize.lang.segment  99.07% / 98.34%   (100% / 100% where every line ends with a mark)
+    hi  pysbd 0.3.4             33.91% / 22.54%   (no "." as Hindi full stop; "|" ok)
+    hi  indic-nlp               52.74% / 42.70%   ("." only sometimes, "|" never)
+    en  summarize.lang.segment  98.93% / 98.43%   (100% / 100%)
+    en  pysbd 0.3.4             97.06% / 95.62%
+    en  indic-nlp               94.53% / 90.57%
 
 All misses of ours are joins after a line with no terminal mark at all (7 hi, 8 en).  The
 rules were written against these two files; the English MT outputs of FLORES dev in
 ``data/`` (printed as "held-out") show how they carry over to text they were not tuned on:
 there ours beats pysbd on three of four systems and is 0.1 point behind on nllb recall.
 
-Splitters compared: ours (:func:`summarize.segment.split_sentences`), pysbd 0.3.4 and
+Splitters compared: ours (:func:`summarize.lang.segment.split_sentences`), pysbd 0.3.4 and
 indic-nlp-library's ``sentence_split``.  Outputs are aligned to the input ignoring
 whitespace, because indic-nlp rewrites spacing (``U.S.`` -> ``U. S.``).
 """
@@ -212,10 +212,10 @@ def evaluate(split: Callable[[str], list[str]], lines: list[str], seed: int = 13
 
 
 def splitters(lang: str) -> dict[str, Callable[[str], list[str]]]:
-    from summarize.segment import split_sentences
+    from summarize.lang.segment import split_sentences
 
     out: dict[str, Callable[[str], list[str]]] = {
-        "summarize.segment": lambda t: split_sentences(t, lang=lang)
+        "summarize.lang.segment": lambda t: split_sentences(t, lang=lang)
     }
     try:
         import pysbd

@@ -7,7 +7,8 @@ and a rerun, a UI refresh or an interrupted batch that starts again reads the st
 instead of recomputing it.
 
 Entries are JSON files (``<dir>/<stage>/<key[:2]>/<key>.json``) holding the dataclass as
-:func:`summarize.types.to_dict` writes it.  Writes are atomic (a temporary file in the same
+:func:`summarize.serialize.to_jsonable` writes it, and read back typed with
+:func:`summarize.serialize.from_jsonable`.  Writes are atomic (a temporary file in the same
 directory, then :func:`os.replace`), so a crash mid-write leaves either the old entry or
 none, never half a file; a corrupt or unreadable entry counts as a miss.
 """
@@ -20,38 +21,18 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar, overload
 
-from summarize.types import to_dict
+from summarize.serialize import Json, canonical_json, from_jsonable, to_jsonable
 
 T = TypeVar("T")
 
 
-def _canonical(obj: Any) -> str:
-    return json.dumps(
-        to_json_ready(obj), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
-
-
-def to_json_ready(obj: Any) -> Any:
-    """Dataclasses, pydantic models, tuples and paths as plain JSON values."""
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")
-    obj = to_dict(obj)
-    if isinstance(obj, dict):
-        return {str(k): to_json_ready(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [to_json_ready(v) for v in obj]
-    if isinstance(obj, Path):
-        return str(obj)
-    return obj
-
-
-def content_hash(*parts: Any) -> str:
+def content_hash(*parts: object) -> str:
     """SHA-256 (hex) of a canonical JSON rendering of ``parts``."""
     h = hashlib.sha256()
     for part in parts:
-        h.update(_canonical(part).encode("utf-8"))
+        h.update(canonical_json(part).encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -107,13 +88,17 @@ class Cache:
         self.misses = 0
 
     @staticmethod
-    def key(stage: str, model: Any, settings: Any, data: Any) -> str:
+    def key(stage: str, model: object, settings: object, data: object) -> str:
         return content_hash(stage, model, settings, data)
 
     def _path(self, stage: str, key: str) -> Path:
         return self.dir / stage / key[:2] / f"{key}.json"
 
-    def get(self, stage: str, key: str, cls: type[T] | None = None) -> T | Any | None:
+    @overload
+    def get(self, stage: str, key: str, cls: type[T]) -> T | None: ...
+    @overload
+    def get(self, stage: str, key: str, cls: None = None) -> Json | None: ...
+    def get(self, stage: str, key: str, cls: type[T] | None = None) -> T | Json | None:
         """The stored value (rebuilt as ``cls`` when given), or None on a miss."""
         if not self.enabled:
             return None
@@ -126,19 +111,17 @@ class Cache:
         self.hits += 1
         if cls is None:
             return data
-        from summarize.report import from_dict
-
         try:
-            return from_dict(cls, data)
+            return from_jsonable(cls, data)
         except (TypeError, ValueError, KeyError):
             self.hits -= 1
             self.misses += 1
             return None
 
-    def put(self, stage: str, key: str, value: Any) -> None:
+    def put(self, stage: str, key: str, value: object) -> None:
         if not self.enabled:
             return
-        text = json.dumps(to_json_ready(value), ensure_ascii=False)
+        text = json.dumps(to_jsonable(value), ensure_ascii=False)
         atomic_write_text(self._path(stage, key), text)
 
     def clear(self) -> None:

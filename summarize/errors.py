@@ -16,7 +16,12 @@ class ConfigError(SummarizeError):
 
 
 class InputError(SummarizeError):
-    """An input file or record cannot be read; the message names the file and record."""
+    """Input the toolkit refuses: a file or record that cannot be read (the message names
+    it), or input outside a limit such as the app's upload size (the message names the limit).
+
+    Input skipped during a run, while the rest is processed, is recorded instead as a
+    :class:`summarize.types.SkippedInput` in the result.
+    """
 
 
 class ModelUnavailableError(SummarizeError):

@@ -4,7 +4,8 @@ Summarisers (and fusion) invent numbers and names; extractive output copies them
 every summary -- per article and merged -- :func:`check_summary` flags:
 
 * ``unsupported-number``: a number of the summary (digits, Devanagari digits normalised
-  by :mod:`summarize.numbers`, and number words such as ``दो``/``two``, "एक"/"one" excepted)
+  by :mod:`summarize.lang.numbers`, and number words such as ``दो``/``two``, ``दस लाख``,
+  "एक"/"one" excepted)
   that appears in no source, neither as digits nor as a number word.  Comparisons are by
   value, so ``२``, ``2``, ``दो`` and ``two`` all support each other, and sources in Hindi
   and in English (the translations) can be given together.
@@ -46,13 +47,13 @@ Empty summaries or sources give no flags.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
-from summarize.numbers import extract_numbers, normalise_digits
+from summarize.lang.dates import EN_MONTH_NAMES, EN_WEEKDAY_NAMES
+from summarize.lang.lexicon import FUNCTION_WORDS_HI, NOT_NAMES_EN, is_common_hindi, stem
+from summarize.lang.numbers import HI_NUMBER_WORDS, extract_numbers, word_numbers
+from summarize.lang.script import DEVANAGARI_LETTERS, DEVANAGARI_WORD, ZERO_WIDTH_JOINERS, nfc
 from summarize.types import Flag
 
 __all__ = [
@@ -63,79 +64,28 @@ __all__ = [
     "entity_supported",
 ]
 
-_HI_NUMBER_WORDS = {
-    "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "पाँच": "5", "छह": "6", "छः": "6", "सात": "7",
-    "आठ": "8", "नौ": "9", "दस": "10", "ग्यारह": "11", "बारह": "12", "पंद्रह": "15", "बीस": "20",
-    "पच्चीस": "25", "तीस": "30", "चालीस": "40", "पचास": "50", "साठ": "60", "सत्तर": "70",
-    "अस्सी": "80", "नब्बे": "90", "सौ": "100", "हजार": "1000", "हज़ार": "1000",
-}
-_EN_NUMBER_WORDS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
-    "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
-}
-_NUMBER_WORDS = {**_HI_NUMBER_WORDS, **_EN_NUMBER_WORDS}
-
 # Letters and digits, plus the Devanagari vowel signs and virama (Python's \w misses them).
-_W = r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097F\u200c\u200d])"
+_W = rf"(?:[^\W_]|[{DEVANAGARI_WORD}{ZERO_WIDTH_JOINERS}])"
 _WORD_RE = re.compile(rf"{_W}+(?:['’-]{_W}+)*")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_DEVANAGARI_TOKEN_RE = re.compile(r"[\u0900-\u0963\u0970-\u097F]+")  # letters and signs, no digits
+_DEVANAGARI_TOKEN_RE = re.compile(f"[{DEVANAGARI_LETTERS}]+")  # letters and signs, no digits
 
-_EN_NOT_NAMES = set(
-    """a an the this that these those he she it they we i you his her its their our my your
-    in on at for to of by with from as after before when while if so then but and or also
-    however meanwhile according earlier later today yesterday tomorrow there here what why
-    how who where which both each all some many most several no not one mr mrs ms dr
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
-_HI_STOP = set(
-    """के का की को में से ने पर और है हैं था थी थे यह वह ये वे इस उस इन उन एक भी तो कि लिए साथ बाद
-    तक कर किया किए गया गई गए हो होगा होगी रहा रही रहे ही नहीं या जो जब तब कहा बताया इसके उसके
-    उनके उनकी उनका अपने अपनी अपना द्वारा बीच करने करते करेंगे लेकिन हालांकि वाले वाली दोनों
-    सबसे बहुत कुछ सभी किसी कोई अब फिर यहां वहां क्या क्यों कैसे""".split()
-)
-_HI_SUFFIXES = sorted(
-    ["ियों", "ियां", "ियाँ", "ाएं", "ाएँ", "ाओं", "ें", "ों", "ीं", "ी", "े", "ा", "ं", "ाँ", "ो"],
-    key=len,
-    reverse=True,
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _hi_common_words() -> frozenset[str]:
-    try:
-        text = resources.files("summarize").joinpath("data/hi_common_words.txt").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return frozenset()
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+# Capitalised words that do not make a name: function words, months, weekdays.
+_EN_NOT_NAMES = NOT_NAMES_EN | set(EN_MONTH_NAMES) | set(EN_WEEKDAY_NAMES)
 
 
 # --- numbers ------------------------------------------------------------------------------
 
 
 def summary_numbers(text: str) -> list[str]:
-    """Numbers of ``text`` as canonical digit strings: digits (any script) and number words."""
-    text = _nfc(text)
-    nums = extract_numbers(text)
-    words = _WORD_RE.findall(normalise_digits(text).lower())
-    i = 0
-    while i < len(words):
-        if words[i] in _NUMBER_WORDS:
-            value = int(_NUMBER_WORDS[words[i]])
-            # "two hundred", "दो हजार": a multiplier word right after makes one number
-            while i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS and int(_NUMBER_WORDS[words[i + 1]]) >= 100:
-                value *= int(_NUMBER_WORDS[words[i + 1]])
-                i += 1
-            nums.append(str(value))
-        i += 1
-    return nums
+    """Numbers of ``text`` as canonical digit strings: digits (any script) and number words.
+
+    A phrase of number words is one number (``दो सौ`` = 200, ``दस लाख`` = 1000000, ``twenty
+    five`` = 25, see :func:`summarize.lang.numbers.number_phrases`), also after digits
+    (``5 हज़ार`` gives 5 and 5000).
+    """
+    text = nfc(text)
+    return extract_numbers(text) + word_numbers(text)
 
 
 def _number_forms(texts: Iterable[str]) -> set[str]:
@@ -164,7 +114,7 @@ def _close_run(run: list[str], starts_sentence: bool) -> str | None:
 def english_entities(text: str) -> list[str]:
     """Capitalised word sequences of Latin-script ``text`` (see the module docstring)."""
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?।])\s+|\n+", _nfc(text)):
+    for sentence in re.split(r"(?<=[.!?।])\s+|\n+", nfc(text)):
         run: list[str] = []
         starts = False
         prev_end = 0
@@ -189,43 +139,16 @@ def english_entities(text: str) -> list[str]:
     return out
 
 
-def _hi_stem(token: str) -> str:
-    for suf in _HI_SUFFIXES:
-        if len(token) > len(suf) + 1 and token.endswith(suf):
-            token = token[: -len(suf)]
-            break
-    return token[:4]
-
-
-# Inflectional endings (nouns: plural/oblique; verbs: future, participles, infinitive):
-# a token is a common word when a base form of it is (ताकतों -> ताकत, पड़ेगी -> पड़ना).
-_HI_INFLECTIONS = sorted(
-    ["ियों", "ियां", "ियाँ", "ाओं", "ाएं", "ाएँ", "ों", "ें", "ीं", "ी", "े", "ा", "ेंगे", "ेंगी",
-     "ेगी", "ेगा", "ूंगा", "ूंगी", "ाना", "ानी", "ाने", "ती", "ता", "ते", "ना", "नी", "ने", "या",
-     "यी", "ये", "ई", "ए", "कर", "ाई", "ाए"],
-    key=len,
-    reverse=True,
-)
-_HI_BASE_ENDINGS = ("", "ा", "ी", "े", "ना", "ाना", "ि")
-
-
-def _is_common_hindi(tok: str) -> bool:
-    common = _hi_common_words()
-    if tok in common:
-        return True
-    for suf in _HI_INFLECTIONS:
-        if len(tok) > len(suf) + 1 and tok.endswith(suf):
-            base = tok[: -len(suf)]
-            if any(base + e in common for e in _HI_BASE_ENDINGS):
-                return True
-    return False
-
-
 def hindi_name_candidates(text: str) -> list[str]:
     """Devanagari tokens of ``text`` that may be names: not stop words, not common words."""
     out = []
-    for tok in _DEVANAGARI_TOKEN_RE.findall(_nfc(text)):
-        if len(tok) < 2 or tok in _HI_STOP or tok in _HI_NUMBER_WORDS or _is_common_hindi(tok):
+    for tok in _DEVANAGARI_TOKEN_RE.findall(nfc(text)):
+        if (
+            len(tok) < 2
+            or tok in FUNCTION_WORDS_HI
+            or tok in HI_NUMBER_WORDS
+            or is_common_hindi(tok)
+        ):
             continue
         out.append(tok)
     return out
@@ -234,7 +157,7 @@ def hindi_name_candidates(text: str) -> list[str]:
 def _source_words(sources: Sequence[str]) -> set[str]:
     words: set[str] = set()
     for s in sources:
-        for w in _WORD_RE.findall(_nfc(s).lower()):
+        for w in _WORD_RE.findall(nfc(s).lower()):
             words.add(w.removesuffix("'s").removesuffix("’s"))
             words.update(p for p in re.split(r"[-'’]", w) if p)
     return words
@@ -249,7 +172,7 @@ def entity_supported(entity: str, sources: Sequence[str], _words: set[str] | Non
     target = " ".join(parts)
     n = len(parts)
     for s in sources:
-        toks = [t.lower() for t in re.split(r"[\s\-'’]+", re.sub(r"[^\w\s\-'’]", " ", _nfc(s))) if t]
+        toks = [t.lower() for t in re.split(r"[\s\-'’]+", re.sub(r"[^\w\s\-'’]", " ", nfc(s))) if t]
         for size in {max(1, n - 1), n, n + 1}:
             for i in range(0, max(0, len(toks) - size) + 1):
                 cand = " ".join(toks[i : i + size])
@@ -278,10 +201,10 @@ def _hindi_unsupported_names(
     so it is not reported (a new surname next to a known first name is missed: सर्गेई लावरोव).
     """
     candidates = set(hindi_name_candidates(sentence))
-    toks = _DEVANAGARI_TOKEN_RE.findall(_nfc(sentence))
+    toks = _DEVANAGARI_TOKEN_RE.findall(nfc(sentence))
 
     def supported(tok: str) -> bool:
-        if tok in source_words or _hi_stem(tok) in source_stems:
+        if tok in source_words or stem(tok) in source_stems:
             return True
         return any(
             abs(len(tok) - len(s)) <= 3 and difflib.SequenceMatcher(None, tok, s).ratio() >= 0.8
@@ -321,8 +244,8 @@ def check_summary(summary: str | list[str], sources: list[str], lang: str = "en"
         return []
     numbers = _number_forms(sources)
     words = _source_words(sources)
-    hi_tokens = {t for s in sources for t in _DEVANAGARI_TOKEN_RE.findall(_nfc(s))}
-    hi_stems = {_hi_stem(t) for t in hi_tokens}
+    hi_tokens = {t for s in sources for t in _DEVANAGARI_TOKEN_RE.findall(nfc(s))}
+    hi_stems = {stem(t) for t in hi_tokens}
     flags: list[Flag] = []
     indexed = not isinstance(summary, str)
     for si, sent in enumerate(sentences):
@@ -332,7 +255,12 @@ def check_summary(summary: str | list[str], sources: list[str], lang: str = "en"
             if num not in numbers and ("number", num) not in seen:
                 seen.add(("number", num))
                 flags.append(
-                    Flag("unsupported-number", num, where, "this number appears in none of the sources")
+                    Flag(
+                        "unsupported-number",
+                        num,
+                        where,
+                        "this number appears in none of the sources",
+                    )
                 )
         for ent in english_entities(sent):
             if ("entity", ent) in seen:
@@ -340,7 +268,9 @@ def check_summary(summary: str | list[str], sources: list[str], lang: str = "en"
             seen.add(("entity", ent))
             if not entity_supported(ent, sources, words):
                 flags.append(
-                    Flag("unsupported-entity", ent, where, "this name appears in none of the sources")
+                    Flag(
+                        "unsupported-entity", ent, where, "this name appears in none of the sources"
+                    )
                 )
         for name in _hindi_unsupported_names(sent, words, hi_stems, hi_tokens):
             if ("entity", name) in seen:

@@ -9,11 +9,12 @@ translated sentence by sentence and put back together:
    dashes, then before conjunctions (और, लेकिन, कि, क्योंकि, ... / and, but, because ...), then
    at whitespace -- into the fewest pieces that fit, translated piece by piece and joined;
    the pieces are recorded in :attr:`SentencePair.pieces`.  Nothing is ever truncated;
-3. all units of all articles are de-duplicated, sorted by length and batched with the
-   engine's token budget (``batch_tokens``), which keeps padding low;
+3. all units of all articles are de-duplicated and handed to the engine in one call; the
+   engine sorts them by length and batches them by its token budget
+   (:meth:`summarize.engines.base.Engine.generate`), which keeps padding low;
 4. the results are re-assembled per article, paragraph structure and hi<->en alignment kept;
 5. every number of a source sentence must appear in its translation
-   (:func:`summarize.numbers.missing_numbers`, Devanagari digits normalised); the misses are
+   (:func:`summarize.lang.numbers.missing_numbers`, Devanagari digits normalised); the misses are
    listed per sentence in :attr:`SentencePair.missing_numbers`.
 
 The design follows argos-translate's composition of translation over one interface, with
@@ -24,28 +25,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from summarize.engines.batching import plan_batches
-from summarize.numbers import missing_numbers
+from summarize.engines.base import Engine, ProgressFn
+from summarize.lang.numbers import missing_numbers
+from summarize.lang.segment import CLAUSE_SPLIT_LEVELS
 from summarize.types import CleanArticle, SentencePair, TranslatedArticle
 
-ProgressFn = Callable[[int, int], None]
+# Longest sentence (in the engine's tokens) translated as one unit; the config's
+# translation.max_sentence_tokens defaults to it.
+MAX_SENTENCE_TOKENS = 200
 
-# Split points, tried in order.  Each regex matches the boundary *between* two pieces; the
-# punctuation stays with the left piece, a conjunction starts the right piece.
-_CLAUSE_PUNCT = re.compile(r"(?<=[,;:،—–])\s+|(?<=\s[-–—])\s+")
-_CONJUNCTIONS_HI = (
-    "और", "लेकिन", "कि", "क्योंकि", "जबकि", "परंतु", "परन्तु", "किंतु", "किन्तु", "तथा", "एवं",
-    "या", "अथवा", "ताकि", "जिससे", "इसलिए", "बल्कि", "तो", "जो", "जिसमें", "जहां", "जहाँ", "जब", "यदि", "अगर",
-)  # fmt: skip
-_CONJUNCTIONS_EN = ("and", "but", "because", "while", "which", "that", "who", "or", "so", "although", "whereas", "when", "if")
-_CONJUNCTION = re.compile(
-    r"\s+(?=(?:" + "|".join(map(re.escape, _CONJUNCTIONS_HI + _CONJUNCTIONS_EN)) + r")(?:\s|$))",
-    re.IGNORECASE,
-)
-_WHITESPACE = re.compile(r"\s+")
-SPLIT_LEVELS: tuple[re.Pattern[str], ...] = (_CLAUSE_PUNCT, _CONJUNCTION, _WHITESPACE)
+# Split points, tried in order (clause punctuation, conjunctions, any space).
+SPLIT_LEVELS = CLAUSE_SPLIT_LEVELS
 
 
 def _segments(text: str, pattern: re.Pattern[str]) -> list[str]:
@@ -116,8 +107,8 @@ class Translator:
 
     def __init__(
         self,
-        engine: Any,
-        max_sentence_tokens: int = 200,
+        engine: Engine,
+        max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
         check_numbers: bool = True,
         *,
         src_lang: str = "hi",
@@ -134,34 +125,21 @@ class Translator:
     @property
     def limit(self) -> int:
         """Longest input (in the engine's tokens, special tokens included) sent as one unit."""
-        window = self.engine.window() if hasattr(self.engine, "window") else self.max_sentence_tokens
-        return max(4, min(self.max_sentence_tokens, int(window)))
+        return max(4, min(self.max_sentence_tokens, int(self.engine.window())))
 
     def split(self, sentence: str) -> list[str]:
         """The sentence itself, or its pieces if it is longer than :attr:`limit`."""
         return split_long_sentence(sentence, self.limit, self.engine.count_tokens)
 
     def _translate_units(self, units: list[str], progress: ProgressFn | None) -> dict[str, str]:
-        """Translations of the distinct non-empty ``units``, batched by length."""
+        """Translations of the distinct non-empty ``units``, in one call to the engine."""
         unique = list(dict.fromkeys(u for u in units if u.strip()))
-        out: dict[str, str] = {}
         if not unique:
             if progress:
                 progress(0, 0)
-            return out
-        lengths = self.engine.count_tokens(unique)
-        budget = int(getattr(self.engine, "batch_tokens", 2048) or 2048)
-        done = 0
-        for batch in plan_batches(lengths, budget):
-            texts = [unique[i] for i in batch]
-            results = self.engine.generate(texts)
-            if len(results) != len(texts):
-                raise RuntimeError(f"{self.engine.describe()} returned {len(results)} outputs for {len(texts)} inputs")
-            out.update(zip(texts, results, strict=True))
-            done += len(texts)
-            if progress:
-                progress(done, len(unique))
-        return out
+            return {}
+        results = self.engine.generate(unique, progress=progress)
+        return dict(zip(unique, results, strict=True))
 
     def translate_sentences(
         self, sentences: list[str], progress: ProgressFn | None = None
@@ -182,8 +160,8 @@ class Translator:
     ) -> list[TranslatedArticle]:
         """Translate every sentence of every article in one batched pass.
 
-        ``progress(done, total)`` is called after each batch, counting distinct units
-        (sentences or pieces of long sentences) sent to the engine.
+        ``progress(done, total)`` is called after each batch the engine runs, counting
+        distinct units (sentences or pieces of long sentences).
         """
         index: list[tuple[int, int, int]] = []  # (article, paragraph, sentence)
         sentences: list[str] = []
@@ -200,8 +178,8 @@ class Translator:
         return [
             TranslatedArticle(
                 article_id=art.id,
-                model=str(getattr(self.engine, "model_id", "")),
-                engine=str(getattr(self.engine, "name", type(self.engine).__name__)),
+                model=self.engine.model_id,
+                engine=self.engine.name,
                 src_lang=art.lang or self.src_lang,
                 tgt_lang=self.tgt_lang,
                 pairs=pairs[ai],
@@ -211,7 +189,7 @@ class Translator:
 
     def translate_texts(self, texts: list[str], lang: str | None = None) -> list[str]:
         """Translate short texts (e.g. summaries): each is split into sentences and re-joined."""
-        from summarize.segment import split_sentences
+        from summarize.lang.segment import split_sentences
 
         lang = lang or self.src_lang
         per_text = [split_sentences(t, lang) if t.strip() else [] for t in texts]
@@ -220,4 +198,4 @@ class Translator:
         return [" ".join(next(translated)[0] for _ in sents).strip() for sents in per_text]
 
 
-__all__ = ["SPLIT_LEVELS", "Translator", "split_long_sentence"]
+__all__ = ["MAX_SENTENCE_TOKENS", "SPLIT_LEVELS", "Translator", "split_long_sentence"]

@@ -2,8 +2,8 @@
 
 Every stage (ingest -> clean -> translate -> summarize -> merge -> report) is a plain
 function or small class over these dataclasses; none of them knows about the CLI, Gradio
-or files.  They serialise to JSON with :func:`to_dict` (``dataclasses.asdict``) so the
-reports, the cache and the app all see the same shape.
+or files.  They serialise to JSON through :mod:`summarize.serialize` (and back, typed), so
+the reports, the cache, the CLI and the app all see the same shape.
 
 Indices: a sentence of a cleaned article is addressed by ``(paragraph, sentence)``, both
 0-based, in :attr:`CleanArticle.paragraphs`.  Translation pairs and summaries refer to
@@ -12,7 +12,6 @@ sentences with these indices so the UI can link a summary back to its source tex
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,8 +32,12 @@ class Article:
 
 
 @dataclass
-class InputError:
-    """A piece of input that could not be read; the rest of the input is still processed."""
+class SkippedInput:
+    """A piece of input that could not be read and was skipped; the rest is still processed.
+
+    A record collected in :attr:`RunResult.errors`, never raised (the exception for input a
+    user must fix is :class:`summarize.errors.InputError`).
+    """
 
     source: str  # file or dataset the error belongs to
     where: str  # "line 3", "record 7", "file" ...
@@ -129,7 +132,9 @@ class Flag:
 @dataclass
 class ArticleSummary:
     article_id: str
-    strategy: str  # extractive | translate-then-summarize | summarize-then-translate | cross-lingual
+    strategy: (
+        str  # extractive | translate-then-summarize | summarize-then-translate | cross-lingual
+    )
     lang: str
     text: str
     model: str
@@ -196,16 +201,9 @@ class RunResult:
 
     articles: list[ArticleResult]
     merged: MergedSummary | None
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[SkippedInput] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)
     models: dict[str, str] = field(default_factory=dict)  # role -> model id
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     notices: list[str] = field(default_factory=list)  # e.g. "translation is off"
     schema_version: str = SCHEMA_VERSION
-
-
-def to_dict(obj: Any) -> Any:
-    """JSON-ready dict of any dataclass above (tuples become lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
-    return obj

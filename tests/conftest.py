@@ -48,41 +48,50 @@ def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_marian(tiny_models_dir: Path) -> Path:
+def tiny_texts() -> list[str]:
+    """What the tiny tokenizers are trained on: this repository's seeds and FLORES-200 dev."""
+    from summarize.testing.tiny import training_texts
+
+    return training_texts(REPO)
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tiny_models_dir: Path, tiny_texts: list[str]) -> Path:
     from summarize.testing.tiny import build_tiny_marian
 
-    return build_tiny_marian(tiny_models_dir / "marian")
+    return build_tiny_marian(tiny_models_dir / "marian", texts=tiny_texts)
 
 
 @pytest.fixture(scope="session")
-def tiny_nllb(tiny_models_dir: Path) -> Path:
+def tiny_nllb(tiny_models_dir: Path, tiny_texts: list[str]) -> Path:
     from summarize.testing.tiny import build_tiny_m2m100
 
-    return build_tiny_m2m100(tiny_models_dir / "nllb")
+    return build_tiny_m2m100(tiny_models_dir / "nllb", texts=tiny_texts)
 
 
 @pytest.fixture(scope="session")
-def tiny_mt5(tiny_models_dir: Path) -> Path:
+def tiny_mt5(tiny_models_dir: Path, tiny_texts: list[str]) -> Path:
     from summarize.testing.tiny import build_tiny_mt5
 
-    return build_tiny_mt5(tiny_models_dir / "mt5")
+    return build_tiny_mt5(tiny_models_dir / "mt5", texts=tiny_texts)
 
 
 @pytest.fixture(scope="session")
-def tiny_indictrans2(tiny_models_dir: Path) -> Path:
+def tiny_indictrans2(tiny_models_dir: Path, tiny_texts: list[str]) -> Path:
     from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
 
-    return build_tiny_indictrans2(tiny_models_dir / "indictrans2")
+    return build_tiny_indictrans2(tiny_models_dir / "indictrans2", texts=tiny_texts)
 
 
 @pytest.fixture(scope="session")
-def tiny_indictrans2_untied(tiny_models_dir: Path) -> Path:
+def tiny_indictrans2_untied(tiny_models_dir: Path, tiny_texts: list[str]) -> Path:
     """The 1B checkpoints' layout: a separate output projection, no layernorm_embedding."""
     from summarize.testing.tiny_indictrans2 import build_tiny_indictrans2
 
     return build_tiny_indictrans2(
         tiny_models_dir / "indictrans2-untied",
         seed=1,
+        texts=tiny_texts,
         share_decoder_input_output_embed=False,
         layernorm_embedding=False,
     )

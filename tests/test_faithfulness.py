@@ -65,13 +65,23 @@ def test_hindi_extractive_and_inflected_text_is_not_flagged() -> None:
     assert check_summary(HI_SOURCE.split("। ")[0], [HI_SOURCE], "hi") == []
     # inflection (मिसाइलें / मिसाइल), digits for a number word, a Hindi summary of mixed sources
     assert check_summary("उत्तर कोरिया ने 2 बैलिस्टिक मिसाइलें दागीं।", [HI_SOURCE], "hi") == []
-    assert check_summary("पुतिन के साथ किम की बैठक लगभग दो घंटे चली।", [HI_SOURCE, EN_SOURCE], "hi") == []
+    assert (
+        check_summary("पुतिन के साथ किम की बैठक लगभग दो घंटे चली।", [HI_SOURCE, EN_SOURCE], "hi") == []
+    )
 
 
 def test_helpers_and_empty_input() -> None:
-    assert summary_numbers("इन १२ बैंकों में दो लाख, two hundred and 8.5%") == ["12", "8.5", "2", "200"]
+    # (number words are summarize.lang.numbers': "दो लाख" is 200000, not 2)
+    assert summary_numbers("इन १२ बैंकों में दो लाख, two hundred and 8.5%") == [
+        "12",
+        "8.5",
+        "200000",
+        "200",
+    ]
     assert english_entities("The Kremlin said. Putin met Kim Jong Un in Vladivostok.") == [
-        "Kremlin", "Kim Jong Un", "Vladivostok",
+        "Kremlin",
+        "Kim Jong Un",
+        "Vladivostok",
     ]
     assert entity_supported("Kim Jong-un", ["Kim Jong Un arrived"])
     assert not entity_supported("Xi Jinping", ["Kim Jong Un arrived"])
@@ -87,6 +97,23 @@ def test_hindi_names_need_two_tokens_or_a_title_and_inflections_are_common() -> 
     assert ("unsupported-entity", "लावरोव") in _kinds(flags)
     assert check_summary("दोनों ताकतों को इसकी कीमत चुकानी पड़ेगी।", src, "hi") == []
     # a transliteration variant of a source name is supported (वोस्तोचनी / वोस्तोचन)
-    assert check_summary(
-        "वोस्तोचन कोस्मोड्रोम में बैठक हुई।", ["वोस्तोचनी कॉस्मोड्रोम में मुलाकात हुई।"], "hi"
-    ) == []
+    assert (
+        check_summary("वोस्तोचन कोस्मोड्रोम में बैठक हुई।", ["वोस्तोचनी कॉस्मोड्रोम में मुलाकात हुई।"], "hi")
+        == []
+    )
+
+
+def test_number_words_are_the_shared_table() -> None:
+    """The faithfulness check knows every number word the merge knows (summarize.lang.numbers)."""
+    source = "हादसे में 13 लोगों की मौत हो गई और 10 लाख रुपये का मुआवजा घोषित हुआ।"
+    assert check_summary("हादसे में तेरह लोगों की मौत हो गई।", [source], "hi") == []
+    assert check_summary("दस लाख रुपये का मुआवजा घोषित हुआ।", [source], "hi") == []
+    flags = check_summary("चौदह लोगों की मौत हो गई।", [source], "hi")
+    assert ("unsupported-number", "14") in _kinds(flags)
+    # compounds: tens + units add, hundreds and scales multiply, punctuation separates
+    assert summary_numbers("twenty five") == ["25"]
+    assert summary_numbers("दो लाख पचास हज़ार") == ["250000"]
+    assert summary_numbers("2.5 करोड़") == ["2.5", "25000000"]
+    assert summary_numbers("two dozen") == ["24"]
+    assert summary_numbers("दो तीन") == ["2", "3"]
+    assert check_summary("Twenty five people died.", ["25 people died."], "en") == []

@@ -11,7 +11,12 @@ double-quoted attribute.  Element ids and ``data-`` attributes are built from po
 URL becomes a link only when it is ``http(s)://``.  An article that contains ``<script>``
 or ``<img onerror=...>`` therefore shows that text literally and runs nothing.
 
-Anchors used by the page's script (see :data:`summarize.app.ui.APP_JS`):
+The escaping, the article title rule, the flag wording, the strategy labels and the list
+items of removed text are the reports' (:mod:`summarize.report.html`,
+:mod:`summarize.report.common`, :mod:`summarize.strategies.registry`); the ``sm-`` markup,
+the anchors and the link rule are the app's own.
+
+Anchors used by the page's script (``summarize/app/static/app.js``):
 
 * ``sm-a-{a}``          the column of article ``a`` (0-based position in the result)
 * ``sm-s-{a}-{p}-{s}``  Hindi sentence ``s`` of paragraph ``p``; ``sm-t-...`` its translation
@@ -21,38 +26,24 @@ Anchors used by the page's script (see :data:`summarize.app.ui.APP_JS`):
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
-from typing import Any
 
+from summarize.report.common import article_title, flag_text, strategies_of
+from summarize.report.html import esc, removed_item
+from summarize.strategies.registry import strategy_label
 from summarize.types import (
     ArticleResult,
     ArticleSummary,
     Conflict,
     Flag,
-    InputError,
     MergedSentence,
     MergedSummary,
     RunResult,
+    SkippedInput,
+    SourceRef,
 )
 
-STRATEGY_LABELS = {
-    "extractive": "Extractive",
-    "translate-then-summarize": "Translate → summarize",
-    "summarize-then-translate": "Summarize → translate",
-    "cross-lingual": "Cross-lingual",
-}
-
-N_COLOURS = 8
-
-
-def esc(value: Any) -> str:
-    """Escape any value for HTML element content or a double-quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def strategy_label(strategy: str) -> str:
-    return STRATEGY_LABELS.get(strategy, strategy)
+N_COLOURS = 8  # chip and column colours (sm-c0 ... sm-c7 in app.css), reused in turn
 
 
 def article_label(index: int) -> str:
@@ -78,22 +69,14 @@ def _article_index(result: RunResult) -> dict[str, int]:
 
 
 def _article_title(ar: ArticleResult) -> str:
-    art = ar.article
-    if art.title:
-        return art.title
-    sents = art.sentences()
-    if sents:
-        first = sents[0]
-        return first if len(first) <= 80 else first[:77] + "…"
-    return art.id
+    return article_title(ar.article, preview=True)
 
 
 def _flags_html(flags: Iterable[Flag]) -> str:
     chips = []
     for f in flags:
-        title = f.detail or f.kind
         chips.append(
-            f'<span class="sm-flag" title="{esc(title)}">⚑ {esc(f.kind)}: {esc(f.text)}</span>'
+            f'<span class="sm-flag" title="{esc(flag_text(f))}">⚑ {esc(f.kind)}: {esc(f.text)}</span>'
         )
     return f'<span class="sm-flags">{"".join(chips)}</span>' if chips else ""
 
@@ -103,7 +86,7 @@ def _flags_html(flags: Iterable[Flag]) -> str:
 
 def _source_chips(sent: MergedSentence, index: dict[str, int], result: RunResult) -> str:
     chips = []
-    refs_by_article: dict[str, list[Any]] = {}
+    refs_by_article: dict[str, list[SourceRef]] = {}
     for ref in sent.refs:
         refs_by_article.setdefault(ref.article_id, []).append(ref)
     sources = list(dict.fromkeys([*sent.sources, *refs_by_article]))
@@ -270,20 +253,10 @@ def _removed_html(ar: ArticleResult) -> str:
             '<details class="sm-block sm-removed"><summary>Removed by the cleaner (0)</summary>'
             '<p class="sm-muted">Nothing was removed.</p></details>'
         )
-    items = []
-    for r in art.removed:
-        line = (
-            f' <span class="sm-muted">line {int(r.line) + 1}</span>' if r.line is not None else ""
-        )
-        items.append(
-            f'<li><span class="sm-reason">{esc(r.reason)}</span>{line} <q>{esc(r.text)}</q></li>'
-        )
+    items = [removed_item(r, "sm-reason", line_class="sm-muted") for r in art.removed]
     flagged = ""
     if art.flagged:
-        fl = "".join(
-            f'<li><span class="sm-reason sm-reason-flag">{esc(r.reason)}</span> <q>{esc(r.text)}</q></li>'
-            for r in art.flagged
-        )
+        fl = "".join(removed_item(r, "sm-reason sm-reason-flag") for r in art.flagged)
         flagged = f'<p class="sm-muted">Kept but flagged as doubtful:</p><ul>{fl}</ul>'
     return (
         f'<details class="sm-block sm-removed"><summary>Removed by the cleaner ({len(art.removed)})'
@@ -332,19 +305,11 @@ def render_articles(result: RunResult | None) -> str:
 # --- strategies ---------------------------------------------------------------------------
 
 
-def _strategies_of(result: RunResult) -> list[str]:
-    seen: dict[str, None] = {}
-    for ar in result.articles:
-        for s in ar.summaries:
-            seen.setdefault(s.strategy, None)
-    return list(seen)
-
-
 def render_strategies(result: RunResult | None) -> str:
     """Each strategy's summary in adjacent columns, per article and for the merged summary."""
     if result is None or not result.articles:
         return '<section class="sm-strategies sm-empty"><p class="sm-muted">No summaries yet.</p></section>'
-    strategies = _strategies_of(result)
+    strategies = strategies_of(result)
     if not strategies:
         return '<section class="sm-strategies sm-empty"><p class="sm-muted">No summaries yet.</p></section>'
     head = "".join(f"<th>{esc(strategy_label(s))}</th>" for s in strategies)
@@ -384,7 +349,7 @@ def render_strategies(result: RunResult | None) -> str:
 def render_messages(
     *,
     notices: Iterable[str] = (),
-    errors: Iterable[InputError] = (),
+    errors: Iterable[SkippedInput] = (),
     missing_models: dict[str, str | None] | None = None,
     problems: Iterable[str] = (),
 ) -> str:
@@ -414,7 +379,7 @@ def render_messages(
 
 
 def render_status(
-    stages: dict[str, dict[str, Any]],
+    stages: dict[str, dict[str, int | bool]],
     articles: dict[str, str],
     *,
     state: str = "idle",

@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        from summarize.app.ui import launch
+        from summarize.app.layout import launch
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.split(".")[0] in {"gradio", "gradio_client"}:
             raise MissingDependencyError("gradio", "app") from None

@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from summarize.types import CleanArticle, InputError, Removed
+from summarize.serialize import clean_view, error_row
+from summarize.types import CleanArticle, SkippedInput
 
 FORMATS = ("json", "md")
 
@@ -55,28 +56,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _removed(items: list[Removed]) -> list[dict[str, str]]:
-    return [{"text": r.text, "reason": r.reason} for r in items]
-
-
-def article_dict(a: CleanArticle) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "source": a.source,
-        "title": a.title,
-        "date": a.date,
-        "paragraphs": a.paragraphs,
-        "removed": _removed(a.removed),
-        "flagged": _removed(a.flagged),
-        "lang": a.lang,
-    }
-
-
-def error_dict(e: InputError) -> dict[str, str]:
-    return {"source": e.source, "where": e.where, "message": e.message}
-
-
-def _markdown(articles: list[CleanArticle], errors: list[InputError]) -> str:
+def _markdown(articles: list[CleanArticle], errors: list[SkippedInput]) -> str:
     parts: list[str] = []
     for a in articles:
         parts.append(f"# {a.title or a.id}\n")
@@ -132,9 +112,9 @@ def run(args: Any, out: TextIO, err: TextIO) -> int:
         pass
 
     articles: list[CleanArticle] = []
-    errors: list[InputError] = []
+    errors: list[SkippedInput] = []
     for item in iter_articles(args.paths, text_field=args.text_field):
-        if isinstance(item, InputError):
+        if isinstance(item, SkippedInput):
             errors.append(item)
             continue
         articles.append(clean_article(item, clean_config))
@@ -143,8 +123,8 @@ def run(args: Any, out: TextIO, err: TextIO) -> int:
         print(f"summarize: {e.source} ({e.where}): {e.message}", file=err)
     if args.format == "json":
         doc = {
-            "articles": [article_dict(a) for a in articles],
-            "errors": [error_dict(e) for e in errors],
+            "articles": [clean_view(a) for a in articles],
+            "errors": [error_row(e) for e in errors],
         }
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:

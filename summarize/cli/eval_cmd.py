@@ -2,10 +2,10 @@
 
     summarize eval translation --hyp FILE --ref FILE [--ref FILE ...] [--format table|json]
     summarize eval summaries   --hyp FILE --ref FILE --lang hi|en [--format table|json]
-    summarize eval run         --dataset flores-dev --config C [--limit N] [--out DIR]
+    summarize eval run         --dataset flores-dev [--data-dir DIR] --config C [--limit N] [--out DIR]
     summarize eval run         --src FILE --ref FILE --config C ...
 
-Scores are computed by :mod:`summarize.evaluate` (sacreBLEU for BLEU/chrF++, rouge-score
+Scores are computed by :mod:`summarize.eval` (sacreBLEU for BLEU/chrF++, rouge-score
 with a Unicode-aware tokenizer for Hindi ROUGE); this module only handles arguments and
 printing.  Input problems exit with 1 and a message naming the file; usage errors with 2.
 """
@@ -15,12 +15,19 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from summarize.evaluate import BLEU_TOKENIZERS, LOCAL_DATASETS, ROUGE_LANGS, ROUGE_TOKENIZERS
+from summarize.eval.mt import BLEU_TOKENIZERS
+from summarize.eval.rouge import ROUGE_LANGS, ROUGE_TOKENIZERS
+from summarize.eval.testsets import LOCAL_DATASETS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypeAlias
+
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "eval",
         help="score translations (BLEU, chrF++) and summaries (ROUGE); score a translator on a test set",
@@ -29,7 +36,43 @@ def register(subparsers: Any) -> None:
     )
     parser.set_defaults(func=_no_subcommand, _eval_parser=parser)
     sub = parser.add_subparsers(dest="eval_command", metavar="WHAT", parser_class=type(parser))
+    _register_translation(sub)
+    _register_summaries(sub)
+    _register_run(sub)
 
+
+# --- argument groups used by more than one subcommand ---------------------------------------
+
+
+def _add_tokenize(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--tokenize",
+        default="13a",
+        choices=BLEU_TOKENIZERS,
+        help="BLEU tokenisation (default: 13a)",
+    )
+
+
+def _add_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        default="table",
+        choices=("table", "json"),
+        help="output format (default: table)",
+    )
+    p.add_argument(
+        "--width",
+        type=int,
+        default=1,
+        metavar="N",
+        help="decimals shown (default: 1, as sacreBLEU)",
+    )
+
+
+# --- the subcommands ------------------------------------------------------------------------
+
+
+def _register_translation(sub: Subparsers) -> None:
     tr = sub.add_parser(
         "translation",
         help="corpus BLEU and chrF++ of a system output against references",
@@ -49,16 +92,13 @@ def register(subparsers: Any) -> None:
         metavar="FILE",
         help="reference translations, line-aligned with --hyp (repeat for several references)",
     )
-    tr.add_argument(
-        "--tokenize",
-        default="13a",
-        choices=BLEU_TOKENIZERS,
-        help="BLEU tokenisation (default: 13a)",
-    )
+    _add_tokenize(tr)
     tr.add_argument("--lowercase", action="store_true", help="case-insensitive BLEU and chrF++")
-    _common(tr)
+    _add_output(tr)
     tr.set_defaults(func=run_translation)
 
+
+def _register_summaries(sub: Subparsers) -> None:
     su = sub.add_parser(
         "summaries",
         help="ROUGE-1/2/L F1 of summaries against reference summaries",
@@ -79,20 +119,29 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="stem words: Porter for English, Ramanathan & Rao's light stemmer for Hindi (as XL-Sum)",
     )
-    _common(su)
+    _add_output(su)
     su.set_defaults(func=run_summaries)
 
+
+def _register_run(sub: Subparsers) -> None:
     ru = sub.add_parser(
         "run",
         help="translate a parallel test set with a config's translator and score it",
         description="Translate a test set with the translator of --config, score it with BLEU and "
         "chrF++, and write hypotheses, scores and the config used to --out.",
     )
+    local = ", ".join(f"{name} (in --data-dir)" for name in LOCAL_DATASETS)
     ru.add_argument(
         "--dataset",
         metavar="NAME",
-        help=f"test set: {', '.join(LOCAL_DATASETS)} (shipped in data/), or hf:NAME[:CONFIG] "
+        help=f"test set: {local}, or hf:NAME[:CONFIG] "
         "(datasets.load_dataset; needs network or a cached copy)",
+    )
+    defaults = ", ".join(f"{spec.default_dir}" for spec in LOCAL_DATASETS.values())
+    ru.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"directory of the --dataset files (default: ./{defaults}, from the working directory)",
     )
     ru.add_argument(
         "--src", metavar="FILE", help="source file (instead of --dataset), one segment a line"
@@ -110,30 +159,12 @@ def register(subparsers: Any) -> None:
     ru.add_argument("--split", help="dataset split for hf: datasets (default: test)")
     ru.add_argument("--src-field", default="hi", help="source field of hf: rows (default: hi)")
     ru.add_argument("--ref-field", default="en", help="reference field of hf: rows (default: en)")
-    ru.add_argument(
-        "--tokenize",
-        default="13a",
-        choices=BLEU_TOKENIZERS,
-        help="BLEU tokenisation (default: 13a)",
-    )
-    _common(ru)
+    _add_tokenize(ru)
+    _add_output(ru)
     ru.set_defaults(func=run_dataset)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--format",
-        default="table",
-        choices=("table", "json"),
-        help="output format (default: table)",
-    )
-    p.add_argument(
-        "--width",
-        type=int,
-        default=1,
-        metavar="N",
-        help="decimals shown (default: 1, as sacreBLEU)",
-    )
+# --- running --------------------------------------------------------------------------------
 
 
 def _no_subcommand(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -150,12 +181,12 @@ def _width(args: argparse.Namespace, err: TextIO) -> int | None:
     return int(args.width)
 
 
-def _dump(data: dict[str, Any], out: TextIO) -> None:
+def _dump(data: dict[str, object], out: TextIO) -> None:
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_translation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.evaluate import format_translation_table, score_translation_files
+    from summarize.eval.mt import format_translation_table, score_translation_files
 
     width = _width(args, err)
     if width is None:
@@ -174,7 +205,7 @@ def run_translation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_summaries(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.evaluate import format_rouge_table, score_summary_files
+    from summarize.eval.rouge import format_rouge_table, score_summary_files
 
     width = _width(args, err)
     if width is None:
@@ -205,7 +236,8 @@ def _default_out(args: argparse.Namespace) -> Path:
 
 
 def run_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.evaluate import evaluate_dataset, format_translation_table
+    from summarize.eval.mt import format_translation_table
+    from summarize.eval.run import evaluate_dataset
 
     width = _width(args, err)
     if width is None:
@@ -233,6 +265,7 @@ def run_dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         src_field=args.src_field,
         ref_field=args.ref_field,
         tokenize=args.tokenize,
+        data_dir=args.data_dir,
         log=lambda msg: print(msg, file=err, flush=True),
     )
     if args.format == "json":

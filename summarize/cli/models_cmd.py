@@ -10,7 +10,7 @@ as a local directory, in the Hugging Face cache, or bundled in a package -- its 
 size).  ``pull`` downloads every model that is not present yet into the Hugging Face cache
 (run it on a connected machine, then copy the cache) and prints sizes; without network it
 fails with one message per model.  ``convert`` writes a CTranslate2 model directory (see
-:mod:`summarize.convert`).
+:mod:`summarize.engines.ctranslate2.convert`).
 
 Exit 0 on success; 1 when a model is missing (``list``) or could not be downloaded or
 converted; 2 for usage errors.
@@ -24,8 +24,26 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from summarize.engines.registry import CTRANSLATE2_TYPES
+
+WHERE_LABELS = {
+    "local": "local dir",
+    "hf-cache": "HF cache",
+    "bundled": "bundled",
+    "missing": "MISSING",
+}
 # Weights we never need: other frameworks' copies.
-IGNORE_PATTERNS = ["*.h5", "*.msgpack", "*.ot", "tf_model*", "flax_model*", "rust_model*", "onnx/*", "*.onnx", "*.tflite"]
+IGNORE_PATTERNS = [
+    "*.h5",
+    "*.msgpack",
+    "*.ot",
+    "tf_model*",
+    "flax_model*",
+    "rust_model*",
+    "onnx/*",
+    "*.onnx",
+    "*.tflite",
+]
 
 
 def register(subparsers: Any) -> None:
@@ -37,11 +55,17 @@ def register(subparsers: Any) -> None:
     )
     sub = parser.add_subparsers(dest="models_command", metavar="ACTION")
     p_list = sub.add_parser("list", help="models of a config and whether they are present locally")
-    p_list.add_argument("--config", default="default", help="config file or name (default: default)")
+    p_list.add_argument(
+        "--config", default="default", help="config file or name (default: default)"
+    )
     p_list.add_argument("--format", choices=("txt", "json"), default="txt")
     p_list.set_defaults(func=run_list)
-    p_pull = sub.add_parser("pull", help="download every model of a config into the Hugging Face cache")
-    p_pull.add_argument("--config", default="default", help="config file or name (default: default)")
+    p_pull = sub.add_parser(
+        "pull", help="download every model of a config into the Hugging Face cache"
+    )
+    p_pull.add_argument(
+        "--config", default="default", help="config file or name (default: default)"
+    )
     p_pull.set_defaults(func=run_pull)
     p_conv = sub.add_parser("convert", help="convert a model to a CTranslate2 directory")
     p_conv.add_argument("model", metavar="MODEL", help="Hub id or local directory")
@@ -49,7 +73,9 @@ def register(subparsers: Any) -> None:
     p_conv.add_argument(
         "--quantization",
         default="int8",
-        help="stored weight type: int8 (default), int8_float32, float32, int8_float16, float16, bfloat16, int16",
+        choices=CTRANSLATE2_TYPES,
+        metavar="TYPE",
+        help=f"stored weight type: {', '.join(CTRANSLATE2_TYPES)} (default: int8)",
     )
     p_conv.add_argument("--force", action="store_true", help="overwrite OUT")
     p_conv.add_argument("--tokenizer", help="tokenizer Hub id or directory, if MODEL has none")
@@ -107,7 +133,9 @@ def _entries(config: Any) -> list[dict[str, Any]]:
         rows.append({"key": key, "model": spec.model, "engine": spec.engine})
         if spec.tokenizer:
             rows.append({"key": f"{key}.tokenizer", "model": spec.tokenizer, "engine": spec.engine})
-    rows.append({"key": "embeddings", "model": config.embeddings.model, "engine": config.embeddings.engine})
+    rows.append(
+        {"key": "embeddings", "model": config.embeddings.model, "engine": config.embeddings.engine}
+    )
     return rows
 
 
@@ -140,7 +168,15 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for row in _entries(config):
         where, path = locate(row["model"], row["engine"])
         size = dir_size(path) if path is not None else None
-        rows.append({**row, "present": where != "missing", "where": where, "path": str(path) if path else None, "size": size})
+        rows.append(
+            {
+                **row,
+                "present": where != "missing",
+                "where": where,
+                "path": str(path) if path else None,
+                "size": size,
+            }
+        )
     if args.format == "json":
         json.dump({"config": config.name, "models": rows}, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -148,9 +184,11 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         width = max(len(r["key"]) for r in rows)
         mwidth = max(len(r["model"]) for r in rows)
         for r in rows:
-            size = human_size(r["size"]) if r["size"] is not None else "-"
-            status = {"local": "local dir", "hf-cache": "HF cache", "bundled": "bundled", "missing": "MISSING"}[r["where"]]
-            out.write(f"{r['key']:<{width}}  {r['model']:<{mwidth}}  {status:<9}  {size:>9}  {r['path'] or ''}\n")
+            shown = human_size(r["size"]) if r["size"] is not None else "-"
+            status = WHERE_LABELS[r["where"]]
+            out.write(
+                f"{r['key']:<{width}}  {r['model']:<{mwidth}}  {status:<9}  {shown:>9}  {r['path'] or ''}\n"
+            )
     missing = [r for r in rows if not r["present"]]
     if missing:
         print(
@@ -175,16 +213,20 @@ def _download(model: str) -> Path:
 
 def _is_network_error(exc: BaseException) -> bool:
     names = {c.__name__ for c in type(exc).__mro__}
-    return bool(names & {"ConnectError", "ConnectionError", "NetworkError", "TimeoutException", "ConnectTimeout"})
+    return bool(
+        names
+        & {"ConnectError", "ConnectionError", "NetworkError", "TimeoutException", "ConnectTimeout"}
+    )
 
 
 def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from summarize.engines.base import hub_offline
     from summarize.errors import ModelUnavailableError
 
     config = _load(args)
     failed = 0
     total = 0
-    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
+    offline = hub_offline()
     network_down = ""
     for row in _entries(config):
         model, key = row["model"], row["key"]
@@ -205,7 +247,9 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
                 reason = f"download failed ({type(exc).__name__}: {first[:200]})"
                 if _is_network_error(exc):
-                    network_down = f"{reason}; the Hugging Face Hub is unreachable from this machine"
+                    network_down = (
+                        f"{reason}; the Hugging Face Hub is unreachable from this machine"
+                    )
                     reason = network_down
             else:
                 size = dir_size(path)
@@ -219,26 +263,34 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.convert import convert_model, target_vocab_size, write_vmap
+    from summarize.engines.ctranslate2.convert import convert_model, target_vocab_size, write_vmap
 
     vmap = None
     if args.vmap_corpus:
         from summarize.engines.base import resolve_model_dir
-        from summarize.engines.codecs import load_hf_tokenizer
+        from summarize.engines.hf_seq2seq import load_hf_tokenizer
         from summarize.errors import InputError
 
         try:
-            lines = [ln.strip() for ln in Path(args.vmap_corpus).read_text(encoding="utf-8").splitlines() if ln.strip()]
+            lines = [
+                ln.strip()
+                for ln in Path(args.vmap_corpus).read_text(encoding="utf-8").splitlines()
+                if ln.strip()
+            ]
         except OSError as exc:
             raise InputError(f"{args.vmap_corpus}: cannot read: {exc.strerror or exc}") from None
         tok = load_hf_tokenizer(resolve_model_dir(args.tokenizer or args.model))
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         vmap = write_vmap(tok, lines, Path(args.out).with_name(Path(args.out).name + ".vmap.txt"))
-    result = convert_model(args.model, args.out, args.quantization, args.force, tokenizer=args.tokenizer, vmap=vmap)
+    result = convert_model(
+        args.model, args.out, args.quantization, args.force, tokenizer=args.tokenizer, vmap=vmap
+    )
     try:
         vocab = target_vocab_size(result)
     except Exception:  # noqa: BLE001 - IndicTrans2 converters may lay files out differently
         vocab = None
     info = f", vocabulary {vocab}" if vocab else ""
-    out.write(f"{args.model} -> {result} ({args.quantization}, {human_size(dir_size(Path(result)))}{info})\n")
+    out.write(
+        f"{args.model} -> {result} ({args.quantization}, {human_size(dir_size(Path(result)))}{info})\n"
+    )
     return 0

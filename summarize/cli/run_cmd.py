@@ -5,7 +5,7 @@
 
 Articles are grouped into events (``--group-by event`` groups records by their ``event``
 field; without it all inputs are one event), each event is summarised and merged, and the
-outputs are written atomically under ``--out`` (see :mod:`summarize.batch`).  A rerun after an
+outputs are written atomically under ``--out`` (see :mod:`summarize.runners.local`).  A rerun after an
 interruption resumes.  Progress bars go to stderr.  Exit 0 when every input was processed,
 1 when some input failed (the rest completed) or a model is unavailable, 2 for usage errors.
 """
@@ -13,13 +13,19 @@ interruption resumes.  Progress bars go to stderr.  Exit 0 when every input was 
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from types import TracebackType
+from typing import TYPE_CHECKING, TextIO
 
-from summarize.batch import FORMATS
-from summarize.config import STRATEGIES
+from summarize.runners.local import FORMATS
+from summarize.strategies.registry import STRATEGY_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.progress import Progress, TaskID
+
+    from summarize.pipeline import ProgressEvent
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "run",
         help="summarise articles in batch: per-article and merged summaries, reports on disk",
@@ -39,10 +45,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--strategy",
         action="append",
-        choices=STRATEGIES,
+        choices=STRATEGY_NAMES,
         dest="strategies",
         metavar="S",
-        help=f"summarisation strategy (repeatable; default: the config's). One of: {', '.join(STRATEGIES)}",
+        help=f"summarisation strategy (repeatable; default: the config's). One of: {', '.join(STRATEGY_NAMES)}",
     )
     parser.add_argument(
         "--group-by",
@@ -74,8 +80,8 @@ class _Progress:
         self.err = err
         self.quiet = quiet
         self.live = not quiet and hasattr(err, "isatty") and err.isatty()
-        self._bars: Any = None
-        self._tasks: dict[str, Any] = {}
+        self._bars: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
         self._last: tuple[str, str] | None = None
 
     def __enter__(self) -> _Progress:
@@ -100,33 +106,38 @@ class _Progress:
             self._bars.__enter__()
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self._bars is not None:
-            self._bars.__exit__(*exc)
+            self._bars.__exit__(exc_type, exc, tb)
 
-    def __call__(self, event: str, index: int, n_events: int, stage: Any) -> None:
+    def __call__(self, event: str, index: int, n_events: int, stage: ProgressEvent | None) -> None:
         if self.quiet:
             return
         if stage is None:  # an event finished
             if self._bars is not None:
-                task = self._task("events", "events", n_events)
+                task = self._task(self._bars, "events", n_events)
                 self._bars.update(task, completed=index)
             else:
                 print(f"[{index}/{n_events}] event '{event}' done", file=self.err)
             return
         label = f"{event}: {stage.stage}"
         if self._bars is not None:
-            task = self._task(label, label, max(stage.total, 1))
+            task = self._task(self._bars, label, max(stage.total, 1))
             self._bars.update(task, completed=stage.done, total=max(stage.total, 1))
         elif stage.total and stage.done >= stage.total and self._last != (event, stage.stage):
             self._last = (event, stage.stage)
             extra = f" ({stage.message})" if stage.message else ""
             print(f"  {label} {stage.done}/{stage.total}{extra}", file=self.err)
 
-    def _task(self, key: str, label: str, total: int) -> Any:
-        if key not in self._tasks:
-            self._tasks[key] = self._bars.add_task(label, total=total)
-        return self._tasks[key]
+    def _task(self, bars: Progress, label: str, total: int) -> TaskID:
+        if label not in self._tasks:
+            self._tasks[label] = bars.add_task(label, total=total)
+        return self._tasks[label]
 
 
 OFFLINE_HINT = (
@@ -136,8 +147,8 @@ OFFLINE_HINT = (
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.batch import run_batch
     from summarize.errors import ModelUnavailableError
+    from summarize.runners.local import run_batch
 
     formats = list(dict.fromkeys(args.formats)) if args.formats else list(FORMATS)
     try:

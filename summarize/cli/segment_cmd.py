@@ -3,7 +3,7 @@
     summarize segment [--lang hi|en] [--blank-lines] [FILE|-]
 
 Reads FILE (UTF-8, UTF-8 with BOM or UTF-16 with BOM) or standard input (``-`` or no FILE).
-A newline in the input always ends a sentence; see :mod:`summarize.segment` for the rules.
+A newline in the input always ends a sentence; see :mod:`summarize.lang.segment` for the rules.
 Exit 1 when the input cannot be read, 2 for usage errors.
 """
 
@@ -34,7 +34,8 @@ def register(subparsers: Any) -> None:
 
 
 def _read(path: str, err: TextIO) -> str | None:
-    from summarize.ingest import DecodeError, decode_bytes, normalize_text
+    from summarize.ingest import DecodeError, decode_bytes
+    from summarize.lang.script import normalize_text
 
     name = "stdin" if path == "-" else path
     try:
@@ -62,7 +63,7 @@ def _read(path: str, err: TextIO) -> str | None:
 
 
 def run(args: Any, out: TextIO, err: TextIO) -> int:
-    from summarize.segment import split_paragraphs, split_sentences
+    from summarize.lang.segment import split_paragraphs, split_sentences
 
     text = _read(args.file, err)
     if text is None:

@@ -5,7 +5,7 @@
                         [--dtype D] [--num-beams N] [--max-length N] [--max-sentence-tokens N]
 
 The input is taken as already-clean text: paragraphs are separated by blank lines, sentences
-split with :mod:`summarize.segment` (a line break always ends a sentence, so a file with one
+split with :mod:`summarize.lang.segment` (a line break always ends a sentence, so a file with one
 sentence per line works as it is).  Translation runs through
 :class:`summarize.translate.Translator` with the config's ``translation`` section or with
 the engine and model given on the command line.
@@ -27,9 +27,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from summarize.errors import ConfigError, InputError
+from summarize.serialize import translation_view
+
+if TYPE_CHECKING:
+    from summarize.translate import Translator
 
 FORMATS = ("txt", "json")
 
@@ -41,20 +45,43 @@ def register(subparsers: Any) -> None:
         description="Translate already-clean Hindi text sentence by sentence, keeping paragraphs "
         "and the sentence alignment, and check that every number reaches the translation.",
     )
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin (default)")
-    parser.add_argument("--config", help="config file or name in configs/ (its `translation` section)")
-    parser.add_argument("--engine", help="engine name instead of a config: hf-seq2seq, ctranslate2, indictrans2")
-    parser.add_argument("--model", help="Hub id or local directory (with --engine)")
-    parser.add_argument("--tokenizer", help="tokenizer Hub id or directory, if not beside the model")
-    parser.add_argument("--src-lang", default=None, help="source language code for NLLB/IndicTrans2 (default hin_Deva)")
-    parser.add_argument("--tgt-lang", default=None, help="target language code (default eng_Latn)")
-    parser.add_argument("--dtype", default=None, help="float32, bfloat16, int8, int8_float32 (engine-dependent)")
-    parser.add_argument("--num-beams", type=int, default=None, help="beam size (default: the config's, or 4)")
-    parser.add_argument("--max-length", type=int, default=None, help="maximum output length in tokens")
     parser.add_argument(
-        "--max-sentence-tokens", type=int, default=None, help="longer sentences are split at clause boundaries"
+        "file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin (default)"
     )
-    parser.add_argument("--format", choices=FORMATS, default="txt", help="output format (default: txt)")
+    parser.add_argument(
+        "--config", help="config file or name in configs/ (its `translation` section)"
+    )
+    parser.add_argument(
+        "--engine", help="engine name instead of a config: hf-seq2seq, ctranslate2, indictrans2"
+    )
+    parser.add_argument("--model", help="Hub id or local directory (with --engine)")
+    parser.add_argument(
+        "--tokenizer", help="tokenizer Hub id or directory, if not beside the model"
+    )
+    parser.add_argument(
+        "--src-lang",
+        default=None,
+        help="source language code for NLLB/IndicTrans2 (default hin_Deva)",
+    )
+    parser.add_argument("--tgt-lang", default=None, help="target language code (default eng_Latn)")
+    parser.add_argument(
+        "--dtype", default=None, help="float32, bfloat16, int8, int8_float32 (engine-dependent)"
+    )
+    parser.add_argument(
+        "--num-beams", type=int, default=None, help="beam size (default: the config's, or 4)"
+    )
+    parser.add_argument(
+        "--max-length", type=int, default=None, help="maximum output length in tokens"
+    )
+    parser.add_argument(
+        "--max-sentence-tokens",
+        type=int,
+        default=None,
+        help="longer sentences are split at clause boundaries",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="txt", help="output format (default: txt)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -70,94 +97,49 @@ def _read(path: str) -> str:
         raise InputError(f"{path}: not UTF-8 text") from None
 
 
-def _engine_and_settings(args: argparse.Namespace) -> tuple[Any, int, bool]:
-    from summarize.config import EngineSpec, load_config
-    from summarize.engines.base import create_engine
+def _translator(args: argparse.Namespace) -> Translator:
+    """The translator the options describe, built by the Pipeline like every other front end.
+
+    ``--config``: its ``translation`` section, with the engine options given on the command
+    line applied; ``--engine``/``--model``: a translation section of just those.
+    """
+    from summarize.engines.registry import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
+    from summarize.pipeline import Pipeline
 
     if args.config and (args.engine or args.model):
         raise ConfigError("give either --config or --engine with --model, not both")
+    overrides: dict[str, Any] = {
+        k: getattr(args, k)
+        for k in ("tokenizer", "src_lang", "tgt_lang", "dtype")
+        if getattr(args, k) is not None
+    }
+    overrides.update((k, getattr(args, k)) for k in ("num_beams", "max_length") if getattr(args, k))
     if args.config:
-        cfg = load_config(args.config)
-        tc = cfg.translation
-        if not tc.enabled or tc.engine is None:
+        pipe = Pipeline(args.config, use_cache=False)
+        if not pipe.translation_on:
             raise ConfigError(
                 f"config '{args.config}' has translation off (translation.enabled: false); "
                 "use a config with a translation engine, or --engine and --model"
             )
-        updates: dict[str, Any] = {}
-        for key in ("tokenizer", "src_lang", "tgt_lang", "dtype"):
-            if getattr(args, key) is not None:
-                updates[key] = getattr(args, key)
-        gen = tc.engine.generation.model_copy(
-            update={k: v for k, v in (("num_beams", args.num_beams), ("max_length", args.max_length)) if v}
-        )
-        spec = tc.engine.model_copy(update={**updates, "generation": gen})
-        max_tokens = args.max_sentence_tokens or tc.max_sentence_tokens
-        return create_engine(spec, config_key="translation.engine"), max_tokens, tc.check_numbers
-    if not (args.engine and args.model):
-        raise ConfigError("give --config C, or --engine E and --model M")
-    generation: dict[str, Any] = {"num_beams": args.num_beams or 4}
-    if args.max_length:
-        generation["max_length"] = args.max_length
-    data: dict[str, Any] = {
-        "engine": args.engine,
-        "model": args.model,
-        "src_lang": args.src_lang or "hin_Deva",
-        "tgt_lang": args.tgt_lang or "eng_Latn",
-        "generation": generation,
-    }
-    if args.tokenizer:
-        data["tokenizer"] = args.tokenizer
-    if args.dtype:
-        data["dtype"] = args.dtype
-    elif args.engine == "ctranslate2":
-        data["dtype"] = "int8"
-    try:
-        spec = EngineSpec.model_validate(data)
-    except Exception as exc:  # pydantic ValidationError: report as a usage problem
-        raise ConfigError(f"invalid engine options: {exc}") from None
-    return create_engine(spec, config_key="--model"), args.max_sentence_tokens or 200, True
-
-
-def to_json(translated: Any) -> dict[str, Any]:
-    pairs = [
-        {
-            "paragraph": p.paragraph,
-            "sentence": p.sentence,
-            "src": p.src,
-            "tgt": p.tgt,
-            "pieces": p.pieces,
-            "missing_numbers": p.missing_numbers,
+    elif args.engine and args.model:
+        section = {
+            "engine": args.engine,
+            "model": args.model,
+            "src_lang": DEFAULT_SRC_LANG,
+            "tgt_lang": DEFAULT_TGT_LANG,
         }
-        for p in translated.pairs
-    ]
-    missing = [
-        {"paragraph": p.paragraph, "sentence": p.sentence, "numbers": p.missing_numbers}
-        for p in translated.pairs
-        if p.missing_numbers
-    ]
-    return {
-        "engine": translated.engine,
-        "model": translated.model,
-        "src_lang": translated.src_lang,
-        "tgt_lang": translated.tgt_lang,
-        "text": translated.text,
-        "paragraphs": translated.paragraphs,
-        "pairs": pairs,
-        "number_check": {
-            "sentences": len(pairs),
-            "sentences_with_missing": len(missing),
-            "missing": missing,
-        },
-    }
+        config = {"name": "command line", "translation": {"enabled": True, "engine": section}}
+        pipe = Pipeline(config, use_cache=False)
+    else:
+        raise ConfigError("give --config C, or --engine E and --model M")
+    return pipe.translator(engine=overrides, max_sentence_tokens=args.max_sentence_tokens)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.segment import split_paragraphs, split_sentences
-    from summarize.translate import Translator
+    from summarize.lang.segment import split_paragraphs, split_sentences
     from summarize.types import CleanArticle
 
-    engine, max_tokens, check_numbers = _engine_and_settings(args)
+    translator = _translator(args)
     text = _read(args.file)
     paragraphs = [s for s in (split_sentences(p, "hi") for p in split_paragraphs(text)) if s]
     if not paragraphs:
@@ -165,12 +147,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     article = CleanArticle(
         id="input", source=args.file, title=None, date=None, url=None, paragraphs=paragraphs
     )
-    translator = Translator(engine, max_tokens, check_numbers)
     (translated,) = translator.translate_articles([article])
     if args.format == "json":
-        data = to_json(translated)
-        data["number_check"]["checked"] = check_numbers
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        json.dump(
+            translation_view(translated, translator.check_numbers),
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
     else:
         out.write(translated.text + "\n")

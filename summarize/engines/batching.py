@@ -3,8 +3,8 @@
 Padding makes a batch cost ``len(batch) * longest`` tokens, so texts are sorted by length
 (longest first, so that an out-of-memory error shows on the first batch, not the last) and
 cut into batches whose padded size stays within the budget.  A text longer than the budget
-still gets a batch of its own: nothing is ever dropped.  Used by every engine and by
-:class:`summarize.translate.Translator`.
+still gets a batch of its own: nothing is ever dropped.  Planned once per call, in
+:meth:`summarize.engines.base.Engine.generate`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def plan_batches(lengths: Sequence[int], budget: int, max_batch: int | None = None) -> list[list[int]]:
+def plan_batches(
+    lengths: Sequence[int], budget: int, max_batch: int | None = None
+) -> list[list[int]]:
     """Indices of the inputs grouped into batches of padded size ``<= budget`` tokens.
 
     Each index appears exactly once.  Inputs are sorted by length, longest first (ties keep

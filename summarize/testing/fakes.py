@@ -1,65 +1,81 @@
-"""Fakes for orchestration tests: a word-counting text engine and a hashing embedder.
+"""Fakes for orchestration tests: a word-counting text engine, a tagging translator, a hashing embedder.
 
-They follow the interfaces of :class:`summarize.engines.base.Engine` (``generate``,
-``count_tokens``, ``window``, ``describe``) and of the embedders (``embed(texts, kind)``,
-``dim``) closely enough for the pipeline, and record how they were called.
+Each one is the real interface with a trivial backend: :class:`FakeEngine` is an
+:class:`~summarize.engines.base.Engine` (so batching, ``generate``'s template and
+``check()`` are the real ones), :class:`FakeTranslator` a
+:class:`~summarize.translate.Translator`, :class:`FakeEmbedder` an
+:class:`~summarize.engines.embeddings.Embedder`.  They record how they were called.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarize.engines.base import Engine, ProgressFn
+from summarize.engines.embeddings import Embedder
+from summarize.translate import Translator
+from summarize.types import CleanArticle, SentencePair, TranslatedArticle
 
-class FakeEngine:
+if TYPE_CHECKING:
+    from summarize.pipeline import Pipeline
+
+
+class FakeEngine(Engine[str]):
     """One token per whitespace word plus one end-of-sequence token; output echoes the input."""
 
-    def __init__(self, name: str = "fake", window: int = 40, prefix: str = "S") -> None:
-        self.name = name
-        self._window = window
+    name = "fake"
+
+    def __init__(self, label: str = "fake", window: int = 40, prefix: str = "S") -> None:
+        super().__init__(f"fake/{label}", max_input_tokens=window)
+        self.label = label
         self.prefix = prefix
-        self.calls: list[list[str]] = []
+        self.calls: list[list[str]] = []  # the texts of each generate() call, in order
         self.seen_lengths: list[int] = []
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return [len(t.split()) + 1 for t in texts]
 
-    def window(self) -> int:
-        return self._window
-
     def describe(self) -> str:
-        return f"fake:{self.name}"
+        return f"fake:{self.label}"
 
     def check(self) -> None:
-        """Always available (the pipeline's model check calls this instead of resolving a path)."""
+        """Always available: there is no model to find."""
 
-    def generate(self, texts: list[str], **overrides: Any) -> list[str]:
+    def _load(self) -> None:
+        """Nothing to load."""
+
+    def _prepare(self, texts: list[str]) -> tuple[list[str], list[int]]:
         self.calls.append(list(texts))
+        return texts, self.count_tokens(texts)
+
+    def _generate_batch(self, batch: list[str], settings: dict[str, Any]) -> list[str]:
         out = []
-        for t in texts:
+        for t in batch:
             n = self.count_tokens([t])[0]
             self.seen_lengths.append(n)
-            assert n <= self._window, f"input of {n} tokens exceeds the window {self._window}"
+            assert n <= self.window(), f"input of {n} tokens exceeds the window {self.window()}"
             words = t.split()
             out.append(f"{self.prefix}({len(words)}): " + " ".join(words[:4]) + ".")
         return out
 
 
-class FakeTranslator:
+class FakeTranslator(Translator):
     """'Translates' by tagging: the English of ``x`` is ``EN[x]``; keeps the number check honest."""
 
     def __init__(self) -> None:
+        super().__init__(FakeEngine("mt", window=10_000, prefix="T"))
         self.calls = 0
 
-    def translate_texts(self, texts: list[str]) -> list[str]:
+    def translate_texts(self, texts: list[str], lang: str | None = None) -> list[str]:
         self.calls += 1
         return [f"EN[{t}]" for t in texts]
 
-    def translate_articles(self, articles: list[Any], progress: Any = None) -> list[Any]:
-        from summarize.types import SentencePair, TranslatedArticle
-
+    def translate_articles(
+        self, articles: list[CleanArticle], progress: ProgressFn | None = None
+    ) -> list[TranslatedArticle]:
         self.calls += 1
         out = []
         for a in articles:
@@ -72,13 +88,17 @@ class FakeTranslator:
         return out
 
 
-class FakeEmbedder:
+class FakeEmbedder(Embedder):
     """Deterministic pseudo-random unit vectors from a hash of the text."""
 
-    dim = 16
+    name = "fake"
 
     def __init__(self) -> None:
         self.calls = 0
+
+    @property
+    def dim(self) -> int:
+        return 16
 
     def describe(self) -> str:
         return "fake:embedder"
@@ -112,7 +132,9 @@ FAKE_CONFIG: dict[str, Any] = {
 }
 
 
-def fake_pipeline(config: dict[str, Any] | None = None, *, window: int = 60, **kwargs: Any) -> Any:
+def fake_pipeline(
+    config: dict[str, Any] | None = None, *, window: int = 60, **kwargs: Any
+) -> Pipeline:
     """A :class:`~summarize.pipeline.Pipeline` whose models are the fakes above (no loading)."""
     from summarize.pipeline import Pipeline
 

@@ -10,8 +10,9 @@ ships, at toy size:
 - ``model.safetensors``: every published parameter name, ``lm_head.weight`` stored as its own
   tensor next to ``model.decoder.embed_tokens.weight`` (equal values), as in the published
   file (913 MB = 228.3 M float32 parameters, i.e. including the output projection);
-- ``model.SRC`` / ``model.TGT``: SentencePiece models trained in about a second on the seed
-  articles and FLORES-200 dev Hindi / English;
+- ``model.SRC`` / ``model.TGT``: SentencePiece models trained in about a second on the
+  Hindi / English lines of the given texts (the test suite passes the seed articles and
+  FLORES-200 dev, :func:`~summarize.testing.tiny.training_texts`);
 - ``dict.SRC.json`` / ``dict.TGT.json``: fairseq dictionaries (``<s> <pad> </s> <unk>`` =
   0..3, then the pieces; the source side also has the FLORES language tags).
 
@@ -24,10 +25,15 @@ spread over several units: beam search then has no near-ties for float rounding 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from summarize.engines.indictrans2.processor import LANGUAGES
 from summarize.testing.tiny import _MARKER, _start, train_sentencepiece, training_texts
+
+if TYPE_CHECKING:
+    import torch
 
 BUILD_VERSION = "tiny-indictrans2-v2"
 
@@ -49,8 +55,8 @@ _PLACEHOLDER_LINES = [
 ]
 
 
-def _published_config(src_size: int, tgt_size: int, **sizes: int) -> dict:
-    cfg = {
+def _published_config(src_size: int, tgt_size: int, **sizes: int | bool) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
         "_name_or_path": "tiny-indictrans2-indic-en",
         "activation_dropout": 0.0,
         "activation_function": "gelu",
@@ -105,7 +111,7 @@ def _fairseq_dict(spm_path: Path, extra: list[str]) -> dict[str, int]:
     return vocab
 
 
-def random_state_dict(model, seed: int = 0) -> dict:
+def random_state_dict(model: torch.nn.Module, seed: int = 0) -> dict[str, torch.Tensor]:
     """Random weights: unit-scale matrices, random layer norms and biases (see module doc)."""
     import torch
 
@@ -129,10 +135,43 @@ def random_state_dict(model, seed: int = 0) -> dict:
     return sd
 
 
-def build_tiny_indictrans2(out_dir: str | Path, *, seed: int = 0, **sizes: int) -> Path:
+def _write_tokenizer(
+    out_dir: Path, lines: Sequence[str], sizes: Mapping[str, int | bool]
+) -> tuple[int, int]:
+    """model.SRC/TGT and dict.SRC/TGT.json from the Hindi and English lines; the vocab sizes."""
+    hindi = [ln for ln in lines if any("\u0900" <= ch <= "\u097f" for ch in ln)]
+    english = [ln for ln in lines if ln not in set(hindi)]
+    src_spm = train_sentencepiece(
+        out_dir / "model.SRC", hindi + _PLACEHOLDER_LINES, 600, unk_id=0, bos_id=-1, eos_id=-1
+    )
+    tgt_spm = train_sentencepiece(
+        out_dir / "model.TGT", english + _PLACEHOLDER_LINES, 500, unk_id=0, bos_id=-1, eos_id=-1
+    )
+    src_vocab = _fairseq_dict(src_spm, sorted(LANGUAGES))
+    tgt_vocab = _fairseq_dict(tgt_spm, [])
+    # Larger embedding tables (the real-size shape) get fairseq-style filler tokens, so that
+    # every id has a token on both backends.
+    for vocab, key in ((src_vocab, "encoder_vocab_size"), (tgt_vocab, "decoder_vocab_size")):
+        for idx in range(len(vocab), int(sizes.get(key, 0))):
+            vocab[f"madeupword{idx:05d}"] = idx
+    for name, vocab in (("dict.SRC.json", src_vocab), ("dict.TGT.json", tgt_vocab)):
+        (out_dir / name).write_text(
+            json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    return len(src_vocab), len(tgt_vocab)
+
+
+def build_tiny_indictrans2(
+    out_dir: str | Path,
+    *,
+    seed: int = 0,
+    texts: Sequence[str] | None = None,
+    **sizes: int | bool,
+) -> Path:
     """Write a tiny IndicTrans2 (indic -> en) checkpoint directory; returns it.
 
-    ``sizes`` override :data:`TINY_CONFIG` keys (or any config key, e.g.
+    ``texts`` train the tokenizers (default: the built-in sentences).  ``sizes`` override
+    :data:`TINY_CONFIG` keys (or any config key, e.g.
     ``share_decoder_input_output_embed=False, layernorm_embedding=False`` for the 1B layout).
     """
     import torch
@@ -148,29 +187,9 @@ def build_tiny_indictrans2(out_dir: str | Path, *, seed: int = 0, **sizes: int) 
         return out_dir
     out_dir = _start(out_dir)
 
-    lines = training_texts()
-    hindi = [ln for ln in lines if any("\u0900" <= ch <= "\u097f" for ch in ln)]
-    english = [ln for ln in lines if ln not in set(hindi)]
-    common = dict(unk_id=0, bos_id=-1, eos_id=-1, pad_id=-1)
-    src_spm = train_sentencepiece(
-        out_dir / "model.SRC", hindi + _PLACEHOLDER_LINES, vocab_size=600, **common
-    )
-    tgt_spm = train_sentencepiece(
-        out_dir / "model.TGT", english + _PLACEHOLDER_LINES, vocab_size=500, **common
-    )
-    src_vocab = _fairseq_dict(src_spm, sorted(LANGUAGES))
-    tgt_vocab = _fairseq_dict(tgt_spm, [])
-    # Larger embedding tables (the real-size shape) get fairseq-style filler tokens, so that
-    # every id has a token on both backends.
-    for vocab, key in ((src_vocab, "encoder_vocab_size"), (tgt_vocab, "decoder_vocab_size")):
-        for idx in range(len(vocab), int(sizes.get(key, 0))):
-            vocab[f"madeupword{idx:05d}"] = idx
-    for name, vocab in (("dict.SRC.json", src_vocab), ("dict.TGT.json", tgt_vocab)):
-        (out_dir / name).write_text(
-            json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
-
-    cfg_dict = _published_config(len(src_vocab), len(tgt_vocab), **sizes)
+    lines = list(texts) if texts is not None else training_texts()
+    src_size, tgt_size = _write_tokenizer(out_dir, lines, sizes)
+    cfg_dict = _published_config(src_size, tgt_size, **sizes)
     (out_dir / "config.json").write_text(json.dumps(cfg_dict, indent=2) + "\n", encoding="utf-8")
     generation = {
         "_from_model_config": True,

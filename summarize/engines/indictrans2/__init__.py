@@ -1,18 +1,19 @@
 """IndicTrans2 (AI4Bharat) without ``trust_remote_code``: model, tokeniser, processing, converter.
 
 * :class:`IndicTrans2Engine` (engine name ``indictrans2``): transformers backend;
-* :mod:`.modeling` / :mod:`.configuration`: the architecture, loading the published
-  checkpoints by their parameter names (``model_type: "IndicTrans"``);
+* :mod:`.modeling` / :mod:`.layers` / :mod:`.configuration`: the architecture, loading the
+  published checkpoints by their parameter names (``model_type: "IndicTrans"``);
 * :mod:`.tokenization`, :mod:`.processor`, :mod:`.codec`: SentencePiece + dictionaries,
   IndicTransToolkit-equivalent pre/post-processing, the CTranslate2 codec;
-* :mod:`.convert`: checkpoint -> CTranslate2 model directory (run by the ``ctranslate2`` engine).
+* :mod:`.convert`: checkpoint -> CTranslate2 model directory (called by
+  :func:`summarize.engines.ctranslate2.convert.convert_model`).
 
 Attributes load lazily so that the CTranslate2 path (codec only) does not import torch.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from summarize.engines.registry import lazy_exports
 
 _EXPORTS = {
     "IndicTrans2Engine": "summarize.engines.indictrans2.engine",
@@ -27,9 +28,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

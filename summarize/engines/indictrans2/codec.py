@@ -1,4 +1,4 @@
-"""IndicTrans2's text side as a :class:`summarize.engines.codecs.Codec`.
+"""IndicTrans2's text side as a :class:`summarize.engines.ctranslate2.codecs.Codec`.
 
 Shared by both backends: the transformers engine (:class:`IndicTrans2Engine`) maps the
 tokens to ids itself, the CTranslate2 engine passes them to ``ctranslate2.Translator``.
@@ -15,24 +15,28 @@ from typing import Any
 
 from summarize.engines.indictrans2.processor import IndicProcessor
 from summarize.engines.indictrans2.tokenization import IndicTransTokenizer
+from summarize.engines.registry import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
+from summarize.errors import ConfigError
 
 
 class IndicTrans2Codec:
+    """IndicProcessor + IndicTrans2's tokeniser for one translation direction."""
+
     def __init__(
         self,
         model_dir: str | Path,
-        src_lang: str | None = "hin_Deva",
-        tgt_lang: str | None = "eng_Latn",
+        src_lang: str | None = DEFAULT_SRC_LANG,
+        tgt_lang: str | None = DEFAULT_TGT_LANG,
         *,
         placeholders: bool = True,
         max_source_tokens: int | None = None,
     ) -> None:
         self.tokenizer = IndicTransTokenizer(model_dir)
-        self.src_lang = src_lang or "hin_Deva"
-        self.tgt_lang = tgt_lang or "eng_Latn"
+        self.src_lang = src_lang or DEFAULT_SRC_LANG
+        self.tgt_lang = tgt_lang or DEFAULT_TGT_LANG
         for lang in (self.src_lang, self.tgt_lang):
             if lang not in self.tokenizer.src_vocab:
-                raise ValueError(
+                raise ConfigError(
                     f"language tag '{lang}' is not in {Path(model_dir) / 'dict.SRC.json'}; "
                     "IndicTrans2 uses FLORES-200 codes such as hin_Deva, eng_Latn"
                 )

@@ -27,8 +27,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from summarize.convert import QUANTIZATIONS
 from summarize.engines.indictrans2.tokenization import TOKENIZER_FILES
+from summarize.engines.registry import CTRANSLATE2_TYPES
 
 # Position rows written to the CTranslate2 model (the published limit is 256; fairseq and
 # transformers extend the table on demand, so give CTranslate2 room as well).
@@ -118,82 +118,88 @@ class _Filler:
         spec.beta = self.get(f"{prefix}.bias")
 
 
+def _transformer_spec(config: Any) -> Any:
+    """An empty ``TransformerSpec`` of the checkpoint's shape."""
+    from ctranslate2.specs import transformer_spec
+
+    activation = _activation(config.activation_function)
+    sides = [
+        (transformer_spec.TransformerEncoderSpec, "encoder"),
+        (transformer_spec.TransformerDecoderSpec, "decoder"),
+    ]
+    encoder, decoder = (
+        cls(
+            getattr(config, f"{side}_layers"),
+            getattr(config, f"{side}_attention_heads"),
+            pre_norm=getattr(config, f"{side}_normalize_before"),
+            activation=activation,
+            layernorm_embedding=config.layernorm_embedding,
+        )
+        for cls, side in sides
+    )
+    return transformer_spec.TransformerSpec(encoder, decoder)
+
+
+def _fill_stack(fill: _Filler, stack: Any, config: Any, side: str) -> None:
+    """Scale, positions and norms of the encoder or decoder (``side``) spec."""
+    from summarize.engines.indictrans2.layers import sinusoidal_table
+
+    prefix = f"model.{side}"
+    dim = getattr(config, f"{side}_embed_dim")
+    count = config.max_source_positions if side == "encoder" else config.max_target_positions
+    pad = config.pad_token_id
+    rows = max(count, MIN_POSITIONS)
+    stack.scale_embeddings = math.sqrt(dim) if config.scale_embedding else False
+    stack.position_encodings.encodings = _numpy(
+        sinusoidal_table(rows + pad + 1, dim, pad)[pad + 1 :]
+    )
+    if config.layernorm_embedding:
+        fill.norm(stack.layernorm_embedding, f"{prefix}.layernorm_embedding")
+    if getattr(config, f"{side}_normalize_before"):
+        fill.norm(stack.layer_norm, f"{prefix}.layer_norm")
+
+
+def _fill_self_attention(fill: _Filler, layer: Any, p: str) -> None:
+    fill.fused(layer.self_attention.linear[0], [f"{p}.self_attn.{x}_proj" for x in "qkv"])
+    fill.linear(layer.self_attention.linear[1], f"{p}.self_attn.out_proj")
+    fill.norm(layer.self_attention.layer_norm, f"{p}.self_attn_layer_norm")
+
+
+def _fill_ffn(fill: _Filler, layer: Any, p: str) -> None:
+    fill.linear(layer.ffn.linear_0, f"{p}.fc1")
+    fill.linear(layer.ffn.linear_1, f"{p}.fc2")
+    fill.norm(layer.ffn.layer_norm, f"{p}.final_layer_norm")
+
+
 def build_spec(
     config: Any, state: dict[str, Any], src_vocab: dict[str, int], tgt_vocab: dict[str, int]
 ) -> Any:
     """The filled ``TransformerSpec`` of an IndicTrans2 checkpoint."""
-    from ctranslate2.specs import transformer_spec
-
-    from summarize.engines.indictrans2.modeling import sinusoidal_table
-
-    activation = _activation(config.activation_function)
-    encoder = transformer_spec.TransformerEncoderSpec(
-        config.encoder_layers,
-        config.encoder_attention_heads,
-        pre_norm=config.encoder_normalize_before,
-        activation=activation,
-        layernorm_embedding=config.layernorm_embedding,
-    )
-    decoder = transformer_spec.TransformerDecoderSpec(
-        config.decoder_layers,
-        config.decoder_attention_heads,
-        pre_norm=config.decoder_normalize_before,
-        activation=activation,
-        layernorm_embedding=config.layernorm_embedding,
-    )
-    spec = transformer_spec.TransformerSpec(encoder, decoder)
+    spec = _transformer_spec(config)
+    encoder, decoder = spec.encoder, spec.decoder
     fill = _Filler(state)
-    pad = config.pad_token_id
 
-    def positions(count: int, dim: int) -> Any:
-        rows = max(count, MIN_POSITIONS)
-        return _numpy(sinusoidal_table(rows + pad + 1, dim, pad)[pad + 1 :])
-
-    # encoder
-    enc = "model.encoder"
-    dim = config.encoder_embed_dim
-    encoder.embeddings[0].weight = fill.get(f"{enc}.embed_tokens.weight")
-    encoder.scale_embeddings = math.sqrt(dim) if config.scale_embedding else False
-    encoder.position_encodings.encodings = positions(config.max_source_positions, dim)
-    if config.layernorm_embedding:
-        fill.norm(encoder.layernorm_embedding, f"{enc}.layernorm_embedding")
-    if config.encoder_normalize_before:
-        fill.norm(encoder.layer_norm, f"{enc}.layer_norm")
+    encoder.embeddings[0].weight = fill.get("model.encoder.embed_tokens.weight")
+    _fill_stack(fill, encoder, config, "encoder")
     for i, layer in enumerate(encoder.layer):
-        p = f"{enc}.layers.{i}"
-        fill.fused(layer.self_attention.linear[0], [f"{p}.self_attn.{x}_proj" for x in "qkv"])
-        fill.linear(layer.self_attention.linear[1], f"{p}.self_attn.out_proj")
-        fill.norm(layer.self_attention.layer_norm, f"{p}.self_attn_layer_norm")
-        fill.linear(layer.ffn.linear_0, f"{p}.fc1")
-        fill.linear(layer.ffn.linear_1, f"{p}.fc2")
-        fill.norm(layer.ffn.layer_norm, f"{p}.final_layer_norm")
+        _fill_self_attention(fill, layer, f"model.encoder.layers.{i}")
+        _fill_ffn(fill, layer, f"model.encoder.layers.{i}")
 
-    # decoder
     dec = "model.decoder"
-    dim = config.decoder_embed_dim
     decoder.embeddings.weight = fill.get(f"{dec}.embed_tokens.weight")
-    decoder.scale_embeddings = math.sqrt(dim) if config.scale_embedding else False
-    decoder.position_encodings.encodings = positions(config.max_target_positions, dim)
-    if config.layernorm_embedding:
-        fill.norm(decoder.layernorm_embedding, f"{dec}.layernorm_embedding")
-    if config.decoder_normalize_before:
-        fill.norm(decoder.layer_norm, f"{dec}.layer_norm")
+    _fill_stack(fill, decoder, config, "decoder")
     head = "lm_head.weight" if "lm_head.weight" in state else f"{dec}.embed_tokens.weight"
     if head != "lm_head.weight" and not config.share_decoder_input_output_embed:
         raise ValueError("checkpoint has no lm_head.weight and does not share the target embedding")
     decoder.projection.weight = fill.get(head)
     for i, layer in enumerate(decoder.layer):
         p = f"{dec}.layers.{i}"
-        fill.fused(layer.self_attention.linear[0], [f"{p}.self_attn.{x}_proj" for x in "qkv"])
-        fill.linear(layer.self_attention.linear[1], f"{p}.self_attn.out_proj")
-        fill.norm(layer.self_attention.layer_norm, f"{p}.self_attn_layer_norm")
+        _fill_self_attention(fill, layer, p)
         fill.linear(layer.attention.linear[0], f"{p}.encoder_attn.q_proj")
         fill.fused(layer.attention.linear[1], [f"{p}.encoder_attn.{x}_proj" for x in "kv"])
         fill.linear(layer.attention.linear[2], f"{p}.encoder_attn.out_proj")
         fill.norm(layer.attention.layer_norm, f"{p}.encoder_attn_layer_norm")
-        fill.linear(layer.ffn.linear_0, f"{p}.fc1")
-        fill.linear(layer.ffn.linear_1, f"{p}.fc2")
-        fill.norm(layer.ffn.layer_norm, f"{p}.final_layer_norm")
+        _fill_ffn(fill, layer, p)
 
     unused = set(state) - fill.used - {"lm_head.weight"}
     if unused:
@@ -211,24 +217,13 @@ def build_spec(
     return spec
 
 
-def convert_indictrans2(
-    model_dir: str | Path,
-    out_dir: str | Path,
-    quantization: str | None = "int8",
-    force: bool = False,
-) -> Path:
-    """Convert an IndicTrans2 checkpoint directory to a CTranslate2 model in ``out_dir``.
-
-    ``quantization``: one of :data:`QUANTIZATIONS` (``None`` = float32).  An existing
-    ``out_dir`` is replaced only with ``force``.
-    """
-    from summarize.engines.indictrans2.configuration import IndicTransConfig
-    from summarize.engines.indictrans2.tokenization import _load_vocab
-
-    model_dir, out_dir = Path(model_dir), Path(out_dir)
-    if quantization is not None and quantization not in QUANTIZATIONS:
+def _check_convertible(
+    model_dir: Path, out_dir: Path, quantization: str | None, force: bool
+) -> None:
+    """Refuse what cannot be converted; clear ``out_dir`` when ``force`` allows it."""
+    if quantization is not None and quantization not in CTRANSLATE2_TYPES:
         raise ValueError(
-            f"quantization '{quantization}' not supported; allowed: {', '.join(QUANTIZATIONS)}"
+            f"quantization '{quantization}' not supported; allowed: {', '.join(CTRANSLATE2_TYPES)}"
         )
     if not is_indictrans2_checkpoint(model_dir):
         raise ValueError(
@@ -244,6 +239,42 @@ def convert_indictrans2(
             )
         shutil.rmtree(out_dir)
 
+
+def _save(spec: Any, model_dir: Path, out_dir: Path, info: dict[str, object]) -> None:
+    """Write the model, the tokenizer files and the conversion record; ``out_dir`` appears whole."""
+    tmp = out_dir.with_name(out_dir.name + ".partial")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    spec.save(str(tmp))
+    for name in TOKENIZER_FILES:
+        shutil.copy2(model_dir / name, tmp / name)
+    if (model_dir / "generation_config.json").is_file():
+        shutil.copy2(model_dir / "generation_config.json", tmp / "generation_config.json")
+    (tmp / "summarize-conversion.json").write_text(
+        json.dumps(info, indent=2) + "\n", encoding="utf-8"
+    )
+    if out_dir.exists():
+        out_dir.rmdir()
+    tmp.rename(out_dir)
+
+
+def convert_indictrans2(
+    model_dir: str | Path,
+    out_dir: str | Path,
+    quantization: str | None = "int8",
+    force: bool = False,
+) -> Path:
+    """Convert an IndicTrans2 checkpoint directory to a CTranslate2 model in ``out_dir``.
+
+    ``quantization``: one of CTranslate2's types (``None`` = float32).  An existing
+    ``out_dir`` is replaced only with ``force``.
+    """
+    from summarize.engines.indictrans2.configuration import IndicTransConfig
+    from summarize.engines.indictrans2.tokenization import _load_vocab
+
+    model_dir, out_dir = Path(model_dir), Path(out_dir)
+    _check_convertible(model_dir, out_dir, quantization, force)
     with open(model_dir / "config.json", encoding="utf-8") as f:
         config = IndicTransConfig(**json.load(f))
     state = load_state_dict(model_dir)
@@ -256,33 +287,18 @@ def convert_indictrans2(
     del state
     spec.validate()
     spec.optimize(quantization=quantization)
-    tmp = out_dir.with_name(out_dir.name + ".partial")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    spec.save(str(tmp))
-    for name in TOKENIZER_FILES:
-        shutil.copy2(model_dir / name, tmp / name)
-    if (model_dir / "generation_config.json").is_file():
-        shutil.copy2(model_dir / "generation_config.json", tmp / "generation_config.json")
-    info = {
+    info: dict[str, object] = {
         "source_model": str(model_dir),
         "quantization": quantization or "float32",
         "architecture": "IndicTransConfig",
         "vocabulary_size": config.decoder_vocab_size,
         "fixes": [],
     }
-    (tmp / "summarize-conversion.json").write_text(
-        json.dumps(info, indent=2) + "\n", encoding="utf-8"
-    )
-    if out_dir.exists():
-        out_dir.rmdir()
-    tmp.rename(out_dir)
+    _save(spec, model_dir, out_dir, info)
     return out_dir
 
 
 __all__ = [
-    "QUANTIZATIONS",
     "build_spec",
     "convert_indictrans2",
     "is_indictrans2_checkpoint",

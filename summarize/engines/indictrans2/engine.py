@@ -11,20 +11,21 @@ Generation is transformers' ``generate`` (beam search, KV cache).  ``dtype``: ``
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from summarize.engines.base import (
-    TORCH_DTYPES,
-    Engine,
-    cached_load,
-    generate_kwargs,
-    resolve_model_dir,
-)
-from summarize.engines.batching import run_batched
+from summarize.engines.base import Engine, hub_offline, resolve_model_dir
 from summarize.engines.indictrans2.tokenization import TOKENIZER_FILES
+from summarize.engines.registry import DEFAULT_SRC_LANG, DEFAULT_TGT_LANG
 from summarize.errors import ModelUnavailableError
+
+if TYPE_CHECKING:
+    from summarize.engines.indictrans2.codec import IndicTrans2Codec
+    from summarize.engines.indictrans2.tokenization import IndicTransTokenizer
+
+# One input after preprocessing: its source tokens and the placeholders substituted in it.
+Source = tuple[list[str], dict[int, str]]
 
 DEFAULT_MODEL = "ai4bharat/indictrans2-indic-en-dist-200M"
 # What a download needs: no remote code, and the .bin weights only when there are no
@@ -52,9 +53,8 @@ def resolve_indictrans2_dir(model: str, config_key: str | None = None) -> Path:
         try:
             from huggingface_hub import hf_hub_download
 
-            offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
             path = Path(
-                hf_hub_download(model, "pytorch_model.bin", local_files_only=offline)
+                hf_hub_download(model, "pytorch_model.bin", local_files_only=hub_offline())
             ).parent
         except Exception:  # noqa: BLE001 - any failure ends in the clear error below
             pass
@@ -80,98 +80,62 @@ def load_indictrans2_model(
     )
 
 
-class IndicTrans2Engine(Engine):
-    """Indic <-> English translation with an IndicTrans2 checkpoint."""
+class IndicTrans2Engine(Engine[Source]):
+    """Indic <-> English translation with an IndicTrans2 checkpoint.
+
+    ``src_lang`` / ``tgt_lang`` are FLORES-200 codes (default Hindi -> English); the one
+    option, ``placeholders``, protects numbers, URLs and e-mails from the model.  Decoding
+    settings come from the config like every engine's (``configs/default.yaml`` carries
+    IndicTrans2's published ``num_beams: 5, max_length: 256``).
+    """
 
     name = "indictrans2"
 
     def __init__(
-        self,
-        model: str = DEFAULT_MODEL,
-        *,
-        device: str = "cpu",
-        dtype: str = "float32",
-        generation: dict[str, Any] | None = None,
-        max_input_tokens: int | None = None,
-        config_key: str | None = None,
-        src_lang: str | None = "hin_Deva",
-        tgt_lang: str | None = "eng_Latn",
-        batch_tokens: int = 2048,
-        placeholders: bool = True,
-        **options: Any,
+        self, model: str = DEFAULT_MODEL, *, placeholders: bool = True, **kwargs: Any
     ) -> None:
-        if dtype not in TORCH_DTYPES:
-            raise ValueError(
-                f"dtype '{dtype}' not supported by indictrans2; allowed: {', '.join(TORCH_DTYPES)}"
-            )
-        options.pop("tokenizer", None)  # the checkpoint directory is the tokenizer
-        super().__init__(
-            model,
-            device=device,
-            dtype=dtype,
-            generation=generation,
-            max_input_tokens=max_input_tokens,
-            config_key=config_key,
-            **options,
-        )
-        self.src_lang = src_lang or "hin_Deva"
-        self.tgt_lang = tgt_lang or "eng_Latn"
-        self.batch_tokens = int(batch_tokens)
+        super().__init__(model, **kwargs)
+        self.src_lang = self.src_lang or DEFAULT_SRC_LANG
+        self.tgt_lang = self.tgt_lang or DEFAULT_TGT_LANG
         self.placeholders = bool(placeholders)
-        self._model_dir: Path | None = None
-        self._model: Any = None
-        self._codec: Any = None
 
     # --- loading -----------------------------------------------------------------------
 
-    @property
-    def model_dir(self) -> Path:
-        if self._model_dir is None:
-            self._model_dir = resolve_indictrans2_dir(self.model_id, self.config_key)
-        return self._model_dir
+    def _resolve_model_dir(self) -> Path:
+        return resolve_indictrans2_dir(self.model_id, self.config_key)
 
     @property
-    def codec(self) -> Any:
-        if self._codec is None:
-            from summarize.engines.indictrans2.codec import IndicTrans2Codec
+    def codec(self) -> IndicTrans2Codec:
+        from summarize.engines.indictrans2.codec import IndicTrans2Codec
 
-            model_dir = self.model_dir
-            key = (
+        return self._part(
+            "codec",
+            lambda: (
                 "indictrans2-codec",
-                str(model_dir),
+                str(self.model_dir),
                 self.src_lang,
                 self.tgt_lang,
                 self.placeholders,
-            )
-            self._codec = cached_load(
-                key,
-                lambda: IndicTrans2Codec(
-                    model_dir,
-                    src_lang=self.src_lang,
-                    tgt_lang=self.tgt_lang,
-                    placeholders=self.placeholders,
-                    max_source_tokens=self._hard_limit(),
-                ),
-            )
-        return self._codec
+            ),
+            lambda: IndicTrans2Codec(
+                self.model_dir,
+                src_lang=self.src_lang,
+                tgt_lang=self.tgt_lang,
+                placeholders=self.placeholders,
+                max_source_tokens=self._hard_limit(),
+            ),
+        )
 
     @property
-    def tokenizer(self) -> Any:
+    def tokenizer(self) -> IndicTransTokenizer:
         return self.codec.tokenizer
 
     @property
     def model(self) -> Any:
-        if self._model is None:
-            model_dir = self.model_dir
-            key = (self.name, str(self.model_id), self.device, self.dtype)
-            self._model = cached_load(
-                key, lambda: load_indictrans2_model(model_dir, self.device, self.dtype)
-            )
-        return self._model
+        return self._weights(load_indictrans2_model)
 
-    def load(self) -> IndicTrans2Engine:
+    def _load(self) -> None:
         _ = self.codec, self.model
-        return self
 
     def _config_json(self) -> dict[str, Any]:
         try:
@@ -189,35 +153,28 @@ class IndicTrans2Engine(Engine):
             return int(self.max_input_tokens)
         return int(self._hard_limit() or 256)
 
-    # --- settings ----------------------------------------------------------------------
-
-    def generation_kwargs(self, **overrides: Any) -> dict[str, Any]:
-        # IndicTrans2's published decoding defaults where the config says nothing
-        return generate_kwargs(
-            {**self.generation, **overrides}, defaults={"num_beams": 5, "max_length": 256}
-        )
-
-    # --- the interface -----------------------------------------------------------------
+    # --- the template's steps ------------------------------------------------------------
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         return self.codec.count_tokens(list(texts)) if texts else []
 
-    def generate(self, texts: list[str], **overrides: Any) -> list[str]:
-        texts = list(texts)
-        if not texts:
-            return []
+    def _prepare(self, texts: list[str]) -> tuple[list[Source], list[int]]:
+        # preprocessing (placeholders, script unification) runs once per text, here
         tokens, entities = self.codec.prepare(texts)
-        kwargs = self.generation_kwargs(**overrides)
+        return list(zip(tokens, entities, strict=True)), [len(t) for t in tokens]
 
-        def run(batch: list[int]) -> list[str]:
-            outputs = self.generate_tokens([tokens[i] for i in batch], **kwargs)
-            return self.codec.finish(outputs, [entities[i] for i in batch])
-
+    def budget(self, settings: Mapping[str, Any]) -> int:
         # Beam search keeps num_beams hypotheses (and their key/value caches) per input, so
         # the source-token budget of a batch shrinks with the beam size.
-        beams = max(1, int(kwargs.get("num_beams") or 1))
-        budget = max(1, 2 * self.batch_tokens // beams)
-        return run_batched(list(range(len(texts))), [len(t) for t in tokens], budget, run)
+        beams = max(1, int(settings.get("num_beams") or 1))
+        return max(1, 2 * self.batch_tokens // beams)
+
+    def _generate_batch(self, batch: list[Source], settings: dict[str, Any]) -> list[str]:
+        outputs = self.generate_tokens([tokens for tokens, _ in batch], **settings)
+        return self.codec.finish(outputs, [entities for _, entities in batch])
+
+    def _finish(self, outputs: list[str]) -> list[str]:
+        return outputs  # the processor's postprocessing already produced the final text
 
     def _source_batch(self, token_lists: list[list[str]]) -> tuple[Any, Any]:
         import torch

@@ -1,0 +1,294 @@
+"""Passes 1-5 of the cleaner: line shapes, the next-story marker, the title, the header, and
+the story after a next-story marker.
+
+1. **Shapes**: each line on its own (:mod:`summarize.clean.shapes`).
+2. **Next story**: a "Next Post"/"Related" marker, after which the page may hold other stories.
+3. **Title**: the earliest headline-shaped line (3+ words, no sentence end) above the first
+   paragraph that is lexically close to the body; ``Article.title`` wins when given (then it
+   is looked for on the page, also in other words).  A site name after it is cut.
+4. **Header**: section labels, stray fragments and other headlines above the title, desk
+   credits, stamps, a short dateline beside them and a byline right under the title.
+5. **After the next story**: the block is ``off-topic`` when its similarity to the article
+   is under the off-topic bar, else kept and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from summarize.clean.coherence import TfIdf, ngrams, off_topic_bar
+from summarize.clean.page import Line, Page
+from summarize.clean.patterns import (
+    DANGLING_START,
+    DESK_RE,
+    HEADING_LABELS,
+    NEXT_STORY_GLUED_RE,
+    NEXT_STORY_RE,
+    PHOTO_LEAD_RE,
+    PLACEHOLDER_RE,
+    RELATED_HEADING_RE,
+    SECTION_WORDS,
+    SITE_SUFFIX_RE,
+)
+from summarize.clean.shapes import (
+    LONG_LINE,
+    ends_sentence,
+    is_caption,
+    is_embed_residue,
+    is_headline_shape,
+    is_metadata,
+    is_navigation,
+    is_paragraph_like,
+    is_related,
+    is_ticker,
+    is_tracking,
+    norm,
+    split_words,
+    terminal_count,
+)
+from summarize.lang.lexicon import TOPIC_STOP
+
+__all__ = ["mark_shapes", "find_next_story", "find_title", "mark_header", "mark_next_story"]
+
+
+# --- pass 1 -----------------------------------------------------------------------------------
+
+
+def _shape_label(t: str) -> str:
+    """The removal reason a line's shape alone gives ("" = none)."""
+    if is_tracking(t):
+        return "tracking"
+    if PLACEHOLDER_RE.match(t) or is_embed_residue(t):
+        return "artefact"
+    if is_ticker(t):
+        return "ticker"
+    if is_related(t):
+        return "related-link"
+    if is_metadata(t, header=False):
+        return "metadata"
+    if is_navigation(t):
+        return "navigation"
+    if norm(t) in SECTION_WORDS or norm(t) in HEADING_LABELS:
+        return "section-label"
+    if is_caption(t):
+        return "caption"
+    return ""
+
+
+def mark_shapes(page: Page) -> None:
+    """Pass 1: labels from line shapes."""
+    for ln in page.lines:
+        t = ln.text
+        if len(t) > LONG_LINE:
+            continue  # a whole article on one line: no boilerplate shape is this long
+        ln.label = _shape_label(t)
+        if not ln.label and PHOTO_LEAD_RE.match(t) and len(t) < 250:
+            ln.maybe = "caption"  # "Photo: <description>" ... or a gallery's headline
+
+
+# --- pass 2 -----------------------------------------------------------------------------------
+
+
+def find_next_story(page: Page) -> None:
+    """Pass 2: the first "next story" marker; the lines before it are the article proper."""
+    for k, ln in enumerate(page.lines):
+        if ln.label == "navigation" and (
+            NEXT_STORY_RE.match(ln.text) or NEXT_STORY_GLUED_RE.match(ln.text)
+        ):
+            page.next_at = k
+            break
+    end = page.next_at if page.next_at is not None else len(page.lines)
+    page.main = page.lines[:end]
+    page.body_like = [ln for ln in page.main if not ln.label and is_paragraph_like(ln.text)]
+    page.first_para = next(
+        (k for k, ln in enumerate(page.main) if ln in page.body_like), len(page.main)
+    )
+    page.tfidf = TfIdf([ln.text for ln in page.lines if not ln.label] or [""])
+
+
+# --- pass 3 -----------------------------------------------------------------------------------
+
+
+def _title_candidates(page: Page) -> list[tuple[int, Line]]:
+    """Headline-shaped free lines above the first paragraph, or the first short free line."""
+    main = page.main
+    cands = [
+        (k, ln)
+        for k, ln in enumerate(main[: max(page.first_para, 1)])
+        if not ln.label and is_headline_shape(ln.text)
+    ]
+    if cands:
+        return cands
+    # no headline-shaped line: take the first short line, unless it is the only text
+    free = [(k, ln) for k, ln in enumerate(main) if not ln.label]
+    if len(free) < 2:
+        return []
+    first = free[0][1].text
+    if (
+        len(split_words(first)) >= 2
+        and len(first) <= 200
+        and terminal_count(first.rstrip("।.!? ")) == 0
+        and not first.rstrip().endswith(("।", ".", "|", "॥", ":", ";", ","))
+    ):
+        return free[:1]
+    return []
+
+
+def title_from_page(page: Page) -> None:
+    """The first candidate close enough to the body (a "Photo: ..." line only as a last resort)."""
+    cands = _title_candidates(page)
+    if not cands:
+        return
+    tfidf = page.tfidf
+    body_vec = tfidf.vec(ngrams(" ".join(ln.text for ln in page.body_like[:6])))
+    sims = [
+        tfidf.cos(tfidf.text_vec(ln.text), body_vec) if page.body_like else 1.0 for _, ln in cands
+    ]
+    top = max(sims)
+    bar = max(0.5 * top, min(page.cfg.off_topic_threshold, top))
+    n_free = sum(1 for ln in page.main if not ln.label)
+    if any(not ln.maybe and s >= bar for (_, ln), s in zip(cands, sims, strict=True)):
+        sims = [0.0 if ln.maybe else s for (_, ln), s in zip(cands, sims, strict=True)]
+    for (k, ln), s in zip(cands, sims, strict=True):
+        if s >= bar and n_free >= 2:
+            page.title_idx, page.title = k, ln.text
+            ln.label = "title"
+            return
+
+
+def match_given_title(page: Page, title: str) -> None:
+    """Find a given title on the page, also in other words (then a removed duplicate)."""
+    tv = page.tfidf.text_vec(title)
+    for k, ln in enumerate(page.main[: page.first_para]):
+        if ln.label:
+            continue
+        same = norm(ln.text) == norm(title)
+        if same or (
+            is_headline_shape(ln.text) and page.tfidf.cos(tv, page.tfidf.text_vec(ln.text)) >= 0.5
+        ):
+            ln.label = "title" if same else "duplicate"
+            page.title_idx = k
+            return
+
+
+def find_title(page: Page) -> None:
+    """Pass 3: the title; then the deferred "maybe" labels of lines that are not it."""
+    page.title = (page.article.title or "").strip() or None
+    if page.title is None:
+        title_from_page(page)
+    if page.title:
+        m = SITE_SUFFIX_RE.search(page.title)
+        if m and len(page.title) - len(m.group(0)) >= 15:
+            page.title = page.title[: m.start()].rstrip()
+    if page.title and page.title_idx is None:
+        match_given_title(page, page.title)
+    for ln in page.lines:
+        if ln.maybe and not ln.label:
+            ln.label = ln.maybe
+
+
+# --- pass 4 -----------------------------------------------------------------------------------
+
+
+def _above_title_label(ln: Line, n_heads: int) -> str:
+    """Section labels, stray fragments and other stories' headlines above the headline."""
+    words = len(split_words(ln.text))
+    if words <= 2 and not ends_sentence(ln.text):
+        return "section-label"
+    if words <= 6 and not ends_sentence(ln.text):
+        return "artefact"
+    if is_headline_shape(ln.text):
+        return "ticker" if n_heads >= 2 else "off-topic"
+    return ""
+
+
+def _is_function_word(w: str) -> bool:
+    return w in TOPIC_STOP or w in DANGLING_START
+
+
+def _mark_credits(page: Page) -> None:
+    """Desk credits, stamps and what sits above the title, in the header."""
+    main, title_idx = page.main, page.title_idx
+    n_heads = sum(1 for x in main[: title_idx or 0] if not x.label and is_headline_shape(x.text))
+    for k, ln in enumerate(main[: page.first_para]):
+        if ln.label:
+            continue
+        if len(ln.text) < 80 and len(split_words(ln.text)) <= 8 and DESK_RE.search(ln.text):
+            ln.label = "metadata"  # "जागरण संवाददाता, नई दिल्ली।", "Web Desk"
+        elif title_idx is not None and k < title_idx:
+            ln.label = _above_title_label(ln, n_heads)
+            if not ln.label:
+                ln.flags.append("artefact")
+        elif is_metadata(ln.text, header=True):
+            ln.label = "metadata"
+
+
+def _mark_dateline_and_byline(page: Page) -> None:
+    """A short "City, Country" beside a stamp, and a name right under the headline."""
+    main, title_idx = page.main, page.title_idx
+    for k, ln in enumerate(main[: page.first_para]):
+        if ln.label:
+            continue
+        near_meta = any(
+            0 < abs(j - k) <= 2 and main[j].label == "metadata"
+            for j in range(max(0, k - 2), min(len(main), k + 3))
+        )
+        n_words = len(split_words(ln.text))
+        if near_meta and n_words <= 4 and len(ln.text) <= 40 and not ends_sentence(ln.text):
+            ln.label = "metadata"
+        elif (
+            title_idx is not None
+            and k == title_idx + 1
+            and 2 <= n_words <= 4
+            and not re.search(r"[\d०-९]", ln.text)
+            and not ends_sentence(ln.text)
+            and not any(_is_function_word(w) for w in ln.text.lower().split())
+        ):
+            ln.label = "metadata"  # a name right under the headline: the byline
+
+
+def mark_header(page: Page) -> None:
+    """Pass 4: the header region (above the first body paragraph)."""
+    _mark_credits(page)
+    _mark_dateline_and_byline(page)
+
+
+# --- pass 5 -----------------------------------------------------------------------------------
+
+
+def mark_next_story(page: Page) -> None:
+    """Pass 5: the topic (title + lead), the off-topic bar, and the block after the marker."""
+    tfidf, title = page.tfidf, page.title
+    page.ref_vec = tfidf.vec(
+        ngrams(" ".join([title or ""] + [ln.text for ln in page.body_like[:3]]))
+    )
+    main_lines = [ln for ln in page.main if not ln.label]
+    main_total: Counter[str] = Counter()
+    for ln in main_lines:
+        main_total.update(ngrams(ln.text))
+    main_vec = tfidf.vec(main_total + ngrams(title or ""))
+    page.off_bar = off_topic_bar(
+        tfidf, [ln.text for ln in main_lines], page.ref_vec, page.cfg.off_topic_threshold
+    )
+    if page.next_at is not None:
+        tail = page.lines[page.next_at + 1 :]
+        tail_grams: Counter[str] = Counter()
+        for ln in tail:
+            if ln.label not in ("navigation", "tracking"):
+                tail_grams.update(ngrams(ln.text))
+        tv = tfidf.vec(tail_grams)
+        sim = max(tfidf.cos(tv, page.ref_vec), tfidf.cos(tv, main_vec)) if tail_grams else 0.0
+        related_list = bool(RELATED_HEADING_RE.search(page.lines[page.next_at].text))
+        for ln in tail:
+            if ln.label:
+                continue  # boilerplate of its own kind (a date line, "Share" ...)
+            if not page.cfg.topic_check or sim < page.off_bar:
+                # under a "Related ..." heading a list of headlines; after "Next ..." a story
+                ln.label = (
+                    "related-link" if related_list and is_headline_shape(ln.text) else "off-topic"
+                )
+            else:
+                ln.flags.append("off-topic")  # after "Next ..." but on topic: keep, mark
+        page.diagnostics["next_story_similarity"] = round(sim, 4)
+    page.diagnostics["off_topic_bar"] = round(page.off_bar, 4)

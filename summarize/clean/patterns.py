@@ -1,0 +1,344 @@
+"""The vocabularies and regular expressions of web boilerplate that the cleaner looks for.
+
+Small multilingual (English/Hindi, common spellings) vocabularies of the words page furniture
+is made of: publication stamps ("updated", "अपडेट"), bylines and agency credits, photo
+credits ("फोटो", "छवि"), "also read" links ("यह भी पढ़ें"), navigation and share buttons,
+"next story" markers, promos of the site, poll and comment widgets, section names, author
+bios and datelines.  None of them is a string copied from a particular page.  The shape
+rules that combine them are in :mod:`summarize.clean.shapes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.lang.dates import HI_MONTH_NAMES
+from summarize.lang.script import DEVANAGARI as DEV
+
+DEV_RE = re.compile(f"[{DEV}]")
+LAT_RE = re.compile(r"[A-Za-z]")
+WORD_RE = re.compile(rf"[{DEV}\w]+", re.UNICODE)
+TERMINAL_RE = re.compile(r"[।॥?!]|\.(?=\s|$|[\"'’”)\]])|\|(?=\s|$)")
+_HI_MONTH_ALT = "|".join(sorted(HI_MONTH_NAMES, key=len, reverse=True))
+
+
+# Keywords that make a date line a publication/update stamp.
+META_KEYWORDS = re.compile(
+    r"(updated|update|published|posted|modified|last\s+edited|first\s+published|"
+    r"अपडेट|अपडेटेड|अद्यतन|प्रकाशित|प्रकाशन|पब्लिश|पब्लिश्ड|पोस्ट\s+किया|संशोधित|आखरी|आख़री|आखिरी|अंतिम)",
+    re.IGNORECASE,
+)
+# A publication stamp: the keyword opens the line or a "|"-separated segment of it
+# ("Last Updated- ...", "आखरी अपडेट: ...", "By X | Updated: ...").
+STAMP_RE = re.compile(
+    r"(?:^|[|•·]\s*)[\(\[]?\s*(?:last\s+|first\s+|date\s+)?(?:updated|update|published|posted|modified|edited|"
+    r"(?:आखरी|आख़री|आखिरी|आख़िरी|अंतिम|पहली\s+बार)?\s*(?:अपडेट|अपडेटेड|अद्यतन|प्रकाशित|पब्लिश|पब्लिश्ड|संशोधित))"
+    r"(?:\s+(?:on|at|date|तिथि|तारीख|किया\s+गया))?\s*[:：\-–—|]?\s*",
+    re.IGNORECASE,
+)
+# Bylines, agency credits, reading time ... (short lines only).
+BYLINE_RE = re.compile(
+    # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
+    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by)\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
+    r"(author|reporter|लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited)\s*[:：\-–—]\s*\S)",
+    re.IGNORECASE,
+)
+# A desk / correspondent credit (only taken in the header, on a short line).
+DESK_RE = re.compile(
+    r"(संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि|correspondent|bureau|\bdesk\b|staff\s+reporter|news\s+service)",
+    re.IGNORECASE,
+)
+# The name in a byline: "Written by: नेहा वर्मा", "By Jane Doe |", "द्वारा: राहुल शर्मा"
+BYLINE_NAME_RE = re.compile(
+    rf"(?:^|\b)(?:written\s+by|reported\s+by|by|द्वारा|लेखक|लेखिका|रिपोर्ट)\s*[:：\-–—]?\s*"
+    rf"(?P<name>[A-Z{DEV}][\w{DEV}]+(?:\s+[A-Z{DEV}][\w{DEV}]+){{0,2}})",
+)
+AGENCY_CREDIT_RE = re.compile(
+    r"^\s*[\(\[]?\s*(with\s+inputs?\s+from[^)\]]*|inputs?\s+from[^)\]]*|एजेंसी\s+इनपुट[^)\]]*|"
+    r"इनपुट\s*[:：\-]?\s*[^)\]]*|भाषा|आईएएनएस|एएनआई|पीटीआई|IANS|PTI|ANI|Reuters|AFP|AP|"
+    r"एजेंसी|agencies|agency|(?:source|स्रोत|सोर्स|साभार)\s*[:：\-–—]\s*[^)\]]{1,40})\s*[\)\]]?\s*[.।]?\s*$",
+    re.IGNORECASE,
+)
+RELATIVE_TIME_RE = re.compile(
+    r"^\s*(updated\s+|अपडेट\s+)?[\d०-९]+\s*(min(ute)?s?|hours?|hrs?|days?|मिनट|घंटे|घंटा|दिन)\s+(ago|पहले)\s*$",
+    re.IGNORECASE,
+)
+# Disclaimers and the English "web title" that Hindi sites append.
+DISCLAIMER_RE = re.compile(
+    r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|web\s+title|वेब\s+टाइटल)\s*[:：\-–—]",
+    re.IGNORECASE,
+)
+READ_TIME_RE = re.compile(
+    r"^\s*\d+\s*(min(ute)?s?\s+read|मिनट\s+(में\s+)?(पढ़ें|पढें|की\s+रीडिंग))\s*$", re.IGNORECASE
+)
+
+# Photo / image credit words.
+# Picture words: a credit with one of them is an image's ("(छवि: रॉयटर्स)", "(Photo: PTI)").
+_PHOTO_WORDS = (
+    r"photo|photos|image|images|img|pic|picture|file\s+photo|"
+    r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|"
+    r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
+    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)"
+)
+# ... and credit words that may also attribute data ("(स्रोत: आरबीआई)" inside a paragraph
+# is kept): they only count on a line of their own.
+_CREDIT_WORDS = _PHOTO_WORDS + r"|credit|credits|courtesy|source|साभार|स्रोत|सोर्स|क्रेडिट"
+CREDIT_PAREN_RE = re.compile(
+    rf"[\(\[]\s*(?:{_PHOTO_WORDS})(?:\s+(?:credit|courtesy|source|साभार|स्रोत|सोर्स|क्रेडिट))?"
+    rf"\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]",
+    re.IGNORECASE,
+)
+CREDIT_ONLY_RE = re.compile(
+    rf"^[\(\[]?\s*(?:{_CREDIT_WORDS})(?:\s+\S+)?\s*[\)\]]?\s*$", re.IGNORECASE
+)
+CREDIT_LEAD_RE = re.compile(
+    # "Photo: X", "इमेज स्रोत, Getty Images", "इमेज कैप्शन, <caption>", "Photo Credit: X"
+    rf"^\s*(?:{_CREDIT_WORDS})(?:\s*(?:[:：\-–—|/])|\s+(?:{_CREDIT_WORDS}|caption|कैप्शन)\s*[:：\-–—|/,])\s*\S",
+    re.IGNORECASE,
+)
+PHOTO_LEAD_RE = re.compile(
+    rf"^\s*(?:{_PHOTO_WORDS}|video|videos|वीडियो|watch)\s*(?:\S+\s*)?[:：\-–—|/,]\s*\S",
+    re.IGNORECASE,
+)
+CREDIT_TAIL_RE = re.compile(
+    rf"(?:{_PHOTO_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+
+# "Also read" style links to other stories.
+# "यह भी पढ़ें", "ये खबर भी पढ़ें", "इसे भी पढ़िए", "ये भी देखें" ...
+_HI_ALSO = (
+    r"(?:यह|ये|इसे|इस|इन्हें)\s+(?:खबर\s+|ख़बर\s+|समाचार\s+|लेख\s+)?भी\s+(?:पढ़ें|पढें|पढ़िए|पढ़िये|देखें|देखिए)"
+)
+RELATED_RE = re.compile(
+    r"^\s*[\(\[]?\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
+    r"read\s+here|read|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|"
+    rf"{_HI_ALSO}|"
+    r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|वीडियो\s+देखें|देखें\s+वीडियो|"
+    r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»]+\s*\S",
+    re.IGNORECASE,
+)
+
+# Short page-furniture lines (compared after normalisation, whole line).
+# fmt: off
+NAV_WORDS = {
+    # English
+    "share", "share this", "share this article", "share this story", "share on", "tweet", "email",
+    "print", "comments", "comment", "leave a reply", "leave a comment", "next", "previous", "prev",
+    "next post", "previous post", "next story", "previous story", "next article", "previous article",
+    "read next", "up next", "read more", "more", "load more", "show more", "back to top", "home",
+    "tags", "tag", "topics", "follow us", "follow", "subscribe", "advertisement", "sponsored",
+    "related posts", "related post", "related stories", "related articles", "related news",
+    "you may also like", "you might also like", "recommended", "recommended for you", "trending",
+    "trending now", "most read", "most popular", "popular", "latest", "latest news", "top stories",
+    "loading", "click here", "download app", "whatsapp", "facebook", "twitter", "linkedin",
+    "telegram", "copy link", "listen", "listen to this article", "google news", "more stories",
+    "about the author", "photo gallery", "story continues below advertisement", "continue reading",
+    "newsletter", "subscribe to our newsletter", "follow us on", "also read", "read also",
+    "watch video", "watch", "video", "वीडियो देखें", "देखें वीडियो", "वीडियो",
+    "और देखें", "see more", "view more", "view all", "सभी देखें", "accept", "accept all",
+    "कमेंट करें", "टिप्पणी करें", "अपनी राय दें", "post a comment", "add a comment",
+    "पूरी खबर पढ़ें", "पूरी ख़बर पढ़ें", "पूरा पढ़ें", "read full story", "read the full story",
+    "full story", "also watch",
+    "reject all", "menu", "search", "sign in", "log in", "login", "लॉग इन", "खोजें", "मेन्यू",
+    # Hindi
+    "शेयर", "शेयर करें", "शेयर करे", "साझा करें", "अगली खबर", "अगली ख़बर", "अगला लेख", "अगली पोस्ट",
+    "अगला पोस्ट", "पिछली खबर", "पिछली ख़बर", "पिछला लेख", "पिछली पोस्ट", "पिछला पोस्ट", "आगे पढ़ें",
+    "और पढ़ें", "टैग", "टैग्स", "विषय", "हमें फॉलो करें", "फॉलो करें", "फ़ॉलो करें", "सब्सक्राइब करें",
+    "सब्सक्राइब", "विज्ञापन", "संबंधित पोस्ट", "संबंधित खबरें", "संबंधित ख़बरें", "संबंधित खबर",
+    "संबंधित लेख", "सम्बंधित पोस्ट", "सम्बंधित खबरें", "ये भी पढ़ें", "यह भी पढ़ें", "ट्रेंडिंग",
+    "लेटेस्ट", "ताज़ा खबरें", "ताजा खबरें", "ताज़ा ख़बरें", "टॉप स्टोरी", "टॉप स्टोरीज", "होम",
+    "कमेंट", "टिप्पणी", "टिप्पणियाँ", "टिप्पणियां", "लोड हो रहा है", "यहां क्लिक करें", "यहाँ क्लिक करें",
+    "ऐप डाउनलोड करें", "आपको यह भी पसंद आ सकता है", "लोकप्रिय", "सबसे ज्यादा पढ़ी गई",
+    "खबर सुनें", "ख़बर सुनें", "विस्तार", "लेखक के बारे में", "लेखक परिचय", "फोटो गैलरी",
+    "वीडियो गैलरी", "आगे की खबर", "न्यूज़लेटर", "इसे भी पढ़ें", "यह भी देखें", "ये भी देखें",
+}
+# Markers after which the page continues with *another* story.
+NEXT_STORY_RE = re.compile(
+    r"^\s*(next|previous|prev|read\s+next|up\s+next)\s+(post|story|article|news)?\s*[:：»>]*\s*$|"
+    r"^\s*(next|previous)\s*[:：»>]+\s*$|"
+    r"^\s*(related|recommended|more)\s+(posts?|stories|articles|news)\s*[:：]?\s*$|"
+    r"^\s*you\s+(may|might)\s+also\s+like\s*[:：]?\s*$|"
+    r"^\s*(अगली|अगला|पिछली|पिछला)\s+(खबर|ख़बर|पोस्ट|लेख|स्टोरी)\s*[:：»>]*\s*$|"
+    r"^\s*(संबंधित|सम्बंधित)\s+(पोस्ट|खबरें|ख़बरें|खबर|लेख|समाचार)\s*[:：]?\s*$|"
+    r"^\s*आपको\s+यह\s+भी\s+पसंद\s+आ\s+सकता\s+है\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+RELATED_HEADING_RE = re.compile(
+    r"(related|recommended|also\s+like|more\s+(stories|news)|संबंधित|सम्बंधित|पसंद\s+आ\s+सकता|"
+    r"^\s*(latest|more|top|trending|popular|ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)\b.*(news|stories|articles|खबरें|ख़बरें|न्यूज़|न्यूज|समाचार|स्टोरीज?)\s*[:：]?\s*$)", re.IGNORECASE
+)
+FOOTER_RE = re.compile(
+    r"(^\s*(copyright|©|\(c\))|all\s+rights\s+reserved|सर्वाधिकार\s+सुरक्षित|कॉपीराइट\s*©)", re.IGNORECASE
+)
+# "Next Post: <headline of another story>" on one line.
+NEXT_STORY_GLUED_RE = re.compile(
+    r"^\s*(next|previous|prev|read\s+next|up\s+next)\s+(post|story|article|news)\s*[:：»>\-–—]+\s*\S|"
+    r"^\s*(अगली|अगला|पिछली|पिछला)\s+(खबर|ख़बर|पोस्ट|लेख|स्टोरी)\s*[:：»>\-–—]+\s*\S",
+    re.IGNORECASE,
+)
+ALSO_READ_HEADING_RE = re.compile(
+    rf"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|also\s+watch|watch\s+also|must\s+watch|{_HI_ALSO}|और\s+पढ़ें)\s*[:：\-–—.…]*\s*$",
+    re.IGNORECASE,
+)
+# Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
+LIST_HEADING_RE = re.compile(
+    r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts)|"
+    r"more\s+from(\s+\S+){1,3}|"
+    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्स", "विषय", "कीवर्ड"}
+CONSENT_RE = re.compile(r"(\bcookies?\b|कुकीज़?|कुकी\s+नीति)", re.IGNORECASE)
+CLICK_HERE_RE = re.compile(r"^\s*(click|tap)\s+here\b|^\s*(यहां|यहाँ)\s+क्लिक\s+करें", re.IGNORECASE)
+READ_HERE_TAIL_RE = re.compile(
+    r"((यहां|यहाँ|यहीं)\s+(पढ़ें|पढें|देखें|क्लिक\s+करें)|read\s+(it\s+)?here|click\s+here)\s*[.।!]?\s*$",
+    re.IGNORECASE,
+)
+TIME_ONLY_RE = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?|बजे)?\s*\(?(IST)?\)?\s*$", re.IGNORECASE
+)
+SOCIAL_RE = re.compile(
+    r"(whats\s*app|व्हाट्सएप|व्हाट्सऐप|telegram|टेलीग्राम|youtube|यूट्यूब|facebook|फेसबुक|twitter|ट्विटर|"
+    r"instagram|इंस्टाग्राम|channel|चैनल|\bapp\b|ऐप|एप|newsletter|न्यूजलेटर|google\s+news|गूगल\s+न्यूज़?)",
+    re.IGNORECASE,
+)
+CTA_RE = re.compile(
+    r"(\bjoin\b|\bfollow\b|\bsubscribe\b|\bdownload\b|\blike\b|जुड़ें|जुड़िए|फॉलो|फ़ॉलो|सब्सक्राइब|डाउनलोड|लाइक)",
+    re.IGNORECASE,
+)
+PROMO_RE = re.compile(
+    r"(^\s*catch\s+all\s+the|^\s*get\s+(all\s+)?(the\s+)?latest|^\s*download\s+(the|our)|^\s*subscribe\s+to|"
+    r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
+    re.IGNORECASE,
+)
+POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
+# A comment form: "Leave a Reply", "Required fields are marked *", "Name *", "Post Comment"
+COMMENT_FORM_RE = re.compile(
+    r"(leave\s+a\s+(reply|comment)|cancel\s+reply|post\s+comment|required\s+fields\s+are\s+marked|"
+    r"email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name|^\s*[\w\u0900-\u097f]+(\s+[\w\u0900-\u097f]+)?\s*\*\s*$|"
+    r"\d+\s+(comments?|टिप्पणियां|टिप्पणियाँ|कमेंट्स?)\s*$|अपनी\s+टिप्पणी\s+(दें|लिखें)|आपका\s+ईमेल\s+पता\s+प्रकाशित\s+नहीं)",
+    re.IGNORECASE,
+)
+TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
+
+# Section names that sit above a headline.
+SECTION_WORDS = {
+    "world", "india", "nation", "national", "international", "politics", "business", "sports",
+    "sport", "entertainment", "tech", "technology", "science", "health", "lifestyle", "opinion",
+    "education", "cricket", "auto", "markets", "economy", "news", "breaking news", "world news",
+    "देश", "विदेश", "दुनिया", "राष्ट्रीय", "अंतरराष्ट्रीय", "अंतर्राष्ट्रीय", "राज्य", "राजनीति", "खेल",
+    "क्रिकेट", "मनोरंजन", "बिज़नेस", "बिजनेस", "व्यापार", "व्यवसाय", "कारोबार", "टेक", "टेक्नोलॉजी",
+    "विज्ञान", "स्वास्थ्य", "लाइफस्टाइल", "जीवनशैली", "शिक्षा", "करियर", "धर्म", "ऑटो", "बाजार",
+    "बाज़ार", "अर्थव्यवस्था", "समाचार", "खबरें", "ख़बरें", "न्यूज़", "न्यूज", "देश-विदेश", "मौसम",
+    "विचार", "संपादकीय", "ब्लॉग", "वीडियो", "फोटो", "शहर",
+}
+# fmt: on
+# Labels of parts of the article page ("Highlights", "सार") — the text under them is kept.
+HEADING_LABELS = {
+    "highlights",
+    "key highlights",
+    "key points",
+    "summary",
+    "in short",
+    "top points",
+    "हाइलाइट्स",
+    "हाईलाइट्स",
+    "सार",
+    "मुख्य बातें",
+    "खास बातें",
+    "ख़ास बातें",
+    "संक्षेप में",
+    "मुख्य बिंदु",
+    "story highlights",
+    "स्टोरी हाइलाइट्स",
+    "न्यूज़ हाइलाइट्स",
+}
+# " - Hindi News", " | Navbharat Times", " - अमर उजाला": a site name after the headline
+SITE_SUFFIX_RE = re.compile(
+    r"\s+[|\-–—]\s+([^|\-–—]{0,40}(news|times|\.com|live|samachar|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|समाचार|लाइव|उजाला|जागरण|भास्कर)[^|\-–—]{0,20})$",
+    re.IGNORECASE,
+)
+SITE_WORD_RE = re.compile(
+    r"(news|times|network|\.com|\bweb\b|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|नेटवर्क|वेबसाइट)", re.IGNORECASE
+)
+TICKER_LEAD_RE = re.compile(
+    r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|"
+    r"(ब्रेकिंग|ट्रेंडिंग|लेटेस्ट|टॉप)(\s+(न्यूज़?|टॉपिक्स?|स्टोरीज?|खबरें|ख़बरें|अपडेट्स?))?|"
+    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—]",
+    re.IGNORECASE,
+)
+
+# Tracking / script residue.
+TRACKING_WORDS = re.compile(
+    r"(pixel|analytics|gtag|fbq|tracking|tracker|beacon|tagmanager|googletag|adsbygoogle|datalayer|"
+    r"utm_|doubleclick|chartbeat|comscore|quantserve|taboola|outbrain|hotjar|matomo|piwik|noscript)",
+    re.IGNORECASE,
+)
+CODE_RE = re.compile(
+    r"(function\s*\(|\bvar\s+\w+\s*=|\bwindow\.\w|\bdocument\.\w|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
+)
+PLACEHOLDER_RE = re.compile(
+    r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट)\s*$",
+    re.IGNORECASE,
+)
+PLACEHOLDER_PREFIX_RE = re.compile(r"^\s*(test\s+post|sample\s+post|टेस्ट\s+पोस्ट)\s+", re.IGNORECASE)
+
+# Author bio vocabulary (English + Hindi).
+BIO_ROLE_RE = re.compile(
+    r"(लेखक|लेखिका|पत्रकार|संवाददाता|उपसंपादक|उप\s*संपादक|संपादक|सह-?संपादक|रिपोर्टर|एंकर|स्तंभकार|"
+    r"कॉलमिस्ट|ब्लॉगर|प्रोड्यूसर|डिजिटल\s+टीम|journalist|reporter|correspondent|editor|sub-editor|"
+    r"writer|columnist|author|anchor|producer|contributor|blogger|analyst)",
+    re.IGNORECASE,
+)
+BIO_TRAIT_RE = re.compile(
+    r"(years?\s+of\s+experience|experience|covers|covering|writes\s+(about|on)|is\s+a\s+fan|fan\s+of|"
+    r"in\s+(his|her|their)\s+(free|spare)\s+time|has\s+worked|worked\s+with|previously\s+worked|"
+    r"graduate|alumnus|alumna|passionate|loves|enjoys|"
+    r"वर्षों\s+का\s+अनुभव|साल\s+का\s+अनुभव|सालों\s+का\s+अनुभव|वर्षों\s+से|सालों\s+से|अनुभव|"
+    r"कवर\s+कर(ते|ती|ता)|लिख(ते|ती|ता)\s+(हैं|है|रहे)|प्रशंसक|फैन|खाली\s+समय|शौक|पसंद\s+कर(ते|ती|ता)|"
+    r"काम\s+कर\s+चुके|काम\s+कर\s+चुकी|जुड़े\s+(हैं|रहे)|जुड़ी\s+(हैं|रही)|से\s+पढ़ाई|डिग्री|स्नातक|पूर्व\s+में)",
+    re.IGNORECASE,
+)
+BIO_PRONOUN_RE = re.compile(
+    r"(\bवह\b|\bवे\b|\bउन्होंने\b|\bउनकी\b|\bउनके\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bthey\b)",
+    re.IGNORECASE,
+)
+FIRST_PERSON_RE = re.compile(r"(^|\s)(मैं|मैंने|मुझे|मेरा|मेरी|मेरे|हम|हमने|I|I'm|my)(\s|$|[,.।])")
+
+# A dateline: 1-3 place words, optionally "(Latin transliteration)", ", <day> <month> [year]",
+# "(agency)", then a danda/colon/dash.  Only taken when one of the optional parts is there.
+DATELINE_RE = re.compile(
+    # (optionally a desk credit first: "संवाद सूत्र, गोरखपुर :", "जागरण संवाददाता, पटना।")
+    rf"^(?P<credit>[{DEV} ]{{2,30}}?(?:सूत्र|संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि)\s*,\s*)?(?P<place>[{DEV}]+(?:[ \-][{DEV}]+){{0,2}})\s*(?P<latin>\([A-Za-z .\-]+\))?"
+    rf"\s*(?P<date>,\s*[\d०-९]{{1,2}}\s+(?:{_HI_MONTH_ALT})(?:\s*,?\s*[\d०-९]{{4}})?)?"
+    r"\s*(?P<agency>[\(\[](?:भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|IANS|PTI|ANI|UNI|Reuters|AFP|AP)[\)\]])?"
+    r"(?:\s*[।|:–—\-]\s+|(?<=[\)\]])\s+)"  # (after "(भाषा)" the danda is often left out)
+)
+
+ABOUT_AUTHOR_RE = re.compile(
+    r"^\s*(about\s+the\s+(author|writer)|लेखक\s+के\s+बारे\s+में|लेखक\s+परिचय)\s*[:：]?\s*$", re.I
+)
+# An author's note in parentheses: "(लेखक वरिष्ठ पत्रकार हैं। ये उनके निजी विचार हैं।)"
+AUTHOR_NOTE_RE = re.compile(
+    r"^\s*[\(\[]\s*(लेखक|लेखिका|the\s+(author|writer)|author|writer)\b.*[\)\]]\s*[.।]?\s*$", re.I
+)
+
+# An English dateline: "NEW DELHI:", "Mumbai, Nov 3 (PTI) -", "LONDON (Reuters) -"
+EN_DATELINE_RE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z.]+(?:[ \-][A-Z][A-Z.]+){0,2})|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"\s*(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\((?:PTI|IANS|ANI|UNI|Reuters|AFP|AP)\))?"
+    r"\s*[:\-–—]\s+"
+)
+
+# Stray foreign function words left at the start of a machine-translated Hindi line
+# (Romance/Germanic articles and prepositions).
+# (not English ones: "A श्रेणी के शहर" is Hindi text)
+# fmt: off
+STRAY_LATIN_FUNC = {
+    "la", "le", "les", "il", "lo", "gli", "el", "los", "las", "una", "uno", "der", "die",
+    "das", "del", "della", "du", "des", "het", "een",
+}
+# fmt: on
+# Hindi postpositions / particles that cannot start a sentence (a cut-off link before them).
+DANGLING_START = {"की", "के", "का", "में", "से", "को", "ने", "पर", "तक"}

@@ -1,0 +1,340 @@
+"""Line shapes of scraped pages: is this line a stamp, a caption, a ticker, a menu ...?
+
+Each predicate looks at one line of a page in isolation: its length, punctuation, script
+mix, a date pattern, a credit in parentheses, words glued across scripts, and the
+vocabularies of :mod:`summarize.clean.patterns`.  The passes of :mod:`summarize.clean`
+combine them with the line's position on the page and the article's topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.clean.patterns import (
+    AGENCY_CREDIT_RE,
+    ALSO_READ_HEADING_RE,
+    BIO_PRONOUN_RE,
+    BIO_ROLE_RE,
+    BIO_TRAIT_RE,
+    BYLINE_RE,
+    CLICK_HERE_RE,
+    CODE_RE,
+    COMMENT_FORM_RE,
+    CONSENT_RE,
+    CREDIT_LEAD_RE,
+    CREDIT_ONLY_RE,
+    CREDIT_PAREN_RE,
+    CREDIT_TAIL_RE,
+    CTA_RE,
+    DANGLING_START,
+    DEV_RE,
+    DISCLAIMER_RE,
+    FOOTER_RE,
+    HEADING_LABELS,
+    LAT_RE,
+    LIST_HEADING_RE,
+    META_KEYWORDS,
+    NAV_WORDS,
+    NEXT_STORY_GLUED_RE,
+    NEXT_STORY_RE,
+    PROMO_RE,
+    READ_HERE_TAIL_RE,
+    READ_TIME_RE,
+    RELATED_RE,
+    RELATIVE_TIME_RE,
+    SOCIAL_RE,
+    STAMP_RE,
+    TAGS_RE,
+    TERMINAL_RE,
+    TICKER_LEAD_RE,
+    TIME_ONLY_RE,
+    TRACKING_WORDS,
+)
+from summarize.lang.dates import parse_date
+from summarize.lang.lexicon import TOPIC_STOP
+from summarize.lang.script import DEVANAGARI as DEV
+from summarize.lang.script import nfc, to_ascii_digits
+
+LONG_LINE = 5000  # lines longer than this skip the line-shape rules
+
+
+def norm(text: str) -> str:
+    if len(text) > LONG_LINE:  # (only used to compare short lines; keep long ones cheap)
+        return f"#{hash(text)}"
+    t = nfc(text).lower()
+    t = re.sub(rf"[^{DEV}\w]+", " ", t)
+    return " ".join(t.split())
+
+
+def split_words(text: str) -> list[str]:
+    return text.split()
+
+
+def terminal_count(text: str) -> int:
+    return len(TERMINAL_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(re.search(r"([।॥?!.|]|[.।?!][\"'’”)\]]+|\[…\]|…)\s*$", text.strip()[-12:]))
+
+
+def glue_points(text: str) -> tuple[int, int]:
+    """(strong, weak) places where two headlines look glued together without a space."""
+    strong = len(re.findall(rf"[{DEV}][A-Z]", text))  # ...लेनदेनChhattisgarh
+    strong += len(re.findall(r"[?!%)][A-Z]", text))  # राय?Reliance (not "है।उन्होंने": a typo)
+    strong += len(re.findall(r"[a-z]{3,}[A-Z]{2,}", text))  # ...scamED
+    weak = len(re.findall(r"[a-z][A-Z][a-z]", text))  # camelCase (also brand names: YouTube)
+    return strong, weak
+
+
+def is_embed_residue(text: str) -> bool:
+    """What is left of an embedded post: ``pic.twitter.com/...``, ``— Name (@handle) date``."""
+    if len(text) > 200:
+        return False
+    if re.search(
+        r"(pic\.twitter\.com/|https?://|www\.|\bt\.co/|instagram\.com/|youtu\.?be)", text, re.I
+    ):
+        return len(split_words(text)) <= 6 or not ends_sentence(text)
+    return bool(re.match(r"^\s*[—–-]\s*.{0,60}\(@\w+\)", text))
+
+
+def is_ticker(text: str) -> bool:
+    # sentence ends other than "|" (which is also a separator of headline strips)
+    terms = len(re.findall(r"[।॥?!]|\.(?=\s|$)", text))
+    if TICKER_LEAD_RE.match(text) and terms <= 2:
+        return True
+    n = len(text)
+    if n < 150:
+        return False
+    strong, weak = glue_points(text)
+    colon_frags = len(re.findall(r"\S:\s", text))
+    if strong >= 3 and strong + weak / 2 >= n / 250:
+        return True
+    # long run without sentence ends, made of several "Topic: headline" fragments
+    if n >= 200 and terms <= n / 300 and (colon_frags + strong) >= 3:
+        return True
+    # headlines separated by bullets / pipes, none of them a sentence
+    segs = [s for s in re.split(r"\s*[•·◆■▪►»|]\s*", text) if s.strip()]
+    if (
+        len(segs) >= 4
+        and all(len(s) < 120 and len(split_words(s)) >= 2 for s in segs)
+        and terms <= 1
+    ):
+        return True
+    return False
+
+
+def _is_menu(text: str) -> bool:
+    """``होम | देश | खेल``, ``Home » World » Asia``: several one-to-three-word items."""
+    segs = [s for s in re.split(r"\s*[|•·»>]\s*|\s+/\s+", text) if s.strip()]
+    return (
+        len(segs) >= 3
+        and len(text) < 200
+        and all(len(split_words(s)) <= 3 and re.search(rf"[A-Za-z{DEV}]", s) for s in segs)
+    )
+
+
+def is_tracking(text: str) -> bool:
+    t = text.strip()
+    if CODE_RE.search(t):
+        return True
+    if " " not in t and LAT_RE.search(t) and not DEV_RE.search(t):
+        if TRACKING_WORDS.search(t):
+            return True
+        # a lone id-like token: lowercase/digits/underscores, long, no vowels pattern of a word
+        if len(t) >= 12 and re.fullmatch(r"[a-z0-9_\-.]+", t):
+            return True
+    return False
+
+
+def is_metadata(text: str, *, header: bool) -> bool:
+    t = text.strip()
+    if len(t) > 600:
+        return False  # stamps, bylines and credits are short
+    dm = parse_date(t)
+    if dm is not None:
+        segs = [x for x in re.split(r"\s+[|•·]\s+", t) if x.strip()]
+        if len(segs) >= 2 and len(t) < 200 and all(len(split_words(x)) <= 8 for x in segs):
+            return True  # "aajtak.in | जयपुर | 26 मई 2024, अपडेटेड 11:30 AM IST"
+        st = STAMP_RE.search(t)
+        if st and len(t) < 400 and dm.start - st.end() <= 40:
+            return True
+        # "... Published by: X Updated Mon, 14 Oct 2024 11:20 AM IST"
+        kw = META_KEYWORDS.search(t[max(0, dm.start - 25) : dm.start])
+        if kw and len(t) < 250 and not ends_sentence(t):
+            return True
+        # a line that is (almost) only a date/time
+        rest = (to_ascii_digits(t)[: dm.start] + to_ascii_digits(t)[dm.end :]).strip(" ,|-–—:()")
+        rest_words = rest.lower().split()
+        if (len(rest) <= 12 or len(rest_words) <= 2) and not any(
+            w in TOPIC_STOP or w in DANGLING_START for w in rest_words
+        ):
+            return True  # (not "15 अगस्त 1947 को आजादी": a subheading with a date)
+        # "By X | September 13, 2023"
+        if BYLINE_RE.match(t) and len(t) < 200:
+            return True
+    if len(t) < 120 and (BYLINE_RE.match(t) and not ends_sentence(t)):
+        return True
+    if len(t) < 80 and AGENCY_CREDIT_RE.match(t):
+        return True
+    if READ_TIME_RE.match(t):
+        return True
+    if header and STAMP_RE.match(t) and len(t) < 80 and re.search(r"\d", t):
+        return True
+    if len(t) < 60 and (RELATIVE_TIME_RE.match(t) or TIME_ONLY_RE.match(t)):
+        return True  # "2 घंटे पहले", a live blog's "11:45 AM"
+    if DISCLAIMER_RE.match(t) and len(t) < 600:
+        return True
+    return False
+
+
+def is_caption(text: str) -> bool:
+    t = text.strip()
+    n = len(t)
+    if n < 40 and CREDIT_ONLY_RE.match(t):
+        return True  # "फाइल फोटो", "Representational image"
+    m = CREDIT_LEAD_RE.match(t)
+    if m and n < 250 and len(split_words(t[m.end() - 1 :])) <= 4:
+        return True  # "Photo: Reuters" ("Photos: <a headline>" is decided after the title)
+    m = CREDIT_PAREN_RE.search(t)
+    if m and n < 400 and terminal_count(t[: m.start()]) <= 2:
+        # a short description ending in a credit
+        return len(t[m.end() :].strip(" .।")) <= 3
+    if n < 200 and CREDIT_TAIL_RE.search(t) and terminal_count(t) <= 1:
+        return True
+    return _is_bilingual(t)
+
+
+def _is_bilingual(t: str) -> bool:
+    """An English sentence followed by a Hindi one (or the reverse): an image alt text."""
+    if len(t) > 500:
+        return False
+    # (":" is no separator here: "Lok Sabha Election Result 2024: ..." is a headline)
+    m = re.match(rf"^([A-Za-z0-9][A-Za-z0-9 ,'’‘\-–;%&()]+?)\s*[,.|\-–—]\s*([{DEV}].*)$", t)
+    if m:
+        eng, hin = m.group(1), m.group(2)
+        lower = sum(
+            1 for w in split_words(eng) if w[:1].islower()
+        )  # a sentence, not a Title Case topic
+        if (
+            len(split_words(eng)) >= 5
+            and lower >= 3
+            and len(split_words(hin)) >= 4
+            and not LAT_RE.search(hin[:40])
+        ):
+            if terminal_count(hin) <= 1:
+                return True
+    m = re.match(
+        rf"^([{DEV}][^A-Za-z]+?)\s*[,.|।\-–—]\s*([A-Z][A-Za-z0-9 ,'’‘\-–:;%&()]+[.!?]?)$", t
+    )
+    if m:
+        hin, eng = m.group(1), m.group(2)
+        lower = sum(1 for w in split_words(eng) if w[:1].islower())
+        if (
+            len(split_words(eng)) >= 5
+            and lower >= 3
+            and len(split_words(hin)) >= 4
+            and terminal_count(hin) <= 1
+        ):
+            return True
+    return False
+
+
+def _is_promo(text: str) -> bool:
+    """The site talking about itself: "हमारे व्हाट्सएप चैनल से जुड़ें", "Download the app",
+    "Catch all the Business News ... on <site>", "ताजा अपडेट के लिए हमारे साथ जुड़े रहें"."""
+    if PROMO_RE.search(text):
+        return True
+    if (
+        re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी)", text, re.I)
+        and SOCIAL_RE.search(text)
+        and CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
+    ):
+        return len(split_words(text)) <= 15
+    return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
+
+
+def is_related(text: str) -> bool:
+    if len(text) < 150 and READ_HERE_TAIL_RE.search(text):
+        return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
+    return bool(RELATED_RE.match(text))
+
+
+def _nav_key(text: str) -> str:
+    return norm(text)
+
+
+def is_navigation(text: str) -> bool:
+    key = _nav_key(text)
+    if len(text) < 200 and COMMENT_FORM_RE.search(text):
+        return True
+    if len(text) <= 12 and not re.search(r"[A-Za-z\u0900-\u0963\u0971-\u097f]", text):
+        return True  # "1/5", "»", "***": counters and symbols
+    if CONSENT_RE.search(text) and len(text) < 300:
+        return True  # cookie / consent banner
+    if CLICK_HERE_RE.match(text) and len(split_words(text)) <= 10:
+        return True
+    if len(text) < 300 and _is_promo(text):
+        return True
+    if LIST_HEADING_RE.match(text) or ALSO_READ_HEADING_RE.match(text):
+        return True
+    if key in HEADING_LABELS:
+        return False  # a label of a part of the article (see section-label)
+    if not key:
+        return True  # only punctuation / symbols
+    if FOOTER_RE.search(text) and len(text) < 250:
+        return True
+    if re.fullmatch(r"(\s*#\S+){2,}\s*", text):  # a line of hashtags
+        return True
+    if NEXT_STORY_GLUED_RE.match(text):
+        return True
+    if key in NAV_WORDS:
+        return True
+    if NEXT_STORY_RE.match(text):
+        return True
+    if TAGS_RE.match(text) and not ends_sentence(text):
+        return True
+    if (
+        len(key.split()) <= 6
+        and re.match(r"^(share|follow|शेयर|फॉलो|फ़ॉलो|हमें\s+फॉलो|हमें\s+फ़ॉलो)", key)
+        and not ends_sentence(text)
+    ):
+        return True
+    return _is_menu(text)
+
+
+def bio_score(text: str) -> int:
+    s = 0
+    if BIO_ROLE_RE.search(text):
+        s += 2
+    s += min(2, len(BIO_TRAIT_RE.findall(text)))
+    if BIO_PRONOUN_RE.search(text):
+        s += 1
+    # "X works at <news org>" / "X न्यूज़18 में ... हैं"
+    if re.search(
+        r"(न्यूज़|न्यूज|news|times|टाइम्स|डॉट\s*कॉम|\.com|डिजिटल|digital)\S*\s+(में|with|at|के\s+साथ)",
+        text,
+        re.IGNORECASE,
+    ):
+        s += 1
+    return s
+
+
+def is_paragraph_like(text: str) -> bool:
+    """Long, or two sentences ("|" counts as a danda only on a line that also has "।")."""
+    if len(text) >= 120:
+        return True
+    n = terminal_count(text)
+    if "।" not in text:
+        n -= len(re.findall(r"\|(?=\s|$)", text))
+    return n >= 2
+
+
+def is_headline_shape(text: str) -> bool:
+    """One line, 3+ words, no sentence end inside or at the end (a final ? or ! is allowed)."""
+    n = len(text)
+    w = len(split_words(text))
+    t = text.rstrip()
+    if t.endswith(("।", ".", "|", "॥", ":", ";", ",")) and not t.endswith("..."):
+        return False
+    return 15 <= n <= 250 and w >= 3 and terminal_count(t.rstrip("!?\"'’”) ")) == 0

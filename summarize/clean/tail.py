@@ -1,0 +1,349 @@
+"""Passes 6-10 of the cleaner: link lists, duplicates, the end of the page, coherence flags
+and the spans cut out of kept lines.
+
+6. **Link lists**: headlines under an "Also read"/"Related" heading; a poll widget.
+7. **Duplicates**: a line that repeats the title (also with a site name added) or an
+   earlier line.
+8. **The end of the page**: a closing author bio (role and career words, third person, the
+   byline's name), then short non-sentence lines after the last sentence (footers, tag
+   lists, other stories' headlines).
+9. **Coherence**: long kept lines far from the topic are flagged (never removed).
+10. **Cuts inside kept lines**: a leading dateline (``नई दिल्ली, 2 जुलाई (भाषा)।``,
+    ``NEW DELHI:``), a CMS placeholder, a stray foreign article (``La``), an inline photo
+    credit, a trailing ``[…]``/"Read more".
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.clean.page import Line, Page
+from summarize.clean.patterns import (
+    ABOUT_AUTHOR_RE,
+    ALSO_READ_HEADING_RE,
+    AUTHOR_NOTE_RE,
+    BYLINE_NAME_RE,
+    CREDIT_PAREN_RE,
+    DANGLING_START,
+    DATELINE_RE,
+    DEV_RE,
+    EN_DATELINE_RE,
+    FIRST_PERSON_RE,
+    PLACEHOLDER_PREFIX_RE,
+    POLL_RE,
+    RELATED_HEADING_RE,
+    SITE_WORD_RE,
+    STRAY_LATIN_FUNC,
+    TAG_HEADINGS,
+)
+from summarize.clean.shapes import (
+    LONG_LINE,
+    bio_score,
+    ends_sentence,
+    glue_points,
+    is_headline_shape,
+    norm,
+    split_words,
+    terminal_count,
+)
+from summarize.lang.dates import parse_date
+from summarize.lang.lexicon import TOPIC_STOP
+from summarize.lang.script import DEVANAGARI as DEV
+from summarize.types import Removed
+
+__all__ = ["mark_link_lists", "mark_duplicates", "mark_page_end", "flag_incoherent", "cut_inline"]
+
+_TRUNCATION_RE = re.compile(
+    r"\s*(\[\s*(…|\.\.\.)\s*\]|(read\s+more|आगे\s+पढ़ें|और\s+पढ़ें)\s*[»>]*)\s*$", re.I
+)
+_STRAY_LATIN_RE = re.compile(rf"^([A-Za-z]{{1,4}})\s+(?=[{DEV}])")
+
+
+# --- pass 6 -----------------------------------------------------------------------------------
+
+
+def _mark_related(page: Page) -> None:
+    """Headlines right under an "Also read" / "Related" heading are links."""
+    lines, tfidf = page.lines, page.tfidf
+    for k, ln in enumerate(lines):
+        if ln.label != "navigation":
+            continue
+        also = bool(ALSO_READ_HEADING_RE.match(ln.text))
+        related = bool(RELATED_HEADING_RE.search(ln.text))
+        if not (also or related):
+            continue
+        j = k + 1
+        while j < len(lines) and not lines[j].label and is_headline_shape(lines[j].text):
+            # the first headline after "Also read", and every headline of a "Related"
+            # list, is a link; further lines after "Also read" only when off the topic
+            sim = tfidf.cos(tfidf.text_vec(lines[j].text), page.ref_vec)
+            if related or j == k + 1 or sim < page.off_bar:
+                lines[j].label = "related-link"
+            else:
+                lines[j].flags.append("related-link")
+                break
+            j += 1
+
+
+def _mark_poll(page: Page) -> None:
+    """A poll widget: its heading, the question and the short answer options."""
+    lines = page.lines
+    for k, ln in enumerate(lines):
+        # (only when a question follows: "सर्वे" may also head a real paragraph)
+        if (
+            ln.label in ("", "navigation")
+            and POLL_RE.match(ln.text)
+            and k + 1 < len(lines)
+            and lines[k + 1].text.rstrip().endswith("?")
+        ):
+            ln.label = "navigation"
+            j = k + 1
+            while (
+                j < len(lines)
+                and not lines[j].label
+                and len(split_words(lines[j].text)) <= 10
+                and len(lines[j].text) < 80
+            ):
+                lines[j].label = "navigation"
+                j += 1
+
+
+def mark_link_lists(page: Page) -> None:
+    """Pass 6."""
+    _mark_related(page)
+    _mark_poll(page)
+
+
+# --- pass 7 -----------------------------------------------------------------------------------
+
+
+def mark_duplicates(page: Page) -> None:
+    """Pass 7: repeats of the title or of an earlier line."""
+    seen: set[str] = set()
+    tkey = norm(page.title or "")
+    if page.title:
+        seen.add(tkey)
+    for ln in page.lines:
+        if ln.label:
+            continue
+        key = norm(ln.text)
+        repeats_title = bool(
+            tkey
+            and len(tkey) >= 20
+            and is_headline_shape(ln.text)
+            and tkey in key
+            and len(key) <= len(tkey) + 40
+        )
+        if key and (key in seen or repeats_title):
+            ln.label = "duplicate"  # (also the headline again with a site name added)
+        else:
+            seen.add(key)
+
+
+# --- pass 8 -----------------------------------------------------------------------------------
+
+
+def _byline_names(page: Page) -> set[str]:
+    names = set()
+    for ln in page.main:
+        if ln.label == "metadata":
+            for m in BYLINE_NAME_RE.finditer(ln.text):
+                name = m.group("name").strip()
+                if len(name) >= 4 and not parse_date(name):
+                    names.add(name)
+    return names
+
+
+def _mark_author_bio(page: Page) -> None:
+    """A closing paragraph about the writer (the last two kept lines of the article)."""
+    main = page.main
+    names = _byline_names(page)
+    free = [k for k, ln in enumerate(main) if not ln.label]
+    for k in reversed(free[-2:]):
+        ln = main[k]
+        score = bio_score(ln.text) if len(ln.text) < 1500 else 0
+        if any(ln.text.startswith(n) for n in names):
+            score += 3  # a closing paragraph about the person in the byline
+        after_heading = k > 0 and ABOUT_AUTHOR_RE.match(main[k - 1].text or "") is not None
+        if AUTHOR_NOTE_RE.match(ln.text) and len(ln.text) < 400:
+            ln.label = "author-bio"  # "(लेखक वरिष्ठ पत्रकार हैं ...)"
+        elif (
+            (score >= 4 or (after_heading and score >= 2))
+            and len(ln.text) < 600
+            and not FIRST_PERSON_RE.search(ln.text[:200])
+        ):
+            ln.label = "author-bio"
+        elif score >= 3:
+            ln.flags.append("author-bio")
+            break
+        else:
+            break
+
+
+def _last_sentence(page: Page) -> int | None:
+    """Index of the article's last sentence line (on a Hindi page: a Hindi one)."""
+    return max(
+        (
+            k
+            for k, ln in enumerate(page.lines)
+            if not ln.label
+            and ends_sentence(ln.text)
+            and (page.lang != "hi" or DEV_RE.search(ln.text))
+        ),
+        default=None,
+    )
+
+
+def _trailing_label(page: Page, ln: Line, after_tags: bool) -> str | None:
+    """What a short line after the last sentence is: a label, ``"?"`` for a headline off the
+    topic (decided with the others), ``"flag:<reason>"`` to flag, or None to keep it."""
+    latin_only = page.lang == "hi" and not DEV_RE.search(ln.text)
+    if ln.label or len(ln.text) > (300 if latin_only else 100):
+        return None
+    if ends_sentence(ln.text) and not latin_only:
+        return None
+    n_words = len(split_words(ln.text))
+    if SITE_WORD_RE.search(ln.text) or after_tags:
+        return "navigation"  # footer: a site name; the items of a tag list
+    if n_words <= 3 and re.search(r"[\d०-९]", ln.text):
+        return "flag:artefact"  # "रेटिंग: 4.5/5": numbers are information
+    if n_words <= 3:
+        return "artefact"  # a lone word or two left at the end of the page
+    if (
+        is_headline_shape(ln.text)
+        and page.tfidf.cos(page.tfidf.text_vec(ln.text), page.ref_vec) < page.off_bar
+    ):
+        return "?"  # other stories' headlines? (decided below)
+    if latin_only:
+        return "navigation"  # English boilerplate at the end of a Hindi page
+    return "flag:navigation"
+
+
+def _mark_trailing(page: Page) -> None:
+    """Short lines after the last sentence that are no sentence."""
+    last = _last_sentence(page)
+    if last is None:
+        return
+    after_tags = False
+    tail_heads: list[Line] = []
+    for ln in page.lines[last + 1 :]:
+        if ln.label == "navigation" and norm(ln.text) in TAG_HEADINGS:
+            after_tags = True
+        what = _trailing_label(page, ln, after_tags)
+        if what is None:
+            continue
+        if what == "?":
+            tail_heads.append(ln)
+        elif what.startswith("flag:"):
+            ln.flags.append(what.removeprefix("flag:"))
+        else:
+            ln.label = what
+    # two or more unrelated headlines under the article are a list of links; a single
+    # one may be the article's own last line without a full stop: keep it, flagged
+    for ln in tail_heads:
+        if len(tail_heads) >= 2:
+            ln.label = "related-link"
+        else:
+            ln.flags.append("related-link")
+
+
+def mark_page_end(page: Page) -> None:
+    """Pass 8."""
+    _mark_author_bio(page)
+    _mark_trailing(page)
+
+
+# --- pass 9 -----------------------------------------------------------------------------------
+
+
+def flag_incoherent(page: Page) -> None:
+    """Pass 9: long kept lines far from the topic are flagged ``off-topic``."""
+    page.body_lines = [ln for ln in page.lines if not ln.label]
+    body = page.body_lines
+    if not page.cfg.topic_check or len(body) < 3:
+        return
+    sims = page.tfidf.coherence([ln.text for ln in body], page.ref_vec)
+    for ln, sim in zip(body, sims, strict=True):
+        if (
+            len(ln.text) >= 100
+            and "off-topic" not in ln.flags
+            and sim < page.cfg.off_topic_threshold
+        ):
+            ln.flags.append("off-topic")
+
+
+# --- pass 10 ----------------------------------------------------------------------------------
+
+
+def _is_function_word(w: str) -> bool:
+    return w in TOPIC_STOP or w in DANGLING_START
+
+
+def _dateline(t: str, opening: bool) -> re.Match[str] | None:
+    """A Hindi dateline opening ``t`` ("नई दिल्ली, 2 जुलाई (भाषा)।", "मास्को (Moscow)।")."""
+    m = DATELINE_RE.match(t)
+    if not m or len(split_words(t[m.end() :])) < 5:
+        return None
+    if m.group("latin") or m.group("date") or m.group("agency") or m.group("credit"):
+        return m
+    # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:"), only where
+    # datelines are (the first paragraph)
+    place = m.group("place").split()
+    bare = len(place) <= 2 and not any(_is_function_word(w) for w in place)
+    return m if opening and bare and m.group(0).rstrip().endswith((":", "।")) else None
+
+
+def _en_dateline(t: str, opening: bool) -> re.Match[str] | None:
+    """An English dateline: "NEW DELHI:", "Mumbai, Nov 3 (PTI) -"."""
+    m = EN_DATELINE_RE.match(t)
+    if not m or len(split_words(t[m.end() :])) < 5:
+        return None
+    return m if (m.group("date") or m.group("agency") or (opening and m.group("caps"))) else None
+
+
+def _cut_line(page: Page, ln: Line, opening: bool) -> str:
+    """The text of ``ln`` with its leading and trailing residue cut (recorded in page.cuts)."""
+    t = ln.text
+
+    def cut(text: str, reason: str) -> None:
+        page.cuts.append(Removed(text, reason, ln.idx))
+
+    if m := PLACEHOLDER_PREFIX_RE.match(t):
+        cut(m.group(0).strip(), "artefact")
+        t = t[m.end() :]
+    if m := _dateline(t, opening):
+        cut(m.group(0).strip(), "metadata")
+        t = t[m.end() :]
+    if m := _en_dateline(t, opening):
+        cut(m.group(0).strip(), "metadata")
+        t = t[m.end() :]
+    # a stray foreign article glued before a Hindi sentence ("La रूस मदद करेगा ...")
+    m = _STRAY_LATIN_RE.match(t)
+    if m and m.group(1).lower() in STRAY_LATIN_FUNC and page.lang == "hi":
+        cut(m.group(1), "artefact")
+        t = t[m.end() :]
+    # an inline photo credit in a long paragraph
+    if len(t) < LONG_LINE and (m := CREDIT_PAREN_RE.search(t)):
+        cut(m.group(0), "caption")
+        t = (t[: m.start()] + t[m.end() :]).strip()
+    if m := _TRUNCATION_RE.search(t):  # "[…]" / "Read more" truncation marks
+        cut(m.group(0).strip(), "navigation")
+        t = t[: m.start()].rstrip()
+    return t
+
+
+def cut_inline(page: Page) -> None:
+    """Pass 10: cuts inside kept lines, and flags for what looks cut off or glued."""
+    first_body = next(
+        (ln for ln in page.body_lines if len(ln.text) >= 120 or terminal_count(ln.text) >= 2), None
+    )
+    for ln in page.body_lines:
+        t = _cut_line(page, ln, opening=ln is first_body)
+        if t and t.split(" ", 1)[0] in DANGLING_START:
+            ln.flags.append("artefact")  # a cut-off link before it?
+        strong = glue_points(t)[0] if len(t) < 3000 else 0
+        if strong >= 2 and len(t) >= 100:
+            ln.flags.append("ticker")
+        ln.text = t
+        if not t.strip():
+            ln.label = "artefact"

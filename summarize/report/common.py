@@ -1,0 +1,54 @@
+"""What every view of a result says the same way: article titles, flag text, strategy order.
+
+The Markdown and HTML reports and the web app (:mod:`summarize.app.render`) all name an
+article, describe a faithfulness flag and list the strategies of a run; these functions are
+the one wording of each, so the three views never drift apart.  Strategy labels come from
+:func:`summarize.strategies.registry.strategy_label`.
+"""
+
+from __future__ import annotations
+
+from summarize.types import CleanArticle, Flag, RunResult
+
+PREVIEW_CHARS = 80  # longest opening sentence shown as a title in the app
+
+
+def article_title(article: CleanArticle, *, preview: bool = False) -> str:
+    """The article's title; without one, its id.
+
+    With ``preview`` (the app, where a column needs a readable heading and the id is shown
+    elsewhere) the opening sentence, cut to :data:`PREVIEW_CHARS`, comes before the id.
+    The reports keep the id, which is also what their links and source lines print.
+    """
+    if article.title:
+        return article.title
+    if preview:
+        sentences = article.sentences()
+        if sentences:
+            first = sentences[0]
+            return first if len(first) <= PREVIEW_CHARS else first[: PREVIEW_CHARS - 3] + "…"
+    return article.id
+
+
+def article_titles(result: RunResult) -> dict[str, str]:
+    """Article id -> :func:`article_title`, for naming the sources of merged sentences."""
+    return {a.article.id: article_title(a.article) for a in result.articles}
+
+
+def flag_text(flag: Flag) -> str:
+    """One line describing a flag: ``kind `text` (sentence N): detail``."""
+    where = f" (sentence {flag.sentence + 1})" if flag.sentence is not None else ""
+    detail = f": {flag.detail}" if flag.detail else ""
+    return f"{flag.kind} `{flag.text}`{where}{detail}"
+
+
+def strategies_of(result: RunResult) -> list[str]:
+    """The strategies that produced summaries in ``result``, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for a in result.articles:
+        for s in a.summaries:
+            seen.setdefault(s.strategy, None)
+    return list(seen)
+
+
+__all__ = ["PREVIEW_CHARS", "article_title", "article_titles", "flag_text", "strategies_of"]
