@@ -68,7 +68,7 @@ versions:
 # Rewrite constraints.txt from this venv (run after `make test PINS=` passed on a fresh venv).
 lock:
 	@echo "# Exact versions the test suite passed with (make lock, $$(date -u +%F)); see README 'Tested versions'." > constraints.txt
-	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu$$//' >> constraints.txt
+	$(BIN)/pip list --format=freeze --exclude-editable | grep -vE '^(pip|setuptools|wheel)==' | sed 's/+cpu$$//' >> constraints.txt
 
 bench: install-dev
 	$(BIN)/python -m benchmarks.engines

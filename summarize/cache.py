@@ -10,7 +10,8 @@ Entries are JSON files (``<dir>/<stage>/<key[:2]>/<key>.json``) holding the data
 :func:`summarize.serialize.to_jsonable` writes it, and read back typed with
 :func:`summarize.serialize.from_jsonable`.  Writes are atomic (a temporary file in the same
 directory, then :func:`os.replace`), so a crash mid-write leaves either the old entry or
-none, never half a file; a corrupt or unreadable entry counts as a miss.
+none, never half a file; a corrupt or unreadable entry counts as a miss.  The file ends with
+the mode a plain ``open()`` gives under the current umask (not ``mkstemp``'s 0600).
 """
 
 from __future__ import annotations
@@ -55,6 +56,36 @@ def code_fingerprint(*modules: str) -> str:
     return h.hexdigest()[:16]
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # the only portable way to read it is to set it, then put it back
+    os.umask(mask)
+    return mask
+
+
+def plain_file_mode() -> int:
+    """The permissions a plain ``open(path, "w")`` gives a new file: 0666 less the umask.
+
+    ``tempfile.mkstemp`` makes its file 0600 whatever the umask; an atomic write gives the
+    temporary file this mode before the rename, so a report written for a team is readable
+    by it exactly when a file written the ordinary way would be.
+    """
+    return 0o666 & ~_umask()
+
+
+def replace_atomically(tmp: str | Path, path: str | Path) -> None:
+    """Give the finished temporary file ``tmp`` the plain mode and rename it onto ``path``."""
+    os.chmod(tmp, plain_file_mode())
+    os.replace(tmp, path)
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (temporary file + rename in the same directory)."""
     atomic_write_bytes(path, text.encode("utf-8"))
@@ -69,7 +100,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        replace_atomically(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -184,6 +184,17 @@ class AppConfig(_Strict):
     max_upload_mb: float = Field(default=5.0, gt=0)
 
 
+class FetchConfig(_Strict):
+    """Fetching URLs and feeds (:mod:`summarize.ingest.fetch`): one deadline for a whole fetch,
+    a body size limit, a redirect limit; loopback addresses only when allowed."""
+
+    timeout_s: float = Field(default=15.0, gt=0, le=300)
+    max_bytes: int = Field(default=5_000_000, ge=1024)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    user_agent: str | None = None  # None: summarize.ingest.fetch.USER_AGENT
+    allow_loopback: bool = False  # for local use and tests; private/metadata stay refused
+
+
 class Config(_Strict):
     version: int = 1
     name: str = "custom"
@@ -195,6 +206,7 @@ class Config(_Strict):
     merge: MergeConfig = Field(default_factory=lambda: MergeConfig())
     cache: CacheConfig = Field(default_factory=lambda: CacheConfig())
     app: AppConfig = Field(default_factory=lambda: AppConfig())
+    fetch: FetchConfig = Field(default_factory=lambda: FetchConfig())
 
     @model_validator(mode="after")
     def _strategies_have_models(self, info: ValidationInfo) -> Config:

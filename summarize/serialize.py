@@ -223,10 +223,12 @@ def article_row(event: str, ar: ArticleResult) -> dict[str, Any]:
     return row
 
 
-def event_row(event: str, result: RunResult) -> dict[str, Any]:
-    """One row of ``events.jsonl``: the event's merged summary with its attribution."""
+def event_row(event: str, result: RunResult, members: object = None) -> dict[str, Any]:
+    """One row of ``events.jsonl``: the event's merged summary with its attribution; with
+    ``--group-by auto`` also ``members``: per member the similarity that put it in the event
+    (:class:`summarize.grouping.Membership`)."""
     merged = result.merged
-    return {
+    row = {
         "event": event,
         "n_articles": len(result.articles),
         "article_ids": [a.article.id for a in result.articles],
@@ -235,6 +237,9 @@ def event_row(event: str, result: RunResult) -> dict[str, Any]:
         "merged": to_jsonable(merged) if merged else None,
         "notices": result.notices,
     }
+    if members is not None:
+        row["members"] = to_jsonable(members)
+    return row
 
 
 __all__ = [

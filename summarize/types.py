@@ -154,6 +154,8 @@ class SourceRef:
     sentence: int
     text: str
     similarity: float = 1.0
+    # the member that stands for its fact in a merged sentence (summarize.merge.represent)
+    representative: bool = False
 
 
 @dataclass
@@ -176,12 +178,49 @@ class Conflict:
 
 
 @dataclass
+class CoverageRow:
+    """One merged fact and what each source says about it."""
+
+    sentence: int  # index in MergedSummary.sentences
+    text: str
+    # article id -> "reported" | "not-reported" | "conflicting", one entry per source
+    cells: dict[str, str]
+    values: dict[str, str] = field(default_factory=dict)  # article id -> its conflicting value
+
+
+@dataclass
+class TimelineEntry:
+    article_id: str
+    title: str | None
+    date: str | None  # ISO 8601 where known; undated articles come last
+
+
+@dataclass
+class Blindspot:
+    """A fact one source alone reports."""
+
+    sentence: int  # index in MergedSummary.sentences
+    article_id: str
+
+
+@dataclass
+class Coverage:
+    """Who covered what in one event (summarize.merge.coverage): facts x sources."""
+
+    sources: list[str]  # article ids, in the result's article order
+    rows: list[CoverageRow]
+    blindspots: list[Blindspot] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
 class MergedSummary:
     lang: str
     method: str
     sentences: list[MergedSentence]
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None  # filled by the pipeline after the merge
 
     @property
     def text(self) -> str:

@@ -5,8 +5,8 @@
 * :mod:`summarize.app.runner` is the Run button (input limits, streaming, cancel);
 * :mod:`summarize.app.layout` builds the Blocks and serves them (:func:`launch`).
 
-Needs the ``app`` extra (``pip install 'summarize[app]'``); importing this package does not
-import Gradio.
+Needs the ``app`` extra (``.venv/bin/pip install -e '.[app]'`` in a checkout); importing
+this package does not import Gradio.
 """
 
 from __future__ import annotations

@@ -29,20 +29,21 @@ from typing import Any
 import gradio as gr
 
 from summarize.app import render
-from summarize.app.inputs import UPLOAD_TYPES
+from summarize.app.header import app_theme, build_header, strategy_choices, wire_config
+from summarize.app.inputs import APP_FIELD_LABELS, UPLOAD_TYPES
 from summarize.app.runner import make_runner
 from summarize.app.state import (
     AppState,
     ConfigSource,
     PipelineFactory,
     available_strategies,
-    banner_html,
     config_notices,
     default_pipeline_factory,
     discover_configs,
 )
-from summarize.config import CONFIG_DIR, AppConfig, Config
-from summarize.strategies.registry import STRATEGY_NAMES, strategy_label
+from summarize.config import CONFIG_DIR, AppConfig, Config, load_config
+from summarize.ingest.records import FIELD_FLAGS
+from summarize.strategies.registry import STRATEGY_NAMES
 
 DEFAULT_SEEDS_DIR = Path("seeds")  # relative to the working directory
 
@@ -62,10 +63,6 @@ def app_head() -> str:
     return f"<script>\n{_static('app.js')}</script>\n"
 
 
-def _strategy_choices(names: list[str]) -> list[tuple[str, str]]:
-    return [(strategy_label(s), s) for s in names]
-
-
 # --- the parts of the page ------------------------------------------------------------------
 
 
@@ -73,10 +70,12 @@ def _strategy_choices(names: list[str]) -> list[tuple[str, str]]:
 class _Inputs:
     seed_btn: gr.Button
     files: gr.File
+    urls: gr.Textbox
     n_boxes: gr.State
     boxes: list[gr.Textbox]
     add_btn: gr.Button
     del_btn: gr.Button
+    fields: list[gr.Textbox]  # record field names, in the order of FIELD_FLAGS
 
 
 @dataclass
@@ -109,13 +108,30 @@ def _inputs_column(state: AppState, limits: AppConfig) -> _Inputs:
             visible=bool(state.seeds),
         )
     files = gr.File(
-        label=f"Upload .txt / .jsonl files (at most {limits.max_articles} articles, {limits.max_upload_mb:g} MB)",
+        label=f"Upload .txt / .jsonl / .csv / .html files (at most {limits.max_articles} articles, {limits.max_upload_mb:g} MB)",
         file_count="multiple",
         file_types=UPLOAD_TYPES,
         type="filepath",
-        elem_id="sm-files",
-        height=140,
+        elem_id="sm-files",  # no fixed height: every uploaded file is listed without scrolling
     )
+    urls = gr.Textbox(
+        label="Links to news pages or RSS/Atom feeds (one per line)",
+        lines=2,
+        max_lines=8,
+        placeholder="https://www.example.com/news/story.html",
+        elem_id="sm-urls",
+    )
+    with gr.Accordion("Field names of CSV / JSONL records", open=False, elem_id="sm-fields"):
+        fields = [
+            gr.Textbox(
+                label=APP_FIELD_LABELS[role],
+                value="",  # optional in the API too: "" keeps the field's own name
+                placeholder=role,
+                max_lines=1,
+                elem_id=f"sm-field-{role}",
+            )
+            for role in FIELD_FLAGS
+        ]
     with gr.Accordion("Paste articles", open=False, elem_id="sm-paste"):
         n_boxes = gr.State(1)
         boxes = [
@@ -132,7 +148,7 @@ def _inputs_column(state: AppState, limits: AppConfig) -> _Inputs:
         with gr.Row():
             add_btn = gr.Button("+ Add article box", size="sm", elem_id="sm-add")
             del_btn = gr.Button("− Remove last box", size="sm", elem_id="sm-del")
-    return _Inputs(seed_btn, files, n_boxes, boxes, add_btn, del_btn)
+    return _Inputs(seed_btn, files, urls, n_boxes, boxes, add_btn, del_btn, fields)
 
 
 def _controls_column(state: AppState, cfg0: Config | None) -> _Controls:
@@ -145,7 +161,7 @@ def _controls_column(state: AppState, cfg0: Config | None) -> _Controls:
     )
     names = available_strategies(cfg0) if cfg0 else list(STRATEGY_NAMES)
     strategies = gr.CheckboxGroup(
-        choices=_strategy_choices(names),
+        choices=strategy_choices(names),
         value=list(cfg0.summarization.strategies) if cfg0 else ["extractive"],
         label="Strategies",
         elem_id="sm-strategies",
@@ -209,38 +225,20 @@ def _wire_inputs(state: AppState, inputs: _Inputs) -> None:
     )
 
 
-def _wire_config(demo: gr.Blocks, state: AppState, banner: gr.HTML, controls: _Controls) -> None:
-    """A new config redraws the banner and offers only the strategies it has models for."""
-
-    def on_config(label: str) -> tuple[str, Any]:
-        choice = state.config(label)
-        if choice.config is None:
-            return banner_html(state, label), gr.update()
-        avail = available_strategies(choice.config)
-        value = [s for s in choice.config.summarization.strategies if s in avail]
-        return banner_html(state, label), gr.update(choices=_strategy_choices(avail), value=value)
-
-    controls.config_dd.change(
-        on_config,
-        inputs=controls.config_dd,
-        outputs=[banner, controls.strategies],
-        api_visibility="private",
-    )
-    demo.load(
-        lambda label: banner_html(state, label),
-        inputs=controls.config_dd,
-        outputs=banner,
-        api_visibility="private",
-    )
-
-
 def _wire_run(
     state: AppState, limits: AppConfig, inputs: _Inputs, controls: _Controls, results: _Results
 ) -> None:
     """Run streams the pipeline into the results; Cancel stops it."""
     run_event = controls.run_btn.click(
         make_runner(state),
-        inputs=[inputs.files, *inputs.boxes, controls.config_dd, controls.strategies],
+        inputs=[
+            inputs.files,
+            inputs.urls,
+            *inputs.boxes,
+            controls.config_dd,
+            controls.strategies,
+            *inputs.fields,
+        ],
         # in the order of summarize.app.runner.Outputs
         outputs=[
             results.messages,
@@ -313,17 +311,7 @@ def build_app(
     with gr.Blocks(title="summarize — Hindi news, side by side") as demo:
         demo.summarize_state = state  # type: ignore[attr-defined]
         demo.summarize_limits = limits  # type: ignore[attr-defined]
-        gr.Markdown(
-            "## summarize — several Hindi news articles about one event, side by side\n"
-            "Cleaned Hindi, English translation, per-article summaries by strategy, and a merged "
-            "summary that says which source supports each sentence."
-        )
-        banner = gr.HTML(
-            banner_html(state, initial, check=False)
-            + '<div class="sm-msg sm-muted">Checking the models of this config…</div>',
-            elem_id="sm-banner",
-            js_on_load=None,
-        )
+        header = build_header(state, initial, cfg0)
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 inputs = _inputs_column(state, limits)
@@ -331,7 +319,7 @@ def build_app(
                 controls = _controls_column(state, cfg0)
         results = _results()
         _wire_inputs(state, inputs)
-        _wire_config(demo, state, banner, controls)
+        wire_config(demo, state, header, controls.config_dd, controls.strategies, controls.run_btn)
         _wire_run(state, limits, inputs, controls, results)
         _model_status_api(state)
     return demo
@@ -348,8 +336,13 @@ def launch(
     quiet: bool = False,
 ) -> gr.Blocks:
     """Build and serve the app.  Unset arguments come from the environment as Spaces sets it:
-    ``SUMMARIZE_CONFIG``, ``GRADIO_SERVER_NAME``, ``GRADIO_SERVER_PORT``."""
+    ``SUMMARIZE_CONFIG``, ``GRADIO_SERVER_NAME``, ``GRADIO_SERVER_PORT``.
+
+    Raises :class:`~summarize.errors.ConfigError` when the startup config does not load."""
     config = config or os.environ.get("SUMMARIZE_CONFIG") or "default"
+    # A startup config that does not load is the user's mistake: a ConfigError (exit 2 from
+    # `summarize app` and app.py) before any server starts, as `summarize run` does.
+    load_config(config)
     host = host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
     port = int(port or os.environ.get("GRADIO_SERVER_PORT") or 7860)
     demo = build_app(config, pipeline_factory=pipeline_factory, seeds_dir=seeds_dir)
@@ -367,6 +360,7 @@ def launch(
         ssr_mode=False,
         css=app_css(),
         head=app_head(),
+        theme=app_theme(),
         footer_links=["api", "gradio"],
     )
     return demo

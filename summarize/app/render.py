@@ -28,8 +28,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from summarize.report.common import article_title, flag_text, strategies_of
+from summarize.report.common import (
+    article_label,
+    article_title,
+    colour_class,
+    flag_text,
+    strategies_of,
+)
+from summarize.report.coverage import coverage_html
 from summarize.report.html import esc, removed_item
+from summarize.report.members import members_details
 from summarize.strategies.registry import strategy_label
 from summarize.types import (
     ArticleResult,
@@ -43,16 +51,9 @@ from summarize.types import (
     SourceRef,
 )
 
-N_COLOURS = 8  # chip and column colours (sm-c0 ... sm-c7 in app.css), reused in turn
-
-
-def article_label(index: int) -> str:
-    """Short badge of the article at ``index``: A1, A2, ..."""
-    return f"A{index + 1}"
-
 
 def _colour(index: int) -> str:
-    return f"sm-c{index % N_COLOURS}"
+    return colour_class(index, "sm-")  # sm-c0 ... sm-c7 in app.css
 
 
 def _safe_url(url: str | None) -> str:
@@ -163,7 +164,8 @@ def render_merged(result: RunResult | None) -> str:
             f'<span class="sm-mtext">{esc(s.text)}</span> '
             f'<span class="sm-chips">{_source_chips(s, index, result)}</span>'
             f'<span class="sm-agree" title="{esc(agree_title)}">{int(s.agreement)}/{n_articles}</span>'
-            f"{unique}{_flags_html(s.flags)}</li>"
+            f"{unique}{_flags_html(s.flags)}"
+            f"{members_details(s, {aid: article_label(k) for aid, k in index.items()}, 'sm-')}</li>"
         )
     body = (
         f'<ol class="sm-msents">{"".join(rows)}</ol>'
@@ -185,8 +187,19 @@ def render_merged(result: RunResult | None) -> str:
         )
     return (
         f'<section class="sm-merged" id="sm-merged"><h2>Merged summary</h2>'
-        f'<div class="sm-meta">{meta}</div>{body}{_conflicts_html(merged.conflicts, index)}{notes}</section>'
+        f'<div class="sm-meta">{meta}</div>{body}{_conflicts_html(merged.conflicts, index)}'
+        f"{_coverage_html(result)}{notes}</section>"
     )
+
+
+def _coverage_html(result: RunResult) -> str:
+    """Who covered what (issue 12): the report's heatmap table, in the app's chip colours."""
+    merged = result.merged
+    if merged is None or merged.coverage is None:
+        return ""
+    titles = {a.article.id: _article_title(a) for a in result.articles}
+    table = coverage_html(merged.coverage, titles, "sm-")
+    return f'<div class="sm-block sm-coverage">{table}</div>'
 
 
 # --- articles -----------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from summarize.app import render
 from summarize.app.inputs import gather_articles
 from summarize.app.state import AppPipeline, AppState, available_strategies
 from summarize.errors import InputError, SummarizeError
+from summarize.ingest.records import FIELD_FLAGS
+from summarize.pipeline.run import TRANSLATION_OFF_NOTICE
 from summarize.serialize import to_jsonable
 from summarize.types import Article, RunResult, SkippedInput
 
@@ -59,6 +61,15 @@ N_OUTPUTS = len(Outputs._fields)
 def halt(messages: object, status: object, json_out: object = None) -> Outputs:
     """Outputs of a run that stops early: results left as they are, downloads cleared."""
     return Outputs(messages, status, gr.skip(), gr.skip(), gr.skip(), None, json_out)
+
+
+def failed(messages: object, status: object) -> Outputs:
+    """Outputs of a run that failed: final and plain, the merged panel says so too (not
+    "waiting for the merge stage", which reads as still running)."""
+    merged = render.render_merged(None).replace(
+        "No merged summary yet.", "No merged summary: the run failed (see the message above)."
+    )
+    return Outputs(messages, status, merged, gr.skip(), gr.skip(), None, None)
 
 
 # --- running --------------------------------------------------------------------------------
@@ -192,7 +203,7 @@ class _Run:
                     return
         except SummarizeError as exc:
             messages = render.render_messages(notices=self.notices, problems=[str(exc)])
-            yield halt(messages, self.status("error", "failed"))
+            yield failed(messages, self.status("error", "Failed: nothing was produced"))
             return
         finally:
             # Also reached when Gradio closes the generator (Cancel button, closed tab):
@@ -243,14 +254,18 @@ class _Run:
         messages = render.render_messages(
             notices=self.notices, errors=self.input_errors, problems=[problem]
         )
-        return halt(messages, self.status("error", "failed"))
+        return failed(
+            messages, self.status("error", "Failed: the run stopped (see the message above)")
+        )
 
     def _finish(self, result: RunResult | None) -> Outputs:
         if self.cancel.is_set():
             return halt(gr.skip(), self.status("cancelled", "Cancelled"), gr.skip())
         if result is None:
             return halt(gr.skip(), self.status("error", "no result"))
-        notices = [*self.notices, *[n for n in result.notices if n not in self.notices]]
+        # the banner above already says that translation is off: not a second time here
+        said = {*self.notices, TRANSLATION_OFF_NOTICE}
+        notices = [*self.notices, *[n for n in result.notices if n not in said]]
         problems = []
         downloads: list[str] | None
         try:
@@ -283,7 +298,12 @@ def _prepare(
 ) -> _Run | Outputs:
     """The run for the Run button's inputs, or the Outputs that refuse them."""
     # Hidden paste boxes are emptied when removed, so every non-empty box counts.
-    files, *texts, label, strategies = inputs
+    files, urls, *texts, label, strategies = inputs[: len(inputs) - len(FIELD_FLAGS)]
+    fields = {
+        role: str(name).strip()
+        for role, name in zip(FIELD_FLAGS, inputs[len(inputs) - len(FIELD_FLAGS) :], strict=True)
+        if name and str(name).strip()
+    }
     label = cast(str, label)
     wanted = cast(list[str], strategies or [])
     choice = state.config(label)
@@ -293,7 +313,9 @@ def _prepare(
     allowed = available_strategies(cfg)
     dropped = [s for s in wanted if s not in allowed]
     try:
-        articles, input_errors = gather_articles(files, cast(list[str], texts), cfg)
+        articles, input_errors = gather_articles(
+            files, cast(list[str], texts), cfg, urls=cast(str, urls or ""), fields=fields
+        )
     except InputError as exc:
         return halt(render.render_messages(problems=[str(exc)]), "")
     notices: list[str] = []  # the config's own notices are in the banner above
@@ -312,7 +334,8 @@ def _prepare(
 
 
 def make_runner(state: AppState) -> Callable[..., Iterator[Outputs]]:
-    """The generator behind the Run button (its inputs: files, *paste boxes, config, strategies)."""
+    """The generator behind the Run button (its inputs: files, the URL box, *paste boxes,
+    config, strategies, then the record field names in the order of FIELD_FLAGS)."""
 
     def run(request: gr.Request, progress=gr.Progress(), *inputs: object) -> Iterator[Outputs]:  # noqa: B008
         session = getattr(request, "session_hash", None) or "default"

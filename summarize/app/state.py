@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from summarize.app import render
+from summarize.app.banner import OFFLINE_CONFIG, can_run, missing_models_html
 from summarize.config import CONFIG_DIR, Config, find_config, load_config
 from summarize.errors import ConfigError, SummarizeError
 from summarize.report.html import esc
@@ -216,6 +217,19 @@ class AppState:
             ev.set()
 
 
+def offline_label(state: AppState) -> str | None:
+    """The dropdown label of the offline config (the one-click alternative), if offered."""
+    for label, choice in state.choices.items():
+        if choice.config is not None and choice.config.name == OFFLINE_CONFIG:
+            return label
+    return None
+
+
+def can_run_config(state: AppState, label: str) -> bool:
+    """Whether Run can work with this config: it loads and none of its models is missing."""
+    return state.config(label).config is not None and can_run(state.check_models(label))
+
+
 def banner_html(state: AppState, label: str, *, check: bool = True) -> str:
     """The banner above the inputs: the config's notices and which of its models are missing."""
     choice = state.config(label)
@@ -224,7 +238,9 @@ def banner_html(state: AppState, label: str, *, check: bool = True) -> str:
             problems=[choice.error or f"Config '{label}' cannot be loaded"]
         )
     missing = state.check_models(label) if check else {}
-    html = render.render_messages(notices=config_notices(choice.config), missing_models=missing)
+    offline = offline_label(state) is not None
+    html = missing_models_html(choice.config, missing, offline)  # one box for all of them
+    html += render.render_messages(notices=config_notices(choice.config))
     if check and not any(missing.values()):
         models = ", ".join(f"{k}: {v}" for k, v in choice.config.models().items())
         html += f'<div class="sm-msg sm-ok">All models of this config are available ({esc(models)}).</div>'

@@ -60,6 +60,12 @@ Removal reasons (``Removed.reason``)
                    another headline above the title.
 ``section-label``  a section name above the headline (``विदेश``, ``World``) and labels of parts
                    of the page (``हाइलाइट्स``, ``सार``; the text under them is kept).
+``markup``         HTML markup inside a line that also holds text (``<script>…</script>``,
+                   ``<img onerror=…>``, ``<b>``, comments): the markup is cut out and the
+                   text around it kept (:mod:`.markup`); a line of markup alone is ``tracking``.
+``extraction``     a visible block of an HTML page that extraction (trafilatura) left out of the
+                   main text: menus, share bars, comments, rails (:mod:`summarize.ingest.html`
+                   records them; they come first in ``removed``, with no line number).
 ``artefact``       stray scraping / machine-translation residue: a short fragment above the
                    headline or left alone at the end of the page, a stray foreign article
                    (``La``) before a Hindi sentence, CMS placeholders ("Test Post"), what is
@@ -71,21 +77,29 @@ with a dangling postposition, a cut-off link), ``author-bio`` (bio-like but not 
 ``ticker`` (a few glued words), ``related-link``, ``navigation`` (a short non-sentence line
 after the last sentence).  The cleaner never removes a sentence it is unsure of.
 
-The topic check is lexical on purpose (no model): TF-IDF over character 3–5-grams of
+The topic check is lexical by default (no model): TF-IDF over character 3–5-grams of
 content words (stop-words of Hindi and English removed), which works for Hindi's rich
-morphology and for the English names mixed into Hindi news.
+morphology and for the English names mixed into Hindi news.  Given an embedder
+(``clean_page(..., embedder=...)``; the pipeline passes the configured one), pass 5b
+(:mod:`.story_blocks`) also removes the story after any story-boundary line when it is far in
+meaning (multilingual e5) and in wording (TF-IDF); pass 1b (:mod:`.furniture`) knows page
+furniture of layouts measured in issue 15 (galleries, widgets, blog footers, credit lines).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).
 
 Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
-:mod:`.coherence` (the topic check), :mod:`.page` (the page state and the assembly),
-:mod:`.passes` (passes 1-5), :mod:`.tail` (passes 6-10), :mod:`.stamp` (the date).
+:mod:`.coherence` (the topic check), :mod:`.markup` (inline markup, cut before the passes),
+:mod:`.page` (the page state and the assembly),
+:mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.story_blocks` (pass 5b),
+:mod:`.tail` (passes 6-10), :mod:`.stamp` (the date).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from summarize.clean.furniture import mark_furniture
 from summarize.clean.page import assemble, read_page
 from summarize.clean.passes import (
     find_next_story,
@@ -95,6 +109,7 @@ from summarize.clean.passes import (
     mark_shapes,
 )
 from summarize.clean.stamp import find_date
+from summarize.clean.story_blocks import mark_story_blocks
 from summarize.clean.tail import (
     cut_inline,
     flag_incoherent,
@@ -105,6 +120,9 @@ from summarize.clean.tail import (
 from summarize.config import CleanConfig
 from summarize.lang.dates import DateMatch, parse_date
 from summarize.types import Article, CleanArticle
+
+if TYPE_CHECKING:
+    from summarize.engines.embeddings import Embedder
 
 __all__ = [
     "REASONS",
@@ -128,15 +146,19 @@ REASONS = (
     "off-topic",
     "section-label",
     "artefact",
+    "markup",
+    "extraction",  # dropped by HTML extraction before cleaning (summarize.ingest.html)
 )
 
 # The passes in order; each reads and updates the one page state.
 _PASSES = (
     mark_shapes,  # 1
+    mark_furniture,  # 1b
     find_next_story,  # 2
     find_title,  # 3
     mark_header,  # 4
     mark_next_story,  # 5
+    mark_story_blocks,  # 5b (only with an embedder)
     mark_link_lists,  # 6
     mark_duplicates,  # 7
     mark_page_end,  # 8
@@ -147,23 +169,31 @@ _PASSES = (
 
 
 def clean_page(
-    article: Article, config: CleanConfig | None = None
+    article: Article, config: CleanConfig | None = None, embedder: Embedder | None = None
 ) -> tuple[CleanArticle, dict[int, str]]:
     """The cleaned article, and raw line number (0-based) -> ``title``, ``body`` or the
-    removal reason for every non-empty line (one run gives both)."""
+    removal reason for every non-empty line (one run gives both).
+
+    ``embedder`` (optional, injected): sentence embeddings for pass 5b, which finds another
+    story after a story-boundary line by meaning and wording; without one the topic check
+    is lexical only."""
     page = read_page(article, config)
+    page.embedder = embedder
     for run_pass in _PASSES:
         run_pass(page)
     return assemble(page)
 
 
-def clean_article(article: Article, config: CleanConfig | None = None) -> CleanArticle:
+def clean_article(
+    article: Article, config: CleanConfig | None = None, embedder: Embedder | None = None
+) -> CleanArticle:
     """Clean one scraped article: extract title and date, keep the body, record removals.
+    ``embedder``: see :func:`clean_page`.
 
     Never raises on odd text: an empty page or a page that is all boilerplate gives an
     article with no paragraphs and every removed line recorded.
     """
-    return clean_page(article, config)[0]
+    return clean_page(article, config, embedder)[0]
 
 
 def line_labels(article: Article, config: CleanConfig | None = None) -> dict[int, str]:

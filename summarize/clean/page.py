@@ -13,12 +13,18 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from summarize.clean.coherence import TfIdf, Vector
+from summarize.clean.markup import strip_markup
 from summarize.config import CleanConfig
+from summarize.ingest.html import EXTRACTION_REMOVED
 from summarize.lang.script import DEVANAGARI_WORD, guess_lang
 from summarize.lang.segment import split_sentences
 from summarize.types import Article, CleanArticle, Removed
+
+if TYPE_CHECKING:
+    from summarize.engines.embeddings import Embedder
 
 __all__ = ["Line", "Page", "read_page", "assemble"]
 
@@ -58,23 +64,29 @@ class Page:
     cuts: list[Removed] = field(default_factory=list)  # spans cut out of kept lines
     date: str | None = None
     date_raw: str | None = None
+    embedder: Embedder | None = None  # pass 5b judges story blocks by meaning when given
 
 
 def read_page(article: Article, config: CleanConfig | None) -> Page:
-    """The page's non-empty lines (whitespace collapsed, HTML entities decoded) and language."""
+    """The page's non-empty lines (whitespace collapsed, HTML entities decoded, inline markup
+    cut out by :func:`~summarize.clean.markup.strip_markup`) and language."""
     raw = html.unescape(article.raw_text or "").replace("\r\n", "\n").replace("\r", "\n")
     raw = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     lang = guess_lang(raw[:5000]) if raw.strip() else "hi"
     lines: list[Line] = []
+    cuts: list[Removed] = []
     blank = False
     for i, raw_line in enumerate(raw.split("\n")):
-        t = " ".join(raw_line.split())
+        t, markup = strip_markup(" ".join(raw_line.split()))
+        cuts.extend(Removed(span, "markup", i) for span in markup)
         if not t:
             blank = True
             continue
         lines.append(Line(i, t, blank_before=blank))
         blank = False
-    return Page(article=article, cfg=config or CleanConfig(), lang=lang, lines=lines)
+    page = Page(article=article, cfg=config or CleanConfig(), lang=lang, lines=lines)
+    page.cuts.extend(cuts)
+    return page
 
 
 def _paragraph(page: Page, ln: Line, removed: list[Removed]) -> list[str]:
@@ -97,7 +109,10 @@ def assemble(page: Page) -> tuple[CleanArticle, dict[int, str]]:
     cuts_by_line: dict[int, list[Removed]] = {}
     for r in page.cuts:
         cuts_by_line.setdefault(r.line if r.line is not None else -1, []).append(r)
-    removed: list[Removed] = []
+    # what HTML extraction dropped before the cleaner saw the page (summarize.ingest.html)
+    removed = [
+        Removed(r["text"], r["reason"]) for r in page.article.meta.get(EXTRACTION_REMOVED, [])
+    ]
     flagged: list[Removed] = []
     paragraphs: list[list[str]] = []
     labels: dict[int, str] = {}
@@ -129,6 +144,9 @@ def assemble(page: Page) -> tuple[CleanArticle, dict[int, str]]:
         flagged=flagged,
         lang=page.lang,
         date_raw=page.date_raw,
-        meta={**article.meta, "clean": page.diagnostics},
+        meta={
+            **{k: v for k, v in article.meta.items() if k != EXTRACTION_REMOVED},
+            "clean": page.diagnostics,
+        },
     )
     return ca, labels

@@ -134,10 +134,24 @@ def _is_menu(text: str) -> bool:
     )
 
 
+_CODE_CHARS_RE = re.compile(r"[{}();=<>\[\]]")
+
+
+def is_prose(text: str) -> bool:
+    """Sentences of words rather than code: 6+ words, a sentence end, and almost none of
+    code's punctuation (a Hindi paragraph quoting ``=>`` or ``{"`` stays prose)."""
+    t = text.strip()
+    return (
+        len(split_words(t)) >= 6
+        and terminal_count(t) >= 1
+        and len(_CODE_CHARS_RE.findall(t)) <= max(2, len(t) // 20)
+    )
+
+
 def is_tracking(text: str) -> bool:
     t = text.strip()
     if CODE_RE.search(t):
-        return True
+        return not is_prose(t)  # never remove a real sentence for a code-like bit in it
     if " " not in t and LAT_RE.search(t) and not DEV_RE.search(t):
         if TRACKING_WORDS.search(t):
             return True

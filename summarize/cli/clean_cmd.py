@@ -1,10 +1,13 @@
 """``summarize clean``: read articles and print them cleaned (title, date, paragraphs of
 sentences, and every span that was removed or flagged, with the reason).
 
-    summarize clean PATH... [--format json|md] [--config C] [--text-field FIELD]
+    summarize clean PATH... [--format json|md] [--config C] [--text-field FIELD] ...
+                    [--id-field FIELD] [--title-field FIELD] [--date-field FIELD]
+                    [--allow-loopback]
 
 PATH is anything :mod:`summarize.ingest` reads (``.txt``, directories, ``.jsonl``/``.json``,
-``.csv``, ``.parquet``, a ``save_to_disk`` directory, ``-`` for stdin).  JSON output::
+``.csv``, ``.parquet``, ``.html``, ``.rss``/``.atom``, an ``http(s)://`` URL of a page or a
+feed, a ``save_to_disk`` directory, ``-`` for stdin).  JSON output::
 
     {"articles": [{"id", "source", "title", "date", "paragraphs": [[sentence, ...], ...],
                    "removed": [{"text", "reason"}], "flagged": [{"text", "reason"}], "lang"}],
@@ -19,6 +22,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from summarize.cli.fetch_opts import add_fetch_options, fetch_config
+from summarize.cli.fields import add_field_options, field_names
 from summarize.serialize import clean_view, error_row
 from summarize.types import CleanArticle, SkippedInput
 
@@ -36,7 +41,8 @@ def register(subparsers: Any) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help=".txt files, directories, .jsonl/.json/.csv/.parquet, a save_to_disk directory, - for stdin",
+        help=".txt/.html files, directories, .jsonl/.json/.csv/.parquet, .rss/.atom feeds, "
+        "http(s) URLs of pages or feeds, a save_to_disk directory, - for stdin",
     )
     parser.add_argument(
         "--format", choices=FORMATS, default="json", help="output format (default: json)"
@@ -47,12 +53,8 @@ def register(subparsers: Any) -> None:
         help="config file or name in configs/ (default: configs/default.yaml when it exists, "
         "else built-in cleaning defaults); only its `clean` section is used",
     )
-    parser.add_argument(
-        "--text-field",
-        default="text",
-        metavar="FIELD",
-        help="record field holding the article text",
-    )
+    add_field_options(parser)
+    add_fetch_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -113,7 +115,8 @@ def run(args: Any, out: TextIO, err: TextIO) -> int:
 
     articles: list[CleanArticle] = []
     errors: list[SkippedInput] = []
-    for item in iter_articles(args.paths, text_field=args.text_field):
+    fetch = fetch_config(args.config, args.allow_loopback)
+    for item in iter_articles(args.paths, fields=field_names(args), fetch=fetch):
         if isinstance(item, SkippedInput):
             errors.append(item)
             continue

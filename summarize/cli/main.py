@@ -30,11 +30,15 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so main() controls the exit code and streams."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{self.prog}: error: {message}")
+        raise _UsageError(self, f"{self.prog}: error: {message}")
 
 
 class _UsageError(Exception):
-    pass
+    """A usage error, with the parser (top level or subcommand) whose usage line to show."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +68,7 @@ def main(
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
     except _UsageError as exc:
-        parser.print_usage(err)
+        exc.parser.print_usage(err)  # `summarize run ...` errors show run's usage
         print(exc, file=err)
         return 2
     except SystemExit as exc:  # --help / --version

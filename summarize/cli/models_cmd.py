@@ -220,11 +220,11 @@ def _is_network_error(exc: BaseException) -> bool:
 
 
 def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from summarize.engines.base import hub_offline
-    from summarize.errors import ModelUnavailableError
+    from summarize.engines.base import hub_offline, is_gated_error
+    from summarize.errors import GatedModelError, ModelsUnavailableError, ModelUnavailableError
 
     config = _load(args)
-    failed = 0
+    failed: list[ModelUnavailableError] = []
     total = 0
     offline = hub_offline()
     network_down = ""
@@ -246,6 +246,9 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             except Exception as exc:  # noqa: BLE001 - network, auth, 404: report and go on
                 first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
                 reason = f"download failed ({type(exc).__name__}: {first[:200]})"
+                if is_gated_error(exc):
+                    failed.append(GatedModelError(model, key, reason))
+                    continue
                 if _is_network_error(exc):
                     network_down = (
                         f"{reason}; the Hugging Face Hub is unreachable from this machine"
@@ -256,8 +259,10 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 total += size
                 out.write(f"{key}: {model}: downloaded to {path} ({human_size(size)})\n")
                 continue
-        failed += 1
-        err.write(f"summarize: error: {ModelUnavailableError(model, key, reason)}\n")
+        failed.append(ModelUnavailableError(model, key, reason))
+    if failed:  # every model that could not be had, in one message
+        error = failed[0] if len(failed) == 1 else ModelsUnavailableError(failed)
+        err.write(f"summarize: error: {error}\n")
     out.write(f"total: {human_size(total)}\n")
     return 1 if failed else 0
 

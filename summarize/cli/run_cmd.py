@@ -1,21 +1,29 @@
-"""``summarize run``: the batch job over files, directories, JSONL/CSV/Parquet records.
+"""``summarize run``: the batch job over files, directories, JSONL/CSV/Parquet records,
+saved HTML pages, URLs and RSS/Atom feeds (:mod:`summarize.ingest.web`).
 
     summarize run INPUT... --config C --out DIR [--strategy S ...] [--group-by FIELD]
                   [--no-cache] [--cache-dir DIR] [--format json|md|html|jsonl|parquet ...]
+                  [--text-field FIELD] [--id-field FIELD] [--title-field FIELD] [--date-field FIELD]
+                  [--allow-loopback] [--window-days DAYS] [--executor local|ray [--address ADDR]]
 
 Articles are grouped into events (``--group-by event`` groups records by their ``event``
 field; without it all inputs are one event), each event is summarised and merged, and the
 outputs are written atomically under ``--out`` (see :mod:`summarize.runners.local`).  A rerun after an
 interruption resumes.  Progress bars go to stderr.  Exit 0 when every input was processed,
-1 when some input failed (the rest completed) or a model is unavailable, 2 for usage errors.
+1 when some input failed (the rest completed) or a model is unavailable, 2 for usage errors
+and for an input path that does not exist (checked first: nothing is written).
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from summarize.cli.fetch_opts import add_fetch_options, with_fetch_options
+from summarize.cli.fields import add_field_options, field_names
+from summarize.errors import OFFLINE_ALTERNATIVE
 from summarize.runners.local import FORMATS
 from summarize.strategies.registry import STRATEGY_NAMES
 
@@ -23,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress, TaskID
 
     from summarize.pipeline import ProgressEvent
+    from summarize.types import SkippedInput
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".txt files, directories, .jsonl/.json/.csv/.parquet",
+        help=".txt/.html files, directories, .jsonl/.json/.csv/.parquet, .rss/.atom feeds, "
+        "http(s) URLs of pages or feeds",
     )
     parser.add_argument(
         "--config", default="default", help="config file or name in configs/ (default: default)"
@@ -53,7 +63,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--group-by",
         metavar="FIELD",
-        help="record field that names the event (e.g. event, cluster); default: all inputs are one event",
+        help="record field that names the event (e.g. event, cluster), or `auto`: find the "
+        "events in the feed by online clustering; default: all inputs are one event",
+    )
+    parser.add_argument(
+        "--window-days",
+        type=_days,
+        metavar="DAYS",
+        help="with --group-by auto: an event goes stale DAYS after its members' mean "
+        "publication time (default: 2; 0: no window)",
+    )
+    parser.add_argument(
+        "--executor",
+        choices=("local", "ray"),
+        default="local",
+        help="run the events in this process (local, default) or on Ray Data (ray; needs "
+        "the `ray` extra)",
+    )
+    parser.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --executor ray: an existing Ray cluster (default: start a local Ray)",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not read or write the stage cache"
@@ -70,6 +100,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=f"outputs to write (repeatable; default: all). One of: {', '.join(FORMATS)}",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress output")
+    add_field_options(parser)
+    add_fetch_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -140,22 +172,88 @@ class _Progress:
         return self._tasks[label]
 
 
-OFFLINE_HINT = (
-    "hint: `--config configs/offline.yaml` needs no download at all "
-    "(Hindi extractive summaries, translation off)."
-)
+OFFLINE_HINT = f"hint: {OFFLINE_ALTERNATIVE}"
+
+
+def _missing_inputs(inputs: list[str]) -> list[SkippedInput]:
+    """The input paths that do not exist (URLs and ``-`` are not paths)."""
+    from summarize.ingest.fetch import is_url
+    from summarize.ingest.readers import missing_input
+
+    return [
+        missing_input(item)
+        for item in inputs
+        if item != "-" and not is_url(item) and not Path(item).exists()
+    ]
+
+
+def _config(args: argparse.Namespace) -> Any:
+    """The config name, or the loaded config with ``--allow-loopback`` applied."""
+    if not getattr(args, "allow_loopback", False):
+        return args.config
+    from summarize.config import load_config
+
+    return with_fetch_options(load_config(args.config), True)
+
+
+def _days(text: str) -> float:
+    """``--window-days``: a number of days >= 0 (0: no window)."""
+    try:
+        days = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"{text}: the window cannot be negative (0: no window)")
+    return days
+
+
+def _runner(args: argparse.Namespace, err: TextIO) -> Any:
+    """``run_batch`` of the chosen executor; None (after saying why) when it cannot run."""
+    if args.executor == "local":
+        if args.address:
+            print("summarize run: error: --address needs --executor ray", file=err)
+            return None
+        from summarize.runners.local import run_batch
+
+        return run_batch
+    from summarize.errors import MissingDependencyError
+
+    try:
+        from summarize.runners.ray import ray_run_batch, require_ray
+
+        require_ray()
+    except MissingDependencyError as exc:
+        print(f"summarize run: error: {exc}", file=err)
+        return None
+    return lambda *a, **kw: ray_run_batch(*a, address=args.address, **kw)
+
+
+def _grouping(args: argparse.Namespace) -> dict[str, Any]:
+    """``grouping=`` for ``--group-by auto`` with ``--window-days``; nothing otherwise."""
+    if args.window_days is None:
+        return {}
+    from summarize.grouping import GroupingOptions
+
+    return {"grouping": GroupingOptions(window_days=args.window_days or None)}
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from summarize.errors import ModelUnavailableError
-    from summarize.runners.local import run_batch
 
     formats = list(dict.fromkeys(args.formats)) if args.formats else list(FORMATS)
+    runner = _runner(args, err)
+    if runner is None:
+        return 2
+    missing = _missing_inputs(args.inputs)
+    if missing:  # a typo in a path: say so before anything is written (no empty --out)
+        for m in missing:
+            print(f"summarize run: error: {m.source} ({m.where}): {m.message}", file=err)
+        return 2
     try:
         with _Progress(err, args.quiet) as progress:
-            result = run_batch(
+            result = runner(
                 args.inputs,
-                config=args.config,
+                config=_config(args),
                 out_dir=args.out,
                 strategies=args.strategies,
                 group_by=args.group_by,
@@ -163,6 +261,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 cache_dir=args.cache_dir,
                 formats=formats,
                 progress=progress,
+                fields=field_names(args),
+                **_grouping(args),
             )
     except ModelUnavailableError as exc:
         # Never a silent fallback: say what is missing, and that the offline config exists.

@@ -23,7 +23,6 @@ a second user of the web app) reuses them.
 from __future__ import annotations
 
 import importlib
-import os
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -31,8 +30,9 @@ from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from summarize.engines.batching import run_batched
+from summarize.engines.hub import hub_offline, is_gated_error, resolve_model_dir
 from summarize.engines.registry import EMBEDDER_REGISTRY, ENGINES, EngineInfo, engine_info
-from summarize.errors import ConfigError, ModelUnavailableError
+from summarize.errors import ConfigError
 
 # --- the defaults every engine shares (the config's defaults are these) -------------------
 
@@ -331,54 +331,6 @@ def clear_model_cache() -> None:
         _MODEL_LOCKS.clear()
 
 
-# --- model resolution: local directory or Hugging Face Hub id ---------------------------
-
-
-def hub_offline() -> bool:
-    """Whether ``HF_HUB_OFFLINE`` forbids the network."""
-    return os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
-
-
-def resolve_model_dir(
-    model: str,
-    config_key: str | None = None,
-    allow_patterns: list[str] | None = None,
-) -> Path:
-    """Local directory holding ``model``: the path itself, the HF cache, or a download.
-
-    Raises :class:`ModelUnavailableError` (one clear message naming the model, the config
-    key and the three ways to provide it) when none of them works; never a traceback.
-    """
-    path = Path(model).expanduser()
-    if path.is_dir():
-        return path
-    if model.startswith((".", "/", "~")) or path.exists():
-        raise ModelUnavailableError(model, config_key, f"'{model}' is not a directory")
-    if model.count("/") > 1 or not model.strip():
-        raise ModelUnavailableError(model, config_key, "neither a local directory nor a Hub id")
-    try:
-        from huggingface_hub import snapshot_download
-    except ImportError as exc:  # pragma: no cover - a dependency of transformers
-        raise ModelUnavailableError(model, config_key, f"huggingface_hub missing: {exc}") from None
-    try:
-        return Path(snapshot_download(model, local_files_only=True, allow_patterns=allow_patterns))
-    except Exception:  # noqa: BLE001 - any failure means "not cached"; we try the network next
-        pass
-    if hub_offline():
-        raise ModelUnavailableError(
-            model,
-            config_key,
-            "HF_HUB_OFFLINE is set and the model is not in the Hugging Face cache",
-        )
-    try:
-        return Path(snapshot_download(model, allow_patterns=allow_patterns))
-    except Exception as exc:  # noqa: BLE001 - network, auth, 404: all mean "unavailable"
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelUnavailableError(
-            model, config_key, f"download failed ({type(exc).__name__}: {first[:200]})"
-        ) from None
-
-
 __all__ = [
     "BATCH_TOKENS",
     "Engine",
@@ -393,5 +345,6 @@ __all__ = [
     "ModelDump",
     "hub_offline",
     "import_dotted",
+    "is_gated_error",
     "resolve_model_dir",
 ]

@@ -150,7 +150,7 @@ def _datasets_loader() -> DatasetLoader:
         from datasets import load_dataset
     except ImportError:
         raise SummarizeError(
-            "--dataset hf:... needs the package 'datasets' (pip install datasets)"
+            "--dataset hf:... needs the package 'datasets' (in a checkout: .venv/bin/pip install datasets)"
         ) from None
     # With a split, load_dataset returns one Dataset: an iterable of row dicts.
     return cast(DatasetLoader, load_dataset)

@@ -3,7 +3,11 @@
 Inputs (a path, a list of paths, or a ``datasets.Dataset`` / ``DatasetDict``):
 
 * ``.txt`` (or any other suffix): the whole file is one article, id = file stem;
-* a directory: its ``.txt``, ``.jsonl``, ``.json``, ``.csv``, ``.parquet`` files in sorted
+* ``.html``/``.htm`` pages, ``http(s)://`` URLs and RSS/Atom feeds (``.rss``, ``.atom``, an
+  ``.xml`` file that is a feed, a feed URL): :mod:`summarize.ingest.web` (main text, title,
+  author and date extracted; what extraction dropped recorded; URLs fetched safely);
+* a directory: its ``.txt``, ``.jsonl``, ``.json``, ``.csv``, ``.parquet``, ``.html``,
+  ``.htm``, ``.rss``, ``.atom`` files in sorted
   order (not recursive, hidden files skipped); a directory written by
   ``Dataset.save_to_disk`` / ``DatasetDict.save_to_disk`` is read as that dataset;
 * ``.jsonl`` / ``.ndjson``: one JSON object per line, parsed line by line here so that a bad
@@ -29,12 +33,15 @@ record and row indices, matching the ``#N`` of the ids), and the other articles 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from summarize.ingest.feeds import FEED_SUFFIXES, looks_like_feed
+from summarize.ingest.fetch import is_url
 from summarize.ingest.records import LIST_KEYS, Records
 from summarize.ingest.tables import (
     is_dataset,
@@ -44,10 +51,14 @@ from summarize.ingest.tables import (
     read_parquet,
     read_saved_dataset,
 )
+from summarize.ingest.web import HTML_SUFFIXES, Web
 from summarize.types import Article, SkippedInput
 
 if TYPE_CHECKING:  # pragma: no cover
     import datasets
+
+    from summarize.config import FetchConfig
+    from summarize.ingest.fetch import Fetcher
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -58,7 +69,9 @@ __all__ = [
     "read_articles",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
+SUPPORTED_SUFFIXES = (
+    (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet") + HTML_SUFFIXES + FEED_SUFFIXES
+)
 
 Items = Iterator[Article | SkippedInput]
 Inputs: TypeAlias = "Sequence[str | Path] | str | Path | datasets.Dataset | datasets.DatasetDict"
@@ -116,21 +129,33 @@ def _read_text(path: Path) -> tuple[str, str] | SkippedInput:
     return text, encoding
 
 
+def missing_input(given: str) -> SkippedInput:
+    """An input path that does not exist: a directory when it was given as one (``dir/``)."""
+    if given.endswith(("/", os.sep)):
+        return SkippedInput(given, "directory", "no such directory")
+    return SkippedInput(given, "path", "no such file or directory")
+
+
 class _Reader:
     """Turns paths into Articles/InputErrors, one method per kind of input."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, web: Web) -> None:
         self.records = records
+        self.web = web
 
-    def path(self, path: Path) -> Items:
+    def path(self, path: Path, as_given: str | None = None) -> Items:
         if str(path) == "-":
             yield from self.stdin()
         elif not path.exists():
-            yield SkippedInput(str(path), "file", "no such file or directory")
+            yield missing_input(as_given or str(path))
         elif path.is_dir():
             yield from self.directory(path)
         elif path.suffix.lower() == ".parquet":
             yield from read_parquet(path, self.records)
+        elif path.suffix.lower() in HTML_SUFFIXES:
+            yield from self.web.html_file(path)
+        elif path.suffix.lower() in FEED_SUFFIXES + (".xml",):
+            yield from self.xml_file(path)
         else:
             yield from self.text_file(path)
 
@@ -149,6 +174,18 @@ class _Reader:
             yield from read_csv(path, text, encoding, self.records)
         else:
             yield self.records.text(text, source=str(path), article_id=path.stem)
+
+    def xml_file(self, path: Path) -> Items:
+        """A feed (``.rss``/``.atom``, or ``.xml`` that is one); other ``.xml`` is text."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield SkippedInput(str(path), "file", f"cannot read: {exc.strerror or exc}")
+            return
+        if path.suffix.lower() != ".xml" or looks_like_feed(data):
+            yield from self.web.feed_file(path, data)
+        else:
+            yield from self.text_file(path)
 
     def stdin(self) -> Items:
         data = (
@@ -239,13 +276,21 @@ class _Reader:
                 )
 
 
-def iter_articles(inputs: Inputs, *, text_field: str = "text") -> Items:
+def iter_articles(
+    inputs: Inputs,
+    *,
+    text_field: str = "text",
+    fields: Mapping[str, str] | None = None,
+    fetch: FetchConfig | None = None,
+    fetcher: Fetcher | None = None,
+) -> Items:
     """Yield an :class:`Article` or an :class:`SkippedInput` for each input piece, in order.
 
-    ``"-"`` reads standard input as one article.
+    ``"-"`` reads standard input as one article.  URLs are fetched by ``fetcher``, else by a
+    :class:`~summarize.ingest.fetch.Fetcher` under ``fetch`` (default: refuse loopback).
     """
-    records = Records(text_field)
-    reader = _Reader(records)
+    records = Records(text_field, fields=fields)
+    reader = _Reader(records, Web(records, fetch, fetcher))
     if is_dataset(inputs):
         yield from read_dataset(inputs, records)
         return
@@ -253,17 +298,26 @@ def iter_articles(inputs: Inputs, *, text_field: str = "text") -> Items:
     for item in items:  # type: ignore[union-attr]
         if is_dataset(item):
             yield from read_dataset(item, records)
+        elif isinstance(item, str) and is_url(item):
+            yield from reader.web.url(item)
         else:
-            yield from reader.path(Path(item))
+            yield from reader.path(Path(item), str(item))
 
 
 def read_articles(
-    inputs: Inputs, *, text_field: str = "text"
+    inputs: Inputs,
+    *,
+    text_field: str = "text",
+    fields: Mapping[str, str] | None = None,
+    fetch: FetchConfig | None = None,
+    fetcher: Fetcher | None = None,
 ) -> tuple[list[Article], list[SkippedInput]]:
     """All articles of ``inputs`` and the errors met on the way (see the module docstring)."""
     articles: list[Article] = []
     errors: list[SkippedInput] = []
-    for item in iter_articles(inputs, text_field=text_field):
+    for item in iter_articles(
+        inputs, text_field=text_field, fields=fields, fetch=fetch, fetcher=fetcher
+    ):
         if isinstance(item, SkippedInput):
             errors.append(item)
         else:

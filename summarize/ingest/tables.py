@@ -14,6 +14,7 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -53,13 +54,31 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg[0] if msg else ''}".rstrip(": ")
 
 
+@contextmanager
+def _no_bars() -> Iterator[None]:
+    """No ``datasets`` progress bar ("Generating train split") while a file is read: reading
+    is a step of our run, whose own progress display (or none, off a terminal) reports it."""
+    from datasets.utils import (
+        are_progress_bars_disabled,
+        disable_progress_bars,
+        enable_progress_bars,
+    )
+
+    was_off = are_progress_bars_disabled()
+    disable_progress_bars()
+    try:
+        yield
+    finally:
+        if not was_off:
+            enable_progress_bars()
+
+
 def _missing_text_column(
     records: Records, columns: list[str], file: str, where: str
 ) -> SkippedInput | None:
     if records.text_field in columns:
         return None
-    cols = ", ".join(columns)
-    return SkippedInput(file, where, f"no '{records.text_field}' column (columns: {cols})")
+    return SkippedInput(file, where, records.text_field_hint(", ".join(columns)))
 
 
 def _rows(
@@ -94,7 +113,7 @@ def read_csv(path: Path, text: str, encoding: str, records: Records) -> Items:
 
         # every column as a string: a column of numbers must not become int
         features = datasets.Features({name: datasets.Value("string") for name in header})
-        with tempfile.TemporaryDirectory(prefix="summarize-csv-") as cache:
+        with tempfile.TemporaryDirectory(prefix="summarize-csv-") as cache, _no_bars():
             ds = datasets.Dataset.from_csv(
                 str(path),
                 features=features,
@@ -122,7 +141,7 @@ def read_parquet(path: Path, records: Records) -> Items:
             return
         import datasets
 
-        with tempfile.TemporaryDirectory(prefix="summarize-parquet-") as cache:
+        with tempfile.TemporaryDirectory(prefix="summarize-parquet-") as cache, _no_bars():
             ds = datasets.Dataset.from_parquet(str(path), keep_in_memory=True, cache_dir=cache)
     except Exception as exc:
         yield SkippedInput(str(path), "file", f"cannot read as Parquet: {_short(exc)}")
@@ -139,7 +158,8 @@ def read_saved_dataset(path: Path, records: Records) -> Items:
     try:
         import datasets
 
-        loaded = datasets.load_from_disk(str(path))
+        with _no_bars():
+            loaded = datasets.load_from_disk(str(path))
     except Exception as exc:
         yield SkippedInput(str(path), "directory", f"cannot load the saved dataset: {_short(exc)}")
         return

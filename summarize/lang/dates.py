@@ -30,6 +30,7 @@ __all__ = [
     "HI_MONTH_NAMES",
     "EN_MONTH_NAMES",
     "WEEKDAYS",
+    "iso_datetime",
     "EN_WEEKDAY_NAMES",
     "DateMatch",
     "parse_date",
@@ -225,3 +226,15 @@ def mentions(text: str) -> dict[str, set[str]]:
         elif t.isdigit() and 1900 <= int(t) <= 2100:
             out["year"].add(t)
     return out
+
+
+def iso_datetime(value: str | None) -> datetime.datetime | None:
+    """An ISO 8601 date or date-time (what the cleaner writes) as an aware datetime, UTC when
+    it has no offset; ``None`` when ``value`` is empty or not ISO 8601."""
+    if not value:
+        return None
+    try:
+        t = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=datetime.timezone.utc)

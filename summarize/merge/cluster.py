@@ -26,6 +26,7 @@ import numpy as np
 from summarize.config import MergeConfig
 from summarize.lang.numbers import content_stems
 from summarize.lang.script import tokens
+from summarize.merge.represent import choose
 from summarize.salience import EMBED_KIND, centrality
 from summarize.types import CleanArticle, Conflict, SourceRef
 
@@ -169,6 +170,7 @@ class Unit:
     text: str
     position: float  # relative position in the article, 0 = first sentence
     heading: bool = False
+    split: bool = False  # one half of a sentence the segmenter cut at a decimal point
 
 
 @dataclass
@@ -192,6 +194,8 @@ class Prepared:
     cent: np.ndarray
     clusters: list[Cluster]
     n_articles: int
+    # indices of the articles the cleaner flagged no kept line of (a clean source)
+    clean_sources: frozenset[int] = frozenset()
 
 
 def _norm_text(text: str) -> str:
@@ -230,6 +234,21 @@ def _left_out_reason(text: str, flagged: list[tuple[str, str]]) -> str | None:
     return None
 
 
+_ENDS_IN_NUMBER_RE = re.compile(r"[0-9०-९]\.$")
+_STARTS_WITH_DIGIT_RE = re.compile(r"^[0-9०-९]")
+
+
+def _split_at_number(paragraph: list[str], si: int) -> bool:
+    """Sentence ``si`` is one half of a number cut at its decimal point ("... ४८." + "१ ओवर ...")."""
+    here = paragraph[si].strip()
+    before = paragraph[si - 1].strip() if si > 0 else ""
+    after = paragraph[si + 1].strip() if si + 1 < len(paragraph) else ""
+    return bool(
+        (_ENDS_IN_NUMBER_RE.search(before) and _STARTS_WITH_DIGIT_RE.match(here))
+        or (_ENDS_IN_NUMBER_RE.search(here) and _STARTS_WITH_DIGIT_RE.match(after))
+    )
+
+
 def _units(articles: Sequence[CleanArticle], left_out: Counter[str]) -> list[Unit]:
     """Step 1: the sentences that take part; the others are counted in ``left_out``."""
     units: list[Unit] = []
@@ -251,7 +270,8 @@ def _units(articles: Sequence[CleanArticle], left_out: Counter[str]) -> list[Uni
                 continue
             seen.add(key)
             heading = len(art.paragraphs[pi]) == 1 and not _HEADING_END_RE.search(clean)
-            units.append(Unit(ai, art.id, pi, si, clean, ordinal / total, heading))
+            split = _split_at_number(art.paragraphs[pi], si)
+            units.append(Unit(ai, art.id, pi, si, clean, ordinal / total, heading, split))
     return units
 
 
@@ -273,15 +293,16 @@ def _describe(
 ) -> None:
     """Sources, representative sentence, centrality and position of cluster ``c``."""
     c.sources = [articles[a].id for a in sorted({units[i].article for i in c.members})]
-    if len(c.members) == 1:
-        c.rep = c.members[0]
-    else:
-        # the most central member by same-fact score; a heading only if nothing else
-        def rep_key(i: int) -> tuple[bool, float, float]:
-            others = [j for j in c.members if j != i]
-            return (not units[i].heading, float(np.mean(score[i, others])), float(cent[i]))
-
-        c.rep = max(c.members, key=rep_key)
+    # readable first, then central (summarize.merge.represent); a heading only if nothing else
+    c.rep = choose(
+        c.members,
+        lambda i: (units[i].text, articles[units[i].article].lang or "hi"),
+        lambda i: units[i].heading,
+        lambda i: units[i].split,
+        lambda i: not articles[units[i].article].flagged,
+        score,
+        cent,
+    )
     c.centrality = float(max(cent[i] for i in c.members))
     c.position = min(units[i].position for i in c.members)
 
@@ -307,7 +328,8 @@ def prepare(articles: Sequence[CleanArticle], embedder: Embedder, gate: float) -
     for c in clusters:
         _describe(c, units, articles, score, cent)
     n_articles = len({u.article for u in units})
-    return Prepared(units, left_out, cos, score, cent, clusters, n_articles)
+    clean = frozenset(ai for ai, a in enumerate(articles) if not a.flagged)
+    return Prepared(units, left_out, cos, score, cent, clusters, n_articles, clean)
 
 
 def fact_clusters(

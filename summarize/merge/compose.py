@@ -23,6 +23,7 @@ import numpy as np
 from summarize.config import MergeConfig
 from summarize.merge.cluster import Cluster, Prepared, Unit, prepare
 from summarize.merge.conflicts import find_conflicts
+from summarize.merge.represent import choose
 from summarize.salience import mmr_select
 from summarize.types import (
     CleanArticle,
@@ -92,6 +93,24 @@ def _unit_text(prep: Prepared, tr: _Lookup, i: int) -> tuple[str, bool]:
     return (en, True) if en else (prep.units[i].text, False)
 
 
+def _choose_on_english(prep: Prepared, tr: _Lookup, c: Cluster) -> None:
+    """With translation on, the representative is chosen on the English side (the same
+    rules, :mod:`.represent`) among the members that have a translation."""
+    with_en = [i for i in c.members if _english(tr, prep.units[i])]
+    if not with_en:
+        return
+    units = prep.units
+    c.rep = choose(
+        with_en,
+        lambda i: (_english(tr, units[i]) or units[i].text, "en"),
+        lambda i: units[i].heading,
+        lambda i: units[i].split,
+        lambda i: units[i].article in prep.clean_sources,
+        prep.score,
+        prep.cent,
+    )
+
+
 def _texts(prep: Prepared, tr: _Lookup, chosen: list[int], notes: list[str]) -> list[str]:
     """Step 7: the text of each chosen cluster (English when translations are there)."""
     want_english = bool(tr)
@@ -99,6 +118,8 @@ def _texts(prep: Prepared, tr: _Lookup, chosen: list[int], notes: list[str]) -> 
     hindi_fallback = 0
     for ci in chosen:
         c = prep.clusters[ci]
+        if want_english:
+            _choose_on_english(prep, tr, c)
         text, is_en = _unit_text(prep, tr, c.rep)
         if want_english and not is_en:
             alt = next(
@@ -146,7 +167,12 @@ def _fuse(
 def _ref(prep: Prepared, c: Cluster, i: int) -> SourceRef:
     u = prep.units[i]
     return SourceRef(
-        u.article_id, u.paragraph, u.sentence, u.text, float(round(prep.cos[c.rep, i], 4))
+        u.article_id,
+        u.paragraph,
+        u.sentence,
+        u.text,
+        float(round(prep.cos[c.rep, i], 4)),
+        representative=i == c.rep,
     )
 
 

@@ -48,7 +48,12 @@ def stage_code(*modules: str) -> str:
 
 
 def clean_key(config: Config, article: Article) -> str:
-    settings = {"clean": config.clean, "code": stage_code(*CLEAN_CODE)}
+    # the embedder judges story blocks (pass 5b of summarize.clean): part of the key
+    settings = {
+        "clean": config.clean,
+        "embeddings": config.embeddings,
+        "code": stage_code(*CLEAN_CODE),
+    }
     return Cache.key("clean", None, settings, article)
 
 

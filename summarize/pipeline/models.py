@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from summarize.config import Config, EngineSpec, GenerationSpec, load_config
-from summarize.errors import ConfigError, SummarizeError
+from summarize.errors import (
+    ConfigError,
+    ModelsUnavailableError,
+    ModelUnavailableError,
+    SummarizeError,
+)
 from summarize.strategies.registry import NEED_KEYS, strategy_info
 
 if TYPE_CHECKING:
@@ -163,11 +168,27 @@ class Collaborators:
         return out
 
     def require_models(self, strategies: list[str] | None = None) -> None:
-        """Raise the first model error (ModelUnavailableError, ...) of the models a run needs."""
+        """Raise if a model the run needs is missing: every missing one in one message.
+
+        Each needed model is checked (none stops the check of the others), so a user fixes
+        everything in one go: one missing model raises its own
+        :class:`~summarize.errors.ModelUnavailableError`; several raise one
+        :class:`~summarize.errors.ModelsUnavailableError` listing them all, with the ways to
+        provide them said once.  Another error (a missing package) is raised first, as is.
+        """
+        missing: list[ModelUnavailableError] = []
         for key in self.needed_models(strategies):
             error = self._model_error(key)
-            if error is not None:
+            if isinstance(error, ModelUnavailableError):
+                missing.extend(
+                    error.errors if isinstance(error, ModelsUnavailableError) else [error]
+                )
+            elif error is not None:
                 raise error
+        if len(missing) == 1:
+            raise missing[0]
+        if missing:
+            raise ModelsUnavailableError(missing)
 
     def model_ids(self) -> dict[str, str]:
         return dict(self.config.models())

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,7 +231,11 @@ class Pipeline(Collaborators):
 
     # --- the work of each stage, through the cache -------------------------------------------
 
-    def ingest(self, inputs: Sequence[Any]) -> tuple[list[Article], list[SkippedInput]]:
+    def ingest(
+        self, inputs: Sequence[Any], fields: Mapping[str, str] | None = None
+    ) -> tuple[list[Article], list[SkippedInput]]:
+        """Articles of ``inputs``; ``fields`` names other record fields for the text, id,
+        title, date (``{"text": "body"}``: :class:`~summarize.ingest.records.Records`)."""
         from summarize.ingest.ids import with_unique_ids
 
         articles: list[Article] = [a for a in inputs if isinstance(a, Article)]
@@ -240,11 +244,15 @@ class Pipeline(Collaborators):
         if others:
             from summarize.ingest import read_articles
 
-            read, errors = read_articles(others)
+            read, errors = read_articles(others, fields=fields, fetch=self.config.fetch)
             articles.extend(read)
         # ids are unique within one read; articles given as objects and several reads can
         # still share one, and the merged summary attributes sentences by id
         return with_unique_ids(articles), list(errors)
+
+    def clean(self, article: Article) -> CleanArticle:
+        """One article cleaned with this pipeline's config, through the stage cache."""
+        return self._clean(article)
 
     def _clean(self, article: Article) -> CleanArticle:
         from summarize.clean import clean_article
@@ -253,7 +261,9 @@ class Pipeline(Collaborators):
         hit = self.cache.get("clean", key, CleanArticle)
         if hit is not None:
             return hit
-        cleaned = clean_article(article, self.config.clean)
+        # the configured embedder judges another story after a boundary line (issue 15)
+        embedder = self.embedder() if self.config.clean.topic_check else None
+        cleaned = clean_article(article, self.config.clean, embedder)
         self.cache.put("clean", key, cleaned)
         return cleaned
 
@@ -327,14 +337,21 @@ class Pipeline(Collaborators):
             if self.config.summarization.summarizer is None:
                 raise ConfigError("merge.fusion: abstractive needs `summarization.summarizer`")
             fuse = self._fuse
+        from summarize.merge.coverage import coverage_table
+
         key = merge_key(self.config, cleaned, translations)
-        hit = self.cache.get("merge", key, MergedSummary)
-        if hit is not None:
-            return hit
-        merged = merge_articles(
-            cleaned, translations if self.translation_on else None, self.embedder(), mc, fuse=fuse
-        )
-        self.cache.put("merge", key, merged)
+        merged = self.cache.get("merge", key, MergedSummary)
+        if merged is None:
+            merged = merge_articles(
+                cleaned,
+                translations if self.translation_on else None,
+                self.embedder(),
+                mc,
+                fuse=fuse,
+            )
+            self.cache.put("merge", key, merged)
+        # derived from the merge (never cached apart): who covered what (issue 12)
+        merged.coverage = coverage_table(merged, cleaned)
         return merged
 
     def _fuse(self, texts: list[str]) -> list[str]:

@@ -2,9 +2,11 @@
 
 Every piece of user or model text goes through :func:`esc` (:func:`html.escape` with
 ``quote=True``), so an article carrying ``<script>`` shows it literally.  The merged summary
-carries source "chips" that link to the anchors of the source sentences in the per-article
-columns (:func:`sentence_anchor`; article ids may hold any character, so anchors are built
-from a hash of the id).  The stylesheet is the package file ``report/static/report.css``,
+cites its sources by short coloured labels (``A1`` ... ``An``, the app's, with a legend
+naming the articles): each chip links to the anchor of its source sentence in the article's
+column (:func:`sentence_anchor`; article ids may hold any character, so anchors are built
+from a hash of the id), and a ``+A1`` chip to a further sentence of the same article.  The
+articles stand side by side in one row (scrolling sideways when they do not fit).  The stylesheet is the package file ``report/static/report.css``,
 inlined into the page.
 
 :func:`esc` and :func:`removed_item` are also what the web app (:mod:`summarize.app.render`)
@@ -18,7 +20,15 @@ import html
 from functools import cache
 from importlib import resources
 
-from summarize.report.common import article_title, article_titles, flag_text
+from summarize.report.common import (
+    article_label,
+    article_title,
+    article_titles,
+    colour_class,
+    flag_text,
+)
+from summarize.report.coverage import coverage_html
+from summarize.report.members import members_details
 from summarize.strategies.registry import strategy_label
 from summarize.types import (
     ArticleResult,
@@ -118,7 +128,7 @@ def _spans(heading: str, items: list[Removed]) -> str:
     )
 
 
-def _article(a: ArticleResult) -> str:
+def _article(a: ArticleResult, index: int) -> str:
     art = a.article
     meta = [f"id: {esc(art.id)}", f"source: {esc(art.source)}"]
     if art.date:
@@ -126,8 +136,9 @@ def _article(a: ArticleResult) -> str:
     if art.url:
         meta.append(f"url: {esc(art.url)}")
     out = [
-        f"<div class='col' id='{_slug(art.id)}'>",
-        f"<h2>{esc(article_title(art))}</h2>",
+        f"<div class='col {colour_class(index)}' id='{_slug(art.id)}'>",
+        f"<h2><span class='chip {colour_class(index)}'>{article_label(index)}</span> "
+        f"{esc(article_title(art))}</h2>",
         f"<p class='meta'>{' · '.join(meta)}</p>",
     ]
     out.extend(_summary(s) for s in a.summaries)
@@ -147,57 +158,95 @@ def _article(a: ArticleResult) -> str:
     return "".join(out)
 
 
-def _ref_chip(ref: SourceRef, label: str) -> str:
-    return (
-        f"<a class='chip' href='#{sentence_anchor(ref.article_id, ref.paragraph, ref.sentence)}'"
-        f" title='{esc(ref.text)}'>{label}</a>"
-    )
+class _Labels:
+    """Each article's short label and colour (``A1``, ``c0``), by id, in result order."""
+
+    def __init__(self, result: RunResult) -> None:
+        self.titles = article_titles(result)
+        self.index = {a.article.id: i for i, a in enumerate(result.articles)}
+
+    def chip(self, aid: str, href: str, tip: str, more: bool = False) -> str:
+        """A link chip to ``href``; ``more``: a further sentence of the article (``+A1``)."""
+        i = self.index.get(aid)
+        if i is None:
+            return f"<a class='chip' href='#{href}' title='{esc(tip)}'>{esc(aid)}</a>"
+        text = f"+{article_label(i)}" if more else article_label(i)
+        cls = "chip more" if more else "chip"
+        return f"<a class='{cls} {colour_class(i)}' href='#{href}' title='{esc(tip)}'>{text}</a>"
+
+    def badge(self, aid: str) -> str:
+        i = self.index.get(aid)
+        if i is None:
+            return f"<span class='chip'>{esc(aid)}</span>"
+        return f"<span class='chip {colour_class(i)}'>{article_label(i)}</span>"
+
+    def legend(self) -> str:
+        """Which article each label stands for, and what a ``+`` chip is."""
+        items = "".join(
+            f"<li>{self.chip(aid, _slug(aid), title)} {esc(title)}</li>"
+            for aid, title in self.titles.items()
+        )
+        return (
+            f"<ul class='legend'>{items}</ul><p class='meta'>A chip links to the sentence of "
+            "that article that says this; <b>+A1</b> links to a further sentence of the same "
+            "article that says it too.</p>"
+        )
 
 
-def _source_chips(s: MergedSentence, titles: dict[str, str]) -> str:
-    """A chip per source (to its first supporting sentence), then "+" chips for further refs."""
+def _ref_href(ref: SourceRef) -> str:
+    return sentence_anchor(ref.article_id, ref.paragraph, ref.sentence)
+
+
+def _source_chips(s: MergedSentence, labels: _Labels) -> str:
+    """A chip per source (to its first supporting sentence), then "+A1" chips for further refs."""
     first_ref: dict[str, SourceRef] = {}
     for r in s.refs:
         first_ref.setdefault(r.article_id, r)
     chips = []
     for aid in s.sources:
         ref = first_ref.get(aid)
-        target = sentence_anchor(aid, ref.paragraph, ref.sentence) if ref else _slug(aid)
-        chips.append(
-            f"<a class='chip' href='#{target}' title='{esc(ref.text if ref else titles.get(aid, aid))}'>"
-            f"{esc(titles.get(aid, aid))}</a>"
-        )
-    chips += [_ref_chip(r, "+") for r in s.refs if first_ref.get(r.article_id) is not r]
+        title = labels.titles.get(aid, aid)
+        href = _ref_href(ref) if ref else _slug(aid)
+        chips.append(labels.chip(aid, href, f"{title} — {ref.text}" if ref else title))
+    chips += [
+        labels.chip(r.article_id, _ref_href(r), f"another sentence: {r.text}", more=True)
+        for r in s.refs
+        if first_ref.get(r.article_id) is not r
+    ]
     return "".join(chips)
 
 
-def _merged(merged: MergedSummary, titles: dict[str, str]) -> str:
+def _merged(merged: MergedSummary, labels: _Labels) -> str:
     out = [
         f"<h2>Merged summary <span class='meta'>({esc(merged.lang)}, {esc(merged.method)})</span></h2>",
+        labels.legend(),
         "<ol class='merged'>",
     ]
+    short = {aid: article_label(i) for aid, i in labels.index.items()}
     for s in merged.sentences:
         unique = "<span class='unique'>one source only</span>" if s.unique else ""
         out.append(
-            f"<li>{esc(s.text)} {_source_chips(s, titles)}"
+            f"<li>{esc(s.text)} {_source_chips(s, labels)}"
             f"<span class='meta'> · {s.agreement} agree · support {s.support:.2f}</span>{unique}"
-            f"{_flags(s.flags)}</li>"
+            f"{_flags(s.flags)}{members_details(s, short)}</li>"
         )
     out.append("</ol>")
     if merged.conflicts:
         out.append("<h3>Conflicts between sources</h3>")
         for c in merged.conflicts:
-            vals = "; ".join(f"{esc(titles.get(k, k))}: {esc(v)}" for k, v in c.values.items())
-            links = " ".join(
-                _ref_chip(r, esc(titles.get(r.article_id, r.article_id))) for r in c.refs
-            )
+            vals = "; ".join(f"{labels.badge(k)} {esc(v)}" for k, v in c.values.items())
+            links = " ".join(labels.chip(r.article_id, _ref_href(r), r.text) for r in c.refs)
             out.append(
                 f"<div class='conflict'><strong>{esc(c.kind)}</strong>: {esc(c.description)}"
                 f" <span class='meta'>({vals})</span> {links}</div>"
             )
-    if merged.notes:
+    if merged.coverage is not None:
+        out.append(coverage_html(merged.coverage, labels.titles))
+    if merged.notes:  # how the merge went: not a conflict, so a heading of its own
         out.append(
-            "<ul>" + "".join(f"<li class='meta'>{esc(n)}</li>" for n in merged.notes) + "</ul>"
+            "<h3>Run notes</h3><ul>"
+            + "".join(f"<li class='meta'>{esc(n)}</li>" for n in merged.notes)
+            + "</ul>"
         )
     return "".join(out)
 
@@ -229,9 +278,9 @@ def to_html(result: RunResult, title: str = "Summary report") -> str:
     ]
     body += [f"<div class='notice'>{esc(notice)}</div>" for notice in result.notices]
     if result.merged is not None:
-        body.append(_merged(result.merged, article_titles(result)))
+        body.append(_merged(result.merged, _Labels(result)))
     body.append("<div class='cols'>")
-    body.extend(_article(a) for a in result.articles)
+    body.extend(_article(a, i) for i, a in enumerate(result.articles))
     body.append("</div>")
     body += _footer(result)
     return (

@@ -1,7 +1,9 @@
 """The Markdown report (``summary.md``): a run for reading in a terminal or a pull request.
 
 Sections in order: a header (config, schema, article count, notices), the merged summary
-with its sources, conflicts and notes, then per article its summaries by strategy, the
+with a legend of the source labels (``A1`` ... ``An``, as in the HTML report and the app),
+each sentence citing its sources by label, conflicts, and the run notes under their own
+heading, then per article (headed by its label) its summaries by strategy, the
 clean text, the translation and what the cleaner removed or flagged, and a footer with
 input errors, timings and models.  User and model text goes through :func:`md_escape`, so
 it is never read as Markdown structure or raw HTML.
@@ -9,7 +11,14 @@ it is never read as Markdown structure or raw HTML.
 
 from __future__ import annotations
 
-from summarize.report.common import article_title, article_titles, flag_text
+from summarize.report.common import (
+    article_label,
+    article_labels,
+    article_title,
+    article_titles,
+    flag_text,
+)
+from summarize.report.coverage import coverage_markdown
 from summarize.strategies.registry import strategy_label
 from summarize.types import ArticleResult, MergedSummary, Removed, RunResult
 
@@ -28,10 +37,10 @@ def md_escape(text: str) -> str:
     )
 
 
-def _header(result: RunResult) -> list[str]:
+def _header(result: RunResult, title: str) -> list[str]:
     cfg_name = result.config.get("name", "") if result.config else ""
     lines = [
-        "# Summary report",
+        f"# {md_escape(title)}",
         "",
         f"Config: `{cfg_name}` · schema {result.schema_version} · {len(result.articles)} article(s)",
         "",
@@ -41,13 +50,25 @@ def _header(result: RunResult) -> list[str]:
     return lines
 
 
-def _merged(merged: MergedSummary, titles: dict[str, str]) -> list[str]:
+def _legend(titles: dict[str, str], labels: dict[str, str]) -> list[str]:
+    """Which article each source label stands for."""
+    lines = ["Sources:", ""]
+    lines += [f"- **{labels[aid]}** {md_escape(title)}" for aid, title in titles.items()]
+    return lines + [""]
+
+
+def _merged(merged: MergedSummary, titles: dict[str, str], labels: dict[str, str]) -> list[str]:
     lines = [f"## Merged summary ({merged.lang}, {merged.method})", ""]
+    lines += _legend(titles, labels)
+
+    def label(aid: str) -> str:
+        return labels.get(aid) or md_escape(aid)
+
     for i, s in enumerate(merged.sentences, 1):
-        cites = ", ".join(md_escape(titles.get(a, a)) for a in s.sources)
+        cites = ", ".join(label(a) for a in s.sources)
         tag = " *(one source only)*" if s.unique else ""
         lines.append(
-            f"{i}. {md_escape(s.text)} — sources: {cites} "
+            f"{i}. {md_escape(s.text)} — {cites} "
             f"(agree: {s.agreement}, support {s.support:.2f}){tag}"
         )
         lines += [f"   - flag: {md_escape(flag_text(f))}" for f in s.flags]
@@ -55,13 +76,14 @@ def _merged(merged: MergedSummary, titles: dict[str, str]) -> list[str]:
     if merged.conflicts:
         lines += ["### Conflicts", ""]
         for c in merged.conflicts:
-            vals = "; ".join(
-                f"{md_escape(titles.get(k, k))}: {md_escape(v)}" for k, v in c.values.items()
-            )
+            vals = "; ".join(f"{label(k)}: {md_escape(v)}" for k, v in c.values.items())
             lines.append(f"- **{c.kind}**: {md_escape(c.description)} ({vals})")
         lines.append("")
-    lines += [f"- {md_escape(note)}" for note in merged.notes]
-    if merged.notes:
+    if merged.coverage is not None:
+        lines += coverage_markdown(merged.coverage, titles, md_escape)
+    if merged.notes:  # how the merge went: not a conflict, so a heading of its own
+        lines += ["### Run notes", ""]
+        lines += [f"- {md_escape(note)}" for note in merged.notes]
         lines.append("")
     return lines
 
@@ -78,12 +100,12 @@ def _spans(heading: str, items: list[Removed]) -> list[str]:
     ]
 
 
-def _article(a: ArticleResult) -> list[str]:
+def _article(a: ArticleResult, label: str) -> list[str]:
     art = a.article
     meta = [f"id `{art.id}`", f"source `{art.source}`"]
     if art.date:
         meta.append(f"date {art.date}")
-    lines = [f"## {md_escape(article_title(art))}", "", " · ".join(meta), ""]
+    lines = [f"## {label} · {md_escape(article_title(art))}", "", " · ".join(meta), ""]
     for s in a.summaries:
         lines += [f"### {strategy_label(s.strategy)} ({s.lang}, `{s.model}`)", ""]
         lines += [md_escape(s.text) if s.text else "*(empty)*", ""]
@@ -119,13 +141,13 @@ def _footer(result: RunResult) -> list[str]:
     return lines
 
 
-def to_markdown(result: RunResult) -> str:
-    """The whole report as Markdown text."""
-    lines = _header(result)
+def to_markdown(result: RunResult, title: str = "Summary report") -> str:
+    """The whole report as Markdown text (``title``: its heading, e.g. the event's name)."""
+    lines = _header(result, title)
     if result.merged is not None:
-        lines += _merged(result.merged, article_titles(result))
-    for a in result.articles:
-        lines += _article(a)
+        lines += _merged(result.merged, article_titles(result), article_labels(result))
+    for i, a in enumerate(result.articles):
+        lines += _article(a, article_label(i))
     return "\n".join(lines + _footer(result))
 
 

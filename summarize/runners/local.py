@@ -1,8 +1,10 @@
 """The local batch runner: many articles, grouped into events, one merged summary per event.
 
 ``run_batch(inputs, config=..., out_dir=...)`` reads every input, groups the articles into
-events (:mod:`summarize.group`: by a record field such as ``event`` or ``cluster``, or all
-inputs as one event), runs the :class:`~summarize.pipeline.Pipeline` on each event in this
+events (:mod:`summarize.group`: by a record field such as ``event`` or ``cluster``, found in
+the feed with ``group_by="auto"`` (:mod:`summarize.grouping`; ``events.jsonl`` then lists each
+event's members with the similarity that put them there), or all
+inputs as one event, named after its titles' shared words by :mod:`summarize.event_names`), runs the :class:`~summarize.pipeline.Pipeline` on each event in this
 process and writes::
 
     OUT/manifest.json            what was run: config, events, their files, error count
@@ -35,10 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.cache import atomic_write_text, content_hash
+from summarize.cache import atomic_write_text, content_hash, replace_atomically
 from summarize.config import Config, load_config
 from summarize.errors import SummarizeError
-from summarize.group import group_articles, no_field_event
+from summarize.event_names import content_event_name
+from summarize.group import AUTO, group_articles, group_auto, no_field_event
+from summarize.grouping import GroupingOptions
+from summarize.lang.script import DEVANAGARI_WORD
 from summarize.pipeline import Pipeline, ProgressEvent
 from summarize.report import from_json, to_html, to_json, to_markdown
 from summarize.serialize import article_row, error_row, event_row
@@ -68,6 +73,8 @@ class BatchResult:
     events: list[EventOutcome] = field(default_factory=list)
     errors: list[SkippedInput] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # executor counters (the Ray runner: articles sent, returned, duplicates dropped, recomputed)
+    stats: dict[str, int] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -79,7 +86,8 @@ def _slugs(names: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
-        safe = re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("._")[:60] or "event"
+        # word characters of any script, with Devanagari's vowel signs (not in \w)
+        safe = re.sub(rf"[^\w{DEVANAGARI_WORD}.-]+", "_", name).strip("._")[:60] or "event"
         slug = safe
         if slug != name or slug.lower() in used:
             slug = f"{safe}-{content_hash(name)[:8]}"
@@ -117,7 +125,7 @@ def _write_dataset(path: Path, rows: list[dict[str, Any]], fmt: str) -> None:
             ds.to_parquet(tmp)
         else:
             ds.to_json(tmp, lines=True, force_ascii=False)
-        os.replace(tmp, path)
+        replace_atomically(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -129,20 +137,27 @@ def _write_event_reports(
 ) -> None:
     """result.json always (resume reads it), the other reports as asked."""
     atomic_write_text(event_dir / EVENT_FILES["json"], to_json(run_result))
+    title = f"Event: {name}"
     if "md" in formats:
-        atomic_write_text(event_dir / EVENT_FILES["md"], to_markdown(run_result))
+        atomic_write_text(event_dir / EVENT_FILES["md"], to_markdown(run_result, title=title))
     if "html" in formats:
-        html = to_html(run_result, title=f"Event: {name}")
+        html = to_html(run_result, title=title)
         atomic_write_text(event_dir / EVENT_FILES["html"], html)
 
 
 def _write_aggregates(
-    out: Path, results: Mapping[str, RunResult], errors: list[SkippedInput], formats: Sequence[str]
+    out: Path,
+    results: Mapping[str, RunResult],
+    errors: list[SkippedInput],
+    formats: Sequence[str],
+    members: Mapping[str, object] | None = None,
 ) -> None:
+    """``members``: event -> its memberships under ``--group-by auto`` (in ``events.jsonl``)."""
     rows = [article_row(name, ar) for name, r in results.items() for ar in r.articles]
     if "jsonl" in formats:
         _write_dataset(out / "articles.jsonl", rows, "jsonl")
-        _write_jsonl(out / "events.jsonl", [event_row(name, r) for name, r in results.items()])
+        events = [event_row(name, r, (members or {}).get(name)) for name, r in results.items()]
+        _write_jsonl(out / "events.jsonl", events)
     if "parquet" in formats:
         _write_dataset(out / "articles.parquet", rows, "parquet")
     _write_jsonl(out / "errors.jsonl", [error_row(e) for e in errors])
@@ -163,8 +178,13 @@ class _Batch:
         group_by: str | None,
         formats: Sequence[str],
         progress: BatchProgress | None,
+        fields: Mapping[str, str] | None = None,
+        grouping: GroupingOptions | None = None,
     ) -> None:
         self.pipe = pipe
+        self.fields = fields
+        self.grouping = grouping
+        self.members: dict[str, object] = {}
         self.strategies = strategies
         self.out = out
         self.group_by = group_by
@@ -192,10 +212,12 @@ class _Batch:
         atomic_write_text(self.out / "manifest.json", text)
 
     def run(self, inputs: Sequence[str | Path | Article]) -> BatchResult:
-        articles, errors = self.pipe.ingest(list(inputs))
+        articles, errors = self.pipe.ingest(list(inputs), fields=self.fields)
         self.n_articles = len(articles)
         self.result.errors.extend(errors)
-        groups = group_articles(articles, self.group_by)
+        groups = self.group(articles)
+        if not self.group_by and articles:  # one event: named after what it is about
+            groups = {content_event_name(articles, self.pipe.config.clean): articles}
         if self.group_by and no_field_event(self.group_by) in groups:
             self.result.notices.append(
                 f"some articles have no `{self.group_by}` field; "
@@ -203,16 +225,34 @@ class _Batch:
             )
         slugs = _slugs(list(groups))
         self.n_events = len(groups)
+        self.before_events(groups, slugs)
         for index, (name, members) in enumerate(groups.items()):
             self.event(index, name, slugs[name], members)
             self.write_manifest(False)
-        _write_aggregates(self.out, self.results, self.result.errors, self.formats)
+        _write_aggregates(self.out, self.results, self.result.errors, self.formats, self.members)
         for r in self.results.values():
             for notice in r.notices:
                 if notice not in self.result.notices:
                     self.result.notices.append(notice)
         self.write_manifest(True)
         return self.result
+
+    def before_events(self, groups: Mapping[str, list[Article]], slugs: Mapping[str, str]) -> None:
+        """A hook before the events run (the Ray runner computes their stages here)."""
+
+    def is_done(self, slug: str, members: Sequence[Article]) -> bool:
+        """Whether the event's ``.done`` marker says its outputs are complete for ``members``."""
+        marker = self.out / "events" / slug / ".done"
+        fingerprint = event_fingerprint(self.pipe.config, self.strategies, members)
+        return marker.is_file() and marker.read_text(encoding="utf-8").strip() == fingerprint
+
+    def group(self, articles: list[Article]) -> dict[str, list[Article]]:
+        """Events by a field, or found in the feed (``--group-by auto``, with memberships)."""
+        if self.group_by != AUTO:
+            return group_articles(articles, self.group_by)
+        groups, events = group_auto(articles, self.pipe.clean, self.pipe.embedder(), self.grouping)
+        self.members = {name: event.members for name, event in events.items()}
+        return groups
 
     def event(self, index: int, name: str, slug: str, members: list[Article]) -> None:
         """Resume or run one event and record its outcome."""
@@ -287,8 +327,16 @@ def run_batch(
     formats: Sequence[str] = FORMATS,
     progress: BatchProgress | None = None,
     pipeline: Pipeline | None = None,
+    fields: Mapping[str, str] | None = None,
+    grouping: GroupingOptions | None = None,
+    batch_class: type[_Batch] | None = None,
 ) -> BatchResult:
     """Run every event of ``inputs`` and write the outputs under ``out_dir`` (see module doc).
+
+    ``fields`` names the record fields that hold the text, id, title and date when they are
+    not called so (``{"text": "body"}``, the CLI's ``--text-field body``).  ``group_by="auto"``
+    finds the events in the feed (:mod:`summarize.grouping`, with ``grouping``'s settings).
+    ``batch_class``: the batch that runs the stages (:mod:`summarize.runners.ray`'s for Ray).
 
     Raises :class:`~summarize.errors.ModelUnavailableError` before anything is written when a
     model the run needs cannot be loaded.
@@ -299,12 +347,14 @@ def run_batch(
     pipe = pipeline or Pipeline(load_config(config), use_cache=use_cache, cache_dir=cache_dir)
     chosen = pipe.resolve_strategies(strategies)
     pipe.require_models(chosen)
-    batch = _Batch(
+    batch = (batch_class or _Batch)(
         pipe,
         chosen,
         out=Path(out_dir),
         group_by=group_by,
         formats=formats,
         progress=progress,
+        fields=fields,
+        grouping=grouping,
     )
     return batch.run(inputs)

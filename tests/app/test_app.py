@@ -545,6 +545,7 @@ def _run_via_client(
     boxes = (texts + [""] * n_boxes)[:n_boxes]
     return client.predict(
         [handle_file(str(p)) for p in files],
+        "",  # the URL box
         *boxes,
         "app-test",
         ["extractive", "translate-then-summarize", "summarize-then-translate", "cross-lingual"],
@@ -670,7 +671,10 @@ def test_runner_streams_stages_and_cancel_stops_the_pipeline() -> None:
     pipe = _StagedPipeline(None)
     _, run = _runner(pipe)
     request = type("R", (), {"session_hash": "s1"})()
-    gen = run(request, gr.Progress(), None, "पहला लेख।", "दूसरा लेख।", "", "t", ["extractive"])
+    fields = ("", "", "", "")  # the record field boxes: their defaults
+    gen = run(
+        request, gr.Progress(), None, "", "पहला लेख।", "दूसरा लेख।", "", "t", ["extractive"], *fields
+    )
     first = next(gen)
     assert len(first) == 7 and "Running on 2 articles" in first[1]
     for out in gen:  # progress updates, then the clean stage with two article columns
@@ -693,6 +697,8 @@ def test_runner_refuses_too_many_articles_without_running() -> None:
     pipe = _StagedPipeline(None)
     _, run = _runner(pipe)
     request = type("R", (), {"session_hash": "s2"})()
-    outs = list(run(request, gr.Progress(), None, "क।", "ख।", "ग।", "घ।", "t", None))
+    outs = list(
+        run(request, gr.Progress(), None, "", "क।", "ख।", "ग।", "घ।", "t", None, "", "", "", "")
+    )
     assert len(outs) == 1 and "Too many articles: 4" in outs[0][0]
     assert pipe.cancel_seen is None  # the pipeline never started

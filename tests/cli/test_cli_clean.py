@@ -75,7 +75,7 @@ def test_clean_partial_failure_exit_1(tmp_path: Path, seed_paths: list[Path]) ->
         {"source": str(bad), "where": "line 2", "message": doc["errors"][0]["message"]},
         {
             "source": str(tmp_path / "missing.txt"),
-            "where": "file",
+            "where": "path",
             "message": "no such file or directory",
         },
     ]

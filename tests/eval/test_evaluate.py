@@ -411,5 +411,5 @@ def test_rouge_without_rouge_score_names_the_extra(monkeypatch: pytest.MonkeyPat
     import sys
 
     monkeypatch.setitem(sys.modules, "rouge_score", None)  # as if not installed
-    with pytest.raises(SummarizeError, match=r"rouge-score.*summarize\[eval\]"):
+    with pytest.raises(SummarizeError, match=r"rouge-score.*pip install -e '\.\[eval\]'"):
         score_summaries(["a"], ["a"], "en")

@@ -248,7 +248,7 @@ def test_bad_files_reported_and_others_read(tmp_path: Path) -> None:
     assert got["blank.txt"] == ("file", "empty file")
     assert got["image.txt"][1].startswith("binary file")
     assert "not valid UTF-8" in got["latin1.txt"][1] and "UTF-16" in got["latin1.txt"][1]
-    assert got["missing.txt"] == ("file", "no such file or directory")
+    assert got["missing.txt"] == ("path", "no such file or directory")
 
 
 def test_jsonl_bad_lines_named_by_line(tmp_path: Path) -> None:
@@ -270,7 +270,8 @@ def test_jsonl_bad_lines_named_by_line(tmp_path: Path) -> None:
     by = _errors_by_where(errors)
     assert set(by) == {"line 2", "line 3", "line 4", "line 5", "line 6"}
     assert by["line 2"].startswith("not valid JSON")
-    assert by["line 3"] == "record has no 'text' field (fields: title)"
+    assert by["line 3"].startswith("record has no 'text' field (fields: title); ")
+    assert "`--text-field FIELD`" in by["line 3"]
     assert by["line 4"] == "'text' must be a string, got int"
     assert by["line 5"] == "'text' is empty"
     assert "got list" in by["line 6"]
@@ -297,10 +298,9 @@ def test_csv_errors(tmp_path: Path) -> None:
     empty_cell = _write(tmp_path / "cells.csv", "text,title\nक।,a\n,b\n")
     articles, errors = read_articles([no_text, empty_cell])
     assert [a.raw_text for a in articles] == ["क।"]
-    assert (errors[0].where, errors[0].message) == (
-        "file",
-        "no 'text' column (columns: title, body)",
-    )
+    assert errors[0].where == "file"
+    assert errors[0].message.startswith("no 'text' field (fields: title, body); ")
+    assert "`--text-field FIELD`" in errors[0].message
     assert (errors[1].source, errors[1].where) == (str(empty_cell), "row 1 (line 3)")
 
 

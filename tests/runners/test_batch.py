@@ -61,7 +61,9 @@ def test_batch_outputs_on_seeds(seed_paths: list[Path], tmp_path: Path) -> None:
     result = run_batch(
         seed_paths, config={}, out_dir=out, pipeline=fake_pipeline(cache_dir=tmp_path / "c")
     )
-    assert result.exit_code == 0 and [e.name for e in result.events] == ["all"]
+    # one event without --group-by, named after the words its titles share (not "all")
+    assert result.exit_code == 0 and [e.name for e in result.events] == ["पुतिन कोरिया किम जोंग"]
+    slug = result.events[0].slug
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] and manifest["n_articles"] == 4 and manifest["n_errors"] == 0
     rows = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
@@ -71,9 +73,9 @@ def test_batch_outputs_on_seeds(seed_paths: list[Path], tmp_path: Path) -> None:
 
     assert Dataset.from_parquet(str(out / "articles.parquet")).num_rows == 4
     events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
-    assert events[0]["event"] == "all" and events[0]["merged"]["sentences"]
+    assert events[0]["event"] == result.events[0].name and events[0]["merged"]["sentences"]
     for name in ("result.json", "summary.md", "report.html", ".done"):
-        assert (out / "events" / "all" / name).is_file()
+        assert (out / "events" / slug / name).is_file()
     assert (out / "errors.jsonl").read_text() == ""
     assert not list(out.rglob("*.tmp"))
 
@@ -157,7 +159,8 @@ def test_cli_offline_config_end_to_end(seeds_dir: Path, tmp_path: Path, repo_roo
     )
     assert code == 0, err.getvalue()
     assert "translation is off" in err.getvalue().lower()
-    result = json.loads((tmp_path / "out" / "events" / "all" / "result.json").read_text())
+    (event_dir,) = (tmp_path / "out" / "events").iterdir()
+    result = json.loads((event_dir / "result.json").read_text())
     assert any("translation is off" in n.lower() for n in result["notices"])
     assert len(result["articles"]) == 4
     for ar in result["articles"]:
@@ -177,7 +180,7 @@ def test_cli_offline_config_end_to_end(seeds_dir: Path, tmp_path: Path, repo_roo
     # the two-missile launch is reported by three seeds: one merged sentence, three sources
     missiles = [s for s in merged["sentences"] if "मिसाइल" in s["text"]]
     assert missiles and max(s["agreement"] for s in missiles) >= 3
-    html = (tmp_path / "out" / "events" / "all" / "report.html").read_text()
+    html = (event_dir / "report.html").read_text()
     assert "Translation is off" in html
     # a second run is served from the done-marker
     out2 = io.StringIO()
@@ -219,7 +222,7 @@ def test_cli_unavailable_model_fails_cleanly(seeds_dir: Path, tmp_path: Path) ->
     )
     assert code == 1
     message = err.getvalue()
-    assert "is not available" in message and "translation.engine" in message
+    assert "not available" in message and "translation.engine" in message
     assert "Traceback" not in message
     assert not (tmp_path / "out").exists()  # nothing written before the models are known to load
 
@@ -238,6 +241,7 @@ def test_html_escapes_script_article(tmp_path: Path) -> None:
         strategies=["extractive"],
         pipeline=fake_pipeline(cache_dir=tmp_path / "c"),
     )
-    html = (tmp_path / "out" / "events" / "all" / "report.html").read_text()
+    (event_dir,) = (tmp_path / "out" / "events").iterdir()
+    html = (event_dir / "report.html").read_text()
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "&lt;script&gt;" in html

