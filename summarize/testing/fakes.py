@@ -16,6 +16,7 @@ import numpy as np
 
 from summarize.engines.base import Engine, ProgressFn
 from summarize.engines.embeddings import Embedder
+from summarize.strategies.registry import STRATEGY_NAMES
 from summarize.translate import Translator
 from summarize.types import CleanArticle, SentencePair, TranslatedArticle
 
@@ -117,12 +118,7 @@ FAKE_CONFIG: dict[str, Any] = {
     "name": "fake",
     "translation": {"enabled": True, "engine": {"engine": "hf-seq2seq", "model": "fake/mt"}},
     "summarization": {
-        "strategies": [
-            "extractive",
-            "translate-then-summarize",
-            "summarize-then-translate",
-            "cross-lingual",
-        ],
+        "strategies": list(STRATEGY_NAMES),
         "input_fit": "extract-then-abstract",
         "extractive_sentences": 2,
         "summarizer": {"engine": "hf-seq2seq", "model": "fake/xlsum"},
