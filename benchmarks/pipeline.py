@@ -72,6 +72,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -175,8 +176,8 @@ def vmap_dirs(work: Path, dirs: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _child(cmd: list[str], env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+def _child(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = REPO) -> str:
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-4000:])
         raise SystemExit(f"failed: {' '.join(cmd[:4])} ...")
@@ -210,13 +211,8 @@ def variant_config(variant: str, dirs: dict[str, str], args: argparse.Namespace)
         "summarize-then-translate",
         "cross-lingual",
     ]
-    if kind == "ct2":
-        for section in (
-            cfg["translation"]["engine"],
-            cfg["summarization"]["summarizer"],
-            cfg["summarization"]["cross_lingual"],
-        ):
-            section["options"] = {**section.get("options", {}), "intra_threads": args.threads}
+    # CTranslate2's threads and batch sizes are the config's own (fast-cpu.yaml says how they
+    # were chosen); --threads sets torch's threads for the transformers variant.
     if vmap:
         cfg["summarization"]["summarizer"]["model"] = dirs["xlsum_vmap"]
         cfg["summarization"]["cross_lingual"]["model"] = dirs["crosssum_vmap"]
@@ -241,7 +237,23 @@ def run_phase(args: argparse.Namespace) -> dict[str, Any]:
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     pipe = Pipeline(cfg, use_cache=True, cache_dir=args.cache)
     t0 = time.perf_counter()
-    result = pipe.run(seeds)
+    # When something a reader looks at first exists (what the app shows as it is yielded):
+    # an article's cleaned text, its translation, a summary, the merged summary.
+    first: dict[str, float] = {}
+    result = None
+    for _stage, result in pipe.run_iter(seeds):
+        now = round(time.perf_counter() - t0, 2)
+        arts = result.articles
+        seen = {
+            "cleaned": bool(arts),
+            "translation": any(a.translation is not None for a in arts),
+            "summary": any(a.summaries for a in arts),
+            "merged": result.merged is not None,
+        }
+        for what, there in seen.items():
+            if there:
+                first.setdefault(what, now)
+    assert result is not None
     run_s = time.perf_counter() - t0
     n_summaries = sum(len(a.summaries) for a in result.articles)
     return {
@@ -251,11 +263,55 @@ def run_phase(args: argparse.Namespace) -> dict[str, Any]:
         "process_s": round(time.perf_counter() - start, 2),
         "peak_rss_mb": peak_rss_mb(),
         "timings": {k: round(v, 2) for k, v in result.timings.items()},
+        "first": first,
         "articles": len(result.articles),
         "summaries": n_summaries,
         "merged_sentences": len(result.merged.sentences) if result.merged else 0,
         "cache_hits": pipe.cache.hits,
     }
+
+
+def baseline_tree(ref: str, work: Path) -> Path:
+    """A checkout of ``ref`` (``git archive``, no .git) to run the same benchmark on; a
+    directory is taken as such a checkout."""
+    if Path(ref).is_dir():
+        return Path(ref).resolve()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", ref], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    tree = work / f"baseline-{commit}"
+    if not (tree / "summarize").is_dir():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", commit], cwd=REPO, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
+
+
+def side_config(tree: Path, variant: str, dirs: dict[str, str], args: argparse.Namespace) -> str:
+    """The variant's config as the code of ``tree`` writes it (its own configs and keys)."""
+    code = (
+        "import argparse, json, sys; from benchmarks.pipeline import variant_config; "
+        "a = argparse.Namespace(**json.loads(sys.argv[2])); "
+        "print(json.dumps(variant_config(sys.argv[1], json.loads(sys.argv[3]), a)))"
+    )
+    ns = json.dumps(
+        {"tr_tokens": args.tr_tokens, "sum_tokens": args.sum_tokens, "threads": args.threads}
+    )
+    return (
+        _child([sys.executable, "-c", code, variant, ns, json.dumps(dirs)], cwd=tree)
+        .strip()
+        .splitlines()[-1]
+    )
+
+
+def slug(label: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in label)
+
+
+def median(xs: list[float]) -> float:
+    return round(statistics.median(xs), 2) if xs else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,6 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     p.add_argument("--work", default=str(REPO / ".cache" / "bench-pipeline"))
     p.add_argument("--json", help="also write the rows to this file")
+    p.add_argument("--runs", type=int, default=1, help="interleaved runs per side (medians)")
+    p.add_argument(
+        "--baseline",
+        help="a git ref (e.g. c9e600e), or a checkout's directory, whose code runs the same "
+        "variants in the same invocation (ratios are against it)",
+    )
     # child-process arguments
     p.add_argument("--variant", help=argparse.SUPPRESS)
     p.add_argument("--phase", help=argparse.SUPPRESS)
@@ -284,70 +346,104 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     dirs = build_models(work, args.tiny)
     print(f"# models ready in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
-    rows = []
     env = {
         **os.environ,
         "OMP_NUM_THREADS": str(args.threads),
         "HF_HUB_OFFLINE": "1",
         "TOKENIZERS_PARALLELISM": "false",
     }
-    for variant in args.variants:
-        cfg_path = work / f"{variant}.json"
-        cfg_path.write_text(json.dumps(variant_config(variant, dirs, args), indent=2))
-        cache = work / f"cache-{variant}"
-        shutil.rmtree(cache, ignore_errors=True)
-        for phase in ("cold", "warm"):
-            out = _child(
-                [
-                    sys.executable,
-                    "-m",
-                    "benchmarks.pipeline",
-                    "--variant",
-                    variant,
-                    "--phase",
-                    phase,
-                    "--config-json",
-                    str(cfg_path),
-                    "--cache",
-                    str(cache),
-                    "--threads",
-                    str(args.threads),
-                ],
-                env=env,
-            )
-            row = json.loads(out.strip().splitlines()[-1])
-            rows.append(row)
-            print(
-                f"# {variant} {phase}: run {row['run_s']} s, process {row['process_s']} s, "
-                f"peak RSS {row['peak_rss_mb']} MB",
-                file=sys.stderr,
-            )
+    sides: list[tuple[str, Path]] = [("this tree", REPO)]
+    if args.baseline:
+        tree = baseline_tree(args.baseline, work)
+        sides.insert(0, (f"baseline {Path(args.baseline).name}", tree))
+    configs: dict[tuple[str, str], Path] = {}
+    for label, tree in sides:
+        for variant in args.variants:
+            path = work / f"{variant}-{slug(label)}.json"
+            if tree == REPO:
+                path.write_text(json.dumps(variant_config(variant, dirs, args), indent=2))
+            else:
+                path.write_text(side_config(tree, variant, dirs, args))
+            configs[(label, variant)] = path
+    rows: list[dict[str, Any]] = []
+    # Interleaved: run k of every side and variant before run k+1, so that a slow spell of
+    # the machine touches all of them alike; each phase in a fresh process.
+    for k in range(args.runs):
+        for variant in args.variants:
+            for label, tree in sides:
+                cache = work / f"cache-{variant}-{slug(label)}"
+                shutil.rmtree(cache, ignore_errors=True)
+                for phase in ("cold", "warm"):
+                    cmd = [
+                        sys.executable, "-m", "benchmarks.pipeline", "--variant", variant,
+                        "--phase", phase, "--config-json", str(configs[(label, variant)]),
+                        "--cache", str(cache), "--threads", str(args.threads),
+                    ]  # fmt: skip
+                    row = json.loads(_child(cmd, env=env, cwd=tree).strip().splitlines()[-1])
+                    row.update(side=label, run=k + 1)
+                    rows.append(row)
+                    print(
+                        f"# run {k + 1} {label} {variant} {phase}: {row['run_s']} s, "
+                        f"peak RSS {row['peak_rss_mb']} MB",
+                        file=sys.stderr,
+                    )
+    print(report(rows, sides, args))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
+    return 0
 
+
+def report(
+    rows: list[dict[str, Any]], sides: list[tuple[str, Path]], args: argparse.Namespace
+) -> str:
+    """Medians per side, variant and phase; ratios against the first side of the same variant."""
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     shape = (
         "tiny models"
         if args.tiny
-        else ("IndicTrans2 dist-200M shape + 2 x mT5-base shape (random weights)")
+        else "IndicTrans2 dist-200M shape + 2 x mT5-base shape (random weights)"
     )
-    print(
-        f"Pipeline on the four seeds, every strategy + merged summary; {shape}; "
-        f"{args.tr_tokens} tokens forced per sentence translation (beam 5), {args.sum_tokens} per summary "
-        f"(beam 4); {args.threads} threads on {os.cpu_count()} CPUs (load average at the end: {load})\n"
-    )
-    print(
-        "| variant | cache | Pipeline.run s | process s | peak RSS MB | translate s | summarize s | merge s |"
-    )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        t = r["timings"]
-        summ = sum(v for k, v in t.items() if k.startswith("summarize:"))
-        print(
-            f"| {r['variant']} | {r['phase']} | {r['run_s']} | {r['process_s']} | {r['peak_rss_mb']} | "
-            f"{t.get('translate', 0):.1f} | {summ:.1f} | {t.get('merge', 0):.2f} |"
-        )
-    if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
-    return 0
+    lines = [
+        f"Pipeline on the four seeds, every strategy + merged summary; {shape}; {args.tr_tokens} "
+        f"tokens forced per sentence translation (beam 5), {args.sum_tokens} per summary (beam 4); "
+        f"{os.cpu_count()} CPUs; medians of {args.runs} interleaved run(s) (load average at the "
+        f"end: {load})",
+        "",
+        "| side | variant | cache | Pipeline.run s | vs first side | translate s | summaries s | "
+        "first text s | first translation s | first summary s | merged s | peak RSS MB |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for variant in args.variants:
+        for phase in ("cold", "warm"):
+            base = None
+            for label, _ in sides:
+                mine = [
+                    r
+                    for r in rows
+                    if r["side"] == label and r["variant"] == variant and r["phase"] == phase
+                ]
+                if not mine:
+                    continue
+                run_s = median([r["run_s"] for r in mine])
+                base = run_s if base is None else base
+                tr = median([r["timings"].get("translate", 0.0) for r in mine])
+                summ = median(
+                    [
+                        sum(v for k, v in r["timings"].items() if k.startswith("summarize:"))
+                        for r in mine
+                    ]
+                )
+                firsts = [
+                    median([r["first"][w] for r in mine if w in r.get("first", {})])
+                    for w in ("cleaned", "translation", "summary", "merged")
+                ]
+                shown = ["-" if f != f else f"{f}" for f in firsts]  # nan: the old code did not say
+                lines.append(
+                    f"| {label} | {variant} | {phase} | {run_s} | {base / run_s:.2f}x | {tr} | {summ} | "
+                    + " | ".join(shown)
+                    + f" | {median([r['peak_rss_mb'] for r in mine])} |"
+                )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -149,6 +149,10 @@ class Cache:
             self.misses += 1
             return None
 
+    def has(self, stage: str, key: str) -> bool:
+        """Whether a value is stored under ``key`` (not read, not counted as a hit)."""
+        return self.enabled and self._path(stage, key).is_file()
+
     def put(self, stage: str, key: str, value: object) -> None:
         if not self.enabled:
             return

@@ -9,6 +9,7 @@ fonts only, so nothing is fetched for fonts and labels never fall back to broken
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from summarize.app.state import (
     banner_html,
     can_run_config,
     offline_label,
+    startup_banner_html,
 )
 from summarize.config import Config
 from summarize.strategies.registry import strategy_label
@@ -105,6 +107,14 @@ def wire_config(
             update = gr.update(choices=strategy_choices(avail), value=value)
         return [subtitle(choice.config), update, *status(label)]
 
+    def on_load(label: str) -> Iterator[list[Any]]:
+        # While the startup task (the Space's conversion) runs: its progress, Run disabled.
+        while (progress := state.startup_progress(label)) is not None:
+            banner = startup_banner_html(state, label, progress)
+            yield [banner, gr.update(interactive=False), gr.update(visible=False)]
+            state.wait_startup(progress, timeout=30.0)
+        yield status(label)
+
     outputs = [header.banner, run_btn, header.offline_btn]
     config_dd.change(
         on_config,
@@ -112,6 +122,13 @@ def wire_config(
         outputs=[header.subtitle, strategies, *outputs],
         api_visibility="private",
     )
-    demo.load(status, inputs=config_dd, outputs=outputs, api_visibility="private")
+    # No concurrency limit: a page load only waits for the model check, it runs no model.
+    demo.load(
+        on_load,
+        inputs=config_dd,
+        outputs=outputs,
+        api_visibility="private",
+        concurrency_limit=None,
+    )
     if offline is not None:
         header.offline_btn.click(lambda: offline, outputs=config_dd, api_visibility="private")

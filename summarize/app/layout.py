@@ -36,6 +36,7 @@ from summarize.app.state import (
     AppState,
     ConfigSource,
     PipelineFactory,
+    StartupTask,
     available_strategies,
     config_notices,
     default_pipeline_factory,
@@ -293,18 +294,23 @@ def build_app(
     configs_dir: Path = CONFIG_DIR,
     seeds_dir: Path = DEFAULT_SEEDS_DIR,
     check_models_at_start: bool = True,
+    startup: StartupTask | None = None,
 ) -> gr.Blocks:
-    """The app's Blocks for a startup config (a name in ``configs/``, a path, or a dict)."""
+    """The app's Blocks for a startup config (a name in ``configs/``, a path, or a dict).
+
+    ``startup``: work to finish before that config's model check (the Space's conversion,
+    :mod:`summarize.app.space`); it runs in the background check, started at once."""
     initial, choices = discover_configs(config, configs_dir)
     state = AppState(
         choices=choices,
         initial=initial,
         pipeline_factory=pipeline_factory or default_pipeline_factory,
         seeds=_seed_files(seeds_dir),
+        startup=startup,
     )
     cfg0 = choices[initial].config
     limits = cfg0.app if cfg0 is not None else Config().app
-    if check_models_at_start and cfg0 is not None:
+    if (check_models_at_start or startup is not None) and cfg0 is not None:
         # Warm the model check (and, on a fresh Space, the download) while the server starts.
         threading.Thread(target=state.check_models, args=(initial,), daemon=True).start()
 
@@ -334,9 +340,11 @@ def launch(
     seeds_dir: Path = DEFAULT_SEEDS_DIR,
     prevent_thread_lock: bool = False,
     quiet: bool = False,
+    startup: StartupTask | None = None,
 ) -> gr.Blocks:
     """Build and serve the app.  Unset arguments come from the environment as Spaces sets it:
-    ``SUMMARIZE_CONFIG``, ``GRADIO_SERVER_NAME``, ``GRADIO_SERVER_PORT``.
+    ``SUMMARIZE_CONFIG``, ``GRADIO_SERVER_NAME``, ``GRADIO_SERVER_PORT``.  ``startup``: see
+    :func:`build_app`.
 
     Raises :class:`~summarize.errors.ConfigError` when the startup config does not load."""
     config = config or os.environ.get("SUMMARIZE_CONFIG") or "default"
@@ -345,7 +353,9 @@ def launch(
     load_config(config)
     host = host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
     port = int(port or os.environ.get("GRADIO_SERVER_PORT") or 7860)
-    demo = build_app(config, pipeline_factory=pipeline_factory, seeds_dir=seeds_dir)
+    demo = build_app(
+        config, pipeline_factory=pipeline_factory, seeds_dir=seeds_dir, startup=startup
+    )
     limits = demo.summarize_limits  # type: ignore[attr-defined]
     demo.queue(default_concurrency_limit=int(limits.concurrency_limit), max_size=64)
     demo.launch(

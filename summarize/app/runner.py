@@ -4,8 +4,9 @@
 take (:func:`summarize.app.inputs.gather_articles` raises an
 :class:`~summarize.errors.InputError`) with that message and without starting the pipeline; otherwise
 it runs :meth:`Pipeline.run_iter <summarize.pipeline.Pipeline.run_iter>` in a worker thread
-(:func:`_stream`) and yields an :class:`Outputs` after each stage, so the merged summary and
-the article columns fill in while later stages still run.  Closing the generator (the
+(:func:`_stream`) and yields an :class:`Outputs` after each stage, and the article columns
+again each time one more article is cleaned or translated, so the first article's text shows
+within seconds and the merged summary and the other columns fill in while later stages run.  Closing the generator (the
 Cancel button, a closed tab) sets the session's cancel event, which stops the pipeline.
 """
 
@@ -30,7 +31,7 @@ from summarize.app.inputs import gather_articles
 from summarize.app.state import AppPipeline, AppState, available_strategies
 from summarize.errors import InputError, SummarizeError
 from summarize.ingest.records import FIELD_FLAGS
-from summarize.pipeline.run import TRANSLATION_OFF_NOTICE
+from summarize.pipeline.run import ARTICLE, TRANSLATION_OFF_NOTICE
 from summarize.serialize import to_jsonable
 from summarize.types import Article, RunResult, SkippedInput
 
@@ -234,6 +235,9 @@ class _Run:
         return Outputs(skip, self.status("running", desc), skip, skip, skip, skip, skip)
 
     def _on_stage(self, stage: str, result: RunResult) -> Outputs:
+        if stage == ARTICLE:  # one more article's text or translation: show it, no stage ended
+            skip = gr.skip()
+            return Outputs(skip, skip, skip, render.render_articles(result), skip, skip, skip)
         self.prog.finished(stage)
         return Outputs(
             gr.skip(),

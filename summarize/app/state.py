@@ -51,6 +51,20 @@ class AppPipeline(Protocol):
 PipelineFactory = Callable[[Config], AppPipeline]
 
 
+class StartupTask(Protocol):
+    """Work that must finish before the startup config's models are checked: the Space's
+    one-time conversion to CTranslate2 (:class:`summarize.app.space.FastSetup`).  It runs in
+    the background model check of that config; the banner shows its progress meanwhile."""
+
+    def run(self) -> None: ...
+
+    def progress(self) -> str | None: ...  # what the banner says while it runs, else None
+
+    def wait(self, seen: str | None, timeout: float) -> None: ...  # until progress != seen
+
+    def problems(self) -> dict[str, str]: ...  # config key -> why its model is missing
+
+
 # --- configs ----------------------------------------------------------------------------
 
 
@@ -103,6 +117,8 @@ def discover_configs(
     initial_path = _resolved_path(initial)
     if configs_dir.is_dir():
         for path in sorted(configs_dir.glob("*.yaml")):
+            if isinstance(initial, Config) and path.stem == first:
+                continue  # a built config stands in for the file of its name (space.py)
             if initial_path is None or path.resolve() != initial_path:
                 add(path.stem, path)
     return first, choices
@@ -158,6 +174,7 @@ class AppState:
     initial: str
     pipeline_factory: PipelineFactory = default_pipeline_factory
     seeds: list[Path] = field(default_factory=list)
+    startup: StartupTask | None = None  # run before the initial config's model check
     _pipelines: dict[str, AppPipeline] = field(default_factory=dict)
     _checks: dict[str, dict[str, str | None]] = field(default_factory=dict)
     _check_locks: dict[str, threading.Lock] = field(default_factory=dict)
@@ -194,13 +211,36 @@ class AppState:
             return self._checks[label]
 
     def _run_check(self, label: str) -> dict[str, str | None]:
+        startup = self.startup if label == self.initial else None
+        if startup is not None:
+            try:
+                startup.run()
+            except Exception:  # noqa: BLE001 - the app must start whatever fails here
+                log.exception("startup task failed")
         try:
-            return dict(self.pipeline(label).check_models())
+            checks = dict(self.pipeline(label).check_models())
         except SummarizeError as exc:
             return {"pipeline": str(exc)}
         except Exception as exc:  # noqa: BLE001 - the app must start whatever fails here
             log.exception("model check failed")
             return {"pipeline": f"{type(exc).__name__}: {exc}"}
+        if startup is not None:  # why a model is missing, as the startup task knows it
+            checks.update({k: m for k, m in startup.problems().items() if checks.get(k)})
+        return checks
+
+    def startup_progress(self, label: str) -> str | None:
+        """The startup task's progress while it runs for this config (else None)."""
+        if self.startup is None or label != self.initial:
+            return None
+        with self._lock:
+            if label in self._checks:
+                return None
+        return self.startup.progress()
+
+    def wait_startup(self, seen: str | None, timeout: float) -> None:
+        """Until the startup task's progress is no longer ``seen`` (or ``timeout`` seconds)."""
+        if self.startup is not None:
+            self.startup.wait(seen, timeout)
 
     def cancel_event(self, session: str) -> threading.Event:
         """The session's cancel event; a fresh one when the last run was cancelled."""
@@ -230,6 +270,13 @@ def can_run_config(state: AppState, label: str) -> bool:
     return state.config(label).config is not None and can_run(state.check_models(label))
 
 
+def startup_banner_html(state: AppState, label: str, progress: str) -> str:
+    """The banner while the startup task runs: its progress and the config's notices."""
+    return banner_html(state, label, check=False) + (
+        f'<div class="sm-msg sm-muted" id="sm-startup">{esc(progress)}</div>'
+    )
+
+
 def banner_html(state: AppState, label: str, *, check: bool = True) -> str:
     """The banner above the inputs: the config's notices and which of its models are missing."""
     choice = state.config(label)
@@ -240,6 +287,8 @@ def banner_html(state: AppState, label: str, *, check: bool = True) -> str:
     missing = state.check_models(label) if check else {}
     offline = offline_label(state) is not None
     html = missing_models_html(choice.config, missing, offline)  # one box for all of them
+    if check and state.startup is not None and label == state.initial:
+        html += render.render_messages(problems=state.startup.problems().values())
     html += render.render_messages(notices=config_notices(choice.config))
     if check and not any(missing.values()):
         models = ", ".join(f"{k}: {v}" for k, v in choice.config.models().items())

@@ -82,16 +82,28 @@ content words (stop-words of Hindi and English removed), which works for Hindi's
 morphology and for the English names mixed into Hindi news.  Given an embedder
 (``clean_page(..., embedder=...)``; the pipeline passes the configured one), pass 5b
 (:mod:`.story_blocks`) also removes the story after any story-boundary line when it is far in
-meaning (multilingual e5) and in wording (TF-IDF); pass 1b (:mod:`.furniture`) knows page
-furniture of layouts measured in issue 15 (galleries, widgets, blog footers, credit lines).
+meaning (multilingual e5) and in wording (TF-IDF), and a short one (a headline and a
+paragraph) after an explicit "next/another story" marker when far in wording; pass 1b
+(:mod:`.furniture`) knows page furniture of layouts measured in issue 15 (galleries, widgets,
+blog footers, credit lines); pass 1c (:mod:`.residue`) general shapes of furniture of any
+layout (CMS shortcodes and config residue, short calls to act, contact lines, stamps, arrow
+links, widget readings); pass 8 also takes a writer's bio *above* the text and a closing
+opinion/market disclaimer; pass 8b (:mod:`.scorer`) is a small learned scorer (logistic
+regression, weights in ``line_scorer.json``, trained by ``python -m
+benchmarks.train_line_scorer`` on the seeds, the held-out pages and the unseen *dev* half only)
+that removes short non-sentence lines in the header and footer zones (before the first and
+after the last sentence) when their shape, place and vocabulary say furniture; its score is
+in ``CleanArticle.meta["clean"]["line_score:<line>"]``.  ``summarize clean`` gets the same
+embedder as the pipeline (:func:`.configured.clean_embedder`).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).
 
 Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
 :mod:`.coherence` (the topic check), :mod:`.markup` (inline markup, cut before the passes),
 :mod:`.page` (the page state and the assembly),
-:mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.story_blocks` (pass 5b),
-:mod:`.tail` (passes 6-10), :mod:`.stamp` (the date).
+:mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (pass 1c),
+:mod:`.story_blocks` (pass 5b), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
+:mod:`.stamp` (the date), :mod:`.configured` (the embedder a config gives the cleaner).
 """
 
 from __future__ import annotations
@@ -108,6 +120,8 @@ from summarize.clean.passes import (
     mark_next_story,
     mark_shapes,
 )
+from summarize.clean.residue import mark_residue
+from summarize.clean.scorer import mark_scored
 from summarize.clean.stamp import find_date
 from summarize.clean.story_blocks import mark_story_blocks
 from summarize.clean.tail import (
@@ -154,6 +168,7 @@ REASONS = (
 _PASSES = (
     mark_shapes,  # 1
     mark_furniture,  # 1b
+    mark_residue,  # 1c
     find_next_story,  # 2
     find_title,  # 3
     mark_header,  # 4
@@ -162,6 +177,7 @@ _PASSES = (
     mark_link_lists,  # 6
     mark_duplicates,  # 7
     mark_page_end,  # 8
+    mark_scored,  # 8b (learned, lexical)
     flag_incoherent,  # 9
     cut_inline,  # 10
     find_date,

@@ -46,7 +46,11 @@ _NEWS = rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचा�
 _SHORT = 120  # the longest furniture line these rules consider (characters)
 _I = re.IGNORECASE
 
-_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:में\s+से|of|/)\s*\d{1,3}\s*$", _I)
+_COUNTER_RE = re.compile(
+    r"^\s*(?:(?:photo|image|slide|picture|चित्र|तस्वीर|फ़?फोटो|फ़ोटो|स्लाइड)\s*)?"
+    r"[\d०-९]{1,3}\s*(?:में\s+से|of|/)\s*[\d०-९]{1,3}\s*$",
+    _I,
+)
 # (label, pattern) for lines that are furniture on their own, tried in order
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("artefact", re.compile(r"(?:à[¤¥¦§].){2,}")),  # mojibake: UTF-8 read as Latin-1
@@ -151,6 +155,18 @@ def _runs(page: Page, start: Callable[[Line], bool], member: Callable[[Line], bo
             j += 1
 
 
+def _under_counters(page: Page, k: int) -> bool:
+    """Whether the line after counter ``k`` is the one-sentence caption of a slide show: the
+    gallery's own text (several sentences, or a line after the caption) sits elsewhere."""
+    nxt = page.lines[k + 1]
+    after = page.lines[k + 2] if k + 2 < len(page.lines) else None
+    return (
+        len(nxt.text) < 100
+        and ends_sentence(nxt.text)
+        and (after is None or bool(_COUNTER_RE.match(after.text)) or is_paragraph_like(after.text))
+    )
+
+
 def _gallery(page: Page) -> None:
     """Slide counters, and the caption right after each when there are three or more."""
     counters = [k for k, ln in enumerate(page.lines) if _COUNTER_RE.match(ln.text)]
@@ -163,7 +179,7 @@ def _gallery(page: Page) -> None:
             and _short(nxt, 20)
             and not is_paragraph_like(nxt.text)
             and terminal_count(nxt.text) <= 1
-            and not has_finite_verb(nxt.text, page.lang)
+            and (not has_finite_verb(nxt.text, page.lang) or _under_counters(page, k))
         ):
             nxt.label = "caption"  # (a sentence under a counter is the gallery's text)
 

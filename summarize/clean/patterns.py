@@ -75,9 +75,9 @@ READ_TIME_RE = re.compile(
 # Photo / image credit words.
 # Picture words: a credit with one of them is an image's ("(छवि: रॉयटर्स)", "(Photo: PTI)").
 _PHOTO_WORDS = (
-    r"photo|photos|image|images|img|pic|picture|file\s+photo|"
+    r"photo|photos|photograph|photographs|photographer|image|images|img|pic|picture|file\s+photo|"
     r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|"
-    r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
+    r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|छायाचित्र|छायाकार|फोटोग्राफर|फ़ोटोग्राफ़र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
     r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)"
 )
 # ... and credit words that may also attribute data ("(स्रोत: आरबीआई)" inside a paragraph
@@ -291,6 +291,19 @@ BIO_ROLE_RE = re.compile(
     r"writer|columnist|author|anchor|producer|contributor|blogger|analyst)",
     re.IGNORECASE,
 )
+# ... and words of a writer's standing, for a bio *above* the text (an op-ed's "X is a professor
+# of ..." line), where a news lead never describes a person's career in the present tense.
+BIO_STANDING_RE = re.compile(
+    r"(संस्थापक|सह-?संस्थापक|प्रोफेसर|प्राध्यापक|निदेशक|शोधकर्ता|शोधार्थी|विशेषज्ञ|फेलो|सलाहकार|"
+    r"पूर्व\s+\S+|दशक\s+से|दशकों\s+से|शोध\s+कर|"
+    r"founder|co-founder|professor|lecturer|director|researcher|fellow|adviser|advisor|expert|"
+    r"former\s+\w+|for\s+(two|three|\d+)\s+decades|research(es|ing)?\b)",
+    re.IGNORECASE,
+)
+# a present-tense identity: "X ... हैं।", "X is a/an/the ..."
+BIO_IDENTITY_RE = re.compile(
+    r"(हैं|है)\s*[।.]?\s*$|^\S+(\s+\S+){0,3}\s+is\s+(a|an|the)\s", re.IGNORECASE
+)
 BIO_TRAIT_RE = re.compile(
     r"(years?\s+of\s+experience|experience|covers|covering|writes\s+(about|on)|is\s+a\s+fan|fan\s+of|"
     r"in\s+(his|her|their)\s+(free|spare)\s+time|has\s+worked|worked\s+with|previously\s+worked|"
@@ -342,3 +355,52 @@ STRAY_LATIN_FUNC = {
 # fmt: on
 # Hindi postpositions / particles that cannot start a sentence (a cut-off link before them).
 DANGLING_START = {"की", "के", "का", "में", "से", "को", "ने", "पर", "तक"}
+# Words page widgets and prompts are made of (the reader is asked to act on the page, the
+# site or a device), for the learned scorer of :mod:`summarize.clean.scorer`: a feature, not
+# a rule (a sentence may use these words too).
+WIDGET_WORDS_RE = re.compile(
+    r"\b(share|follow|subscribe|unsubscribe|sign\s+up|log\s*in|sign\s+in|comment|reply|click|tap|"
+    r"download|newsletter|inbox|read\s+more|continue|next|previous|back\s+to|skip|menu|home|print|"
+    r"e-?mail|whatsapp|facebook|twitter|telegram|youtube|instagram|copy\s+link|save|bookmark|listen|"
+    r"watch|gallery|advert\w*|sponsored|scroll|jump|select|choose|change|feedback|alert|notifications?|"
+    r"updates?|live|trending|topics?|tags?|related|more)\b|"
+    r"(शेयर|साझा|फॉलो|फ़ॉलो|सब्सक्राइब|सदस्यता|लॉग\s*इन|टिप्पणी|कमेंट|क्लिक|टैप|डाउनलोड|न्यूज़?लेटर|"
+    r"पढ़ें|पढ़िए|देखें|देखिए|सुनें|अगली|अगला|पिछली|पिछला|होम|प्रिंट|ईमेल|व्हाट्सएप|विज्ञापन|गैलरी|"
+    r"स्क्रॉल|चुनें|बदलें|अपडेट|लाइव|ट्रेंडिंग|टैग|संबंधित|सम्बंधित|और\s+भी|नीचे|ऊपर)",
+    re.IGNORECASE,
+)
+# A call to act on the page or the site (pass 1c, :mod:`summarize.clean.residue`: only on a
+# short line with no finite verb).
+ACTION_RE = re.compile(
+    r"\b(share|follow\s+us|subscribe|unsubscribe|sign\s+(up|in)|log\s*in|download|bookmark|"
+    r"print\s+this|copy\s+link|skip\s+to|back\s+to\s+top|reading\s+list|add\s+to|save\s+for\s+later|"
+    r"click\s+here|tap\s+here|view\s+comments?|post\s+a\s+comment|leave\s+a\s+(reply|comment)|"
+    r"notifications?|turn\s+on|allow)\b|"
+    r"(शेयर|फॉलो|फ़ॉलो|सब्सक्राइब|सदस्यता\s+(लें|छोड़ें|रद्द)|डाउनलोड|बुकमार्क|लॉग\s*इन|"
+    r"क्लिक\s+कर|टैप\s+कर|कमेंट\s+कर|टिप्पणी\s+कर|लिंक\s+कॉपी|प्रिंट\s+कर|नोटिफिकेशन)",
+    re.IGNORECASE,
+)
+# A clock time anywhere in a line ("6:12PM", "14.30 बजे"; not "4.5/5" or "12.50%").
+CLOCK_RE = re.compile(r"(?<![\d.,])\d{1,2}[:.][0-5]\d(?![\d.,%/])")
+# The words of an opinion or market disclaimer at the end of a page ("Views are personal",
+# "... subject to market risks", "ये लेखक के निजी विचार हैं"), in whatever sentence wraps them.
+DISCLAIMER_TEXT_RE = re.compile(
+    r"(views\s+(expressed\s+)?(here\s+)?(are|is)\s+(the\s+)?(author'?s?|writer'?s?|analysts?'?)?\s*(own|personal)|"
+    r"views\s+expressed\s+are\s+of|views\s+(expressed\s+)?do\s+not\s+(necessarily\s+)?reflect|"
+    r"not\s+of\s+the\s+(publication|newspaper|website)|subject\s+to\s+market\s+risks|"
+    r"consult\s+(a|an|your)\s+(certified\s+|financial\s+|registered\s+)?(adviser|advisor)|"
+    r"(निजी|व्यक्तिगत)\s+विचार|(लेखक|लेखिका|स्तंभकार)\s+के\s+अपने\s+विचार|बाजार\s+जोखिमों\s+के\s+अधीन|"
+    r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह)",
+    re.IGNORECASE,
+)
+_KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
+_ITEM = (
+    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|story|stories|news|headlines?|article|item)"
+)
+# An explicit marker of another story: "next/another/more + story/news", "news below", a line
+# ending in a down arrow (pass 5b, :mod:`summarize.clean.story_blocks`).
+STORY_MARKER_RE = re.compile(
+    rf"(?:next|another|other|more|अगली|अगला|दूसरी|दूसरा|एक\s+और|अन्य)\s+{_ITEM}|"
+    rf"{_ITEM}\s+(?:और\s+भी|नीचे|below)|(?:[↓⬇]|\bbelow)\s*$",
+    re.IGNORECASE,
+)

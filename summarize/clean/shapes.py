@@ -345,10 +345,14 @@ def is_paragraph_like(text: str) -> bool:
 
 
 def is_headline_shape(text: str) -> bool:
-    """One line, 3+ words, no sentence end inside or at the end (a final ? or ! is allowed)."""
+    """One line, 3+ words, no sentence end inside or at the end (a final ? or ! is allowed,
+    and one ? inside)."""
     n = len(text)
     w = len(split_words(text))
     t = text.rstrip()
     if t.endswith(("।", ".", "|", "॥", ":", ";", ",")) and not t.endswith("..."):
         return False
-    return 15 <= n <= 250 and w >= 3 and terminal_count(t.rstrip("!?\"'’”) ")) == 0
+    inner = t.rstrip("!?\"'’”) ")
+    # one question inside is still a headline: "क्या पुल बह गया? वायरल वीडियो का सच"
+    asks = len(re.findall(r"\?(?=\s)", inner))
+    return 15 <= n <= 250 and w >= 3 and terminal_count(inner) - min(asks, 1) == 0

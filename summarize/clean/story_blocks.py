@@ -23,7 +23,15 @@ The block is another story when both signals agree (:func:`summarize.clean.coher
   meaning still shares the article's names and terms).
 
 A body passage that drifts in wording but not in meaning keeps a high embedding similarity and
-stays.  The first boundary whose block is off-topic wins; its lines are removed as
+stays.
+
+A *short* block (two to four lines: a headline and a paragraph) after an explicit marker of
+another story (:data:`~summarize.clean.patterns.STORY_MARKER_RE`: "next/another/more story",
+"अगली/दूसरी ख़बर", a line ending in a down arrow; removed as furniture or a free line of that
+shape) is judged by wording alone, as pass 5 judges the block after "Next Post": it is removed
+when its TF-IDF similarity to the title and lead is under
+:data:`~summarize.clean.coherence.LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
+bus accidents on hill roads), which the embedding cannot tell apart.  The first boundary whose block is off-topic wins; its lines are removed as
 ``off-topic`` (lines already labelled keep their own reason) and the scores of the decision
 are written to the page diagnostics (``CleanArticle.meta["clean"]``): ``story_block_line``,
 ``story_block_semantic_margin``, ``story_block_nearest``, ``story_block_lexical``.
@@ -35,8 +43,9 @@ from collections import Counter
 
 import numpy as np
 
-from summarize.clean.coherence import BlockScores, block_is_off_topic, ngrams
+from summarize.clean.coherence import LEXICAL_CLOSE, BlockScores, block_is_off_topic, ngrams
 from summarize.clean.page import Line, Page
+from summarize.clean.patterns import STORY_MARKER_RE
 from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
@@ -53,6 +62,9 @@ _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and i
 _MIN_BLOCK_SENTENCES = 2
 _SENTENCE_WORDS = 8
 _LEAD_LINES = 3
+# After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
+# block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
+# after "Next Post".
 
 
 def _is_weak_boundary(ln: Line) -> bool:
@@ -78,6 +90,16 @@ def _lexical(page: Page, block: list[Line]) -> float:
     return page.tfidf.cos(page.tfidf.vec(grams), page.ref_vec) if grams else 0.0
 
 
+def _is_marker(ln: Line) -> bool:
+    """A furniture line (removed by an earlier pass, or a free one shaped like furniture)
+    that names another story."""
+    return (
+        (ln.label == "navigation" or _is_weak_boundary(ln))
+        and len(split_words(ln.text)) <= 8
+        and bool(STORY_MARKER_RE.search(ln.text))
+    )
+
+
 def _judge(
     page: Page, k: int, vec: dict[int, np.ndarray], center: np.ndarray
 ) -> tuple[list[Line], BlockScores] | None:
@@ -89,7 +111,9 @@ def _judge(
     sentences = sum(
         1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
     )
-    if len(block) < _MIN_BLOCK_LINES or sentences < _MIN_BLOCK_SENTENCES or len(before) < 2:
+    short = _is_marker(lines[k])  # after an explicit marker: a headline and a paragraph
+    min_lines, min_sentences = (2, 1) if short else (_MIN_BLOCK_LINES, _MIN_BLOCK_SENTENCES)
+    if len(block) < min_lines or sentences < min_sentences or len(before) < 2:
         return None
     if not any(is_headline_shape(b.text) for b in block[:2]):
         return None  # another story opens with its headline
@@ -121,7 +145,8 @@ def mark_story_blocks(page: Page) -> None:
         if judged is None:
             continue
         block, scores = judged
-        if block_is_off_topic(scores):
+        short = _is_marker(ln) and len(block) < _MIN_BLOCK_LINES + 2
+        if block_is_off_topic(scores) or (short and scores.lexical < LEXICAL_CLOSE):
             for b in block:
                 b.label = "off-topic"
             page.diagnostics["story_block_line"] = float(ln.idx)

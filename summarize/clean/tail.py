@@ -22,11 +22,14 @@ from summarize.clean.patterns import (
     ABOUT_AUTHOR_RE,
     ALSO_READ_HEADING_RE,
     AUTHOR_NOTE_RE,
+    BIO_IDENTITY_RE,
+    BIO_STANDING_RE,
     BYLINE_NAME_RE,
     CREDIT_PAREN_RE,
     DANGLING_START,
     DATELINE_RE,
     DEV_RE,
+    DISCLAIMER_TEXT_RE,
     EN_DATELINE_RE,
     FIRST_PERSON_RE,
     PLACEHOLDER_PREFIX_RE,
@@ -180,6 +183,40 @@ def _mark_author_bio(page: Page) -> None:
             break
 
 
+def _mark_header_bio(page: Page) -> None:
+    """A paragraph about the writer *above* the text (an opinion page's "X is a professor
+    of ..."), the first kept line after the title: third-person present-tense identity
+    (:data:`BIO_IDENTITY_RE`), role or standing words (:func:`bio_score` with
+    :data:`BIO_STANDING_RE`), no first person, short, and more paragraphs after it."""
+    if page.title_idx is None:
+        return
+    main = page.main
+    free = [k for k, ln in enumerate(main) if not ln.label and k > page.title_idx]
+    if len(free) < 3:
+        return
+    ln = main[free[0]]
+    t = ln.text
+    if len(t) >= 400 or FIRST_PERSON_RE.search(t) or not BIO_IDENTITY_RE.search(t):
+        return
+    standing = sum(1 for _ in BIO_STANDING_RE.finditer(t))
+    score = bio_score(t) + (2 + min(2, standing - 1) if standing else 0)
+    opens = BIO_IDENTITY_RE.match(t) is not None  # "X is a ..." opens it: a surer shape
+    if score >= (3 if opens else 4) and terminal_count(t) <= 2:
+        ln.label = "author-bio"
+
+
+def _mark_disclaimer(page: Page) -> None:
+    """An opinion or market disclaimer among the last three kept lines of the article."""
+    free = [ln for ln in page.main if not ln.label]
+    for ln in free[-3:]:
+        if (
+            len(ln.text) < 400
+            and terminal_count(ln.text) <= 3
+            and DISCLAIMER_TEXT_RE.search(ln.text)
+        ):
+            ln.label = "metadata"
+
+
 def _last_sentence(page: Page) -> int | None:
     """Index of the article's last sentence line (on a Hindi page: a Hindi one)."""
     return max(
@@ -249,7 +286,9 @@ def _mark_trailing(page: Page) -> None:
 
 def mark_page_end(page: Page) -> None:
     """Pass 8."""
+    _mark_header_bio(page)
     _mark_author_bio(page)
+    _mark_disclaimer(page)
     _mark_trailing(page)
 
 

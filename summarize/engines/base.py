@@ -139,8 +139,9 @@ class Engine(ABC, Generic[UnitT]):
     ) -> list[str]:
         """One output per input text, in order.  ``overrides`` update the generation settings.
 
-        Inputs are batched by :meth:`budget` (padded tokens), longest first;
-        ``progress(done, total)`` is called after each batch.
+        Inputs are batched by :meth:`budget` (padded tokens), longest first, and
+        :attr:`parallel_batches` batches run at once; ``progress(done, total)`` is called
+        after each batch.
         """
         texts = list(texts)
         if not texts:
@@ -154,8 +155,14 @@ class Engine(ABC, Generic[UnitT]):
             lambda batch: self._generate_batch(batch, settings),
             max_batch=self.max_batch_examples,
             progress=progress,
+            parallel=self.parallel_batches,
         )
         return self._finish(outputs)
+
+    @property
+    def parallel_batches(self) -> int:
+        """How many batches this engine computes at once (1 unless the backend has workers)."""
+        return 1
 
     def _prepare(self, texts: list[str]) -> tuple[Sequence[UnitT], list[int]]:
         """The units to generate from and their lengths in tokens (default: the texts)."""

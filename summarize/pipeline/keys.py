@@ -10,8 +10,10 @@ summary depends on comes from the strategy registry.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import pkgutil
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -34,8 +36,11 @@ MERGE_CODE = ("summarize.merge", "summarize.salience", "summarize.faithfulness",
 
 @functools.cache
 def stage_code(*modules: str) -> str:
-    """:func:`~summarize.cache.code_fingerprint` of ``modules`` and of every module of a package."""
+    """:func:`~summarize.cache.code_fingerprint` of ``modules`` and of every module of a package,
+    and of the data files a package reads as code (its ``*.json``: the cleaner's learned line
+    scorer), so that retraining them invalidates what they made."""
     names: list[str] = []
+    data = hashlib.sha256()
     for name in modules:
         spec = importlib.util.find_spec(name)
         if spec is None:
@@ -44,7 +49,10 @@ def stage_code(*modules: str) -> str:
         if spec.submodule_search_locations is not None:
             found = pkgutil.walk_packages(spec.submodule_search_locations, prefix=f"{name}.")
             names.extend(sorted(m.name for m in found))
-    return code_fingerprint(*names)
+            for location in spec.submodule_search_locations:
+                for path in sorted(Path(location).rglob("*.json")):
+                    data.update(path.name.encode() + b"\0" + path.read_bytes())
+    return code_fingerprint(*names) + data.hexdigest()[:8]
 
 
 def clean_key(config: Config, article: Article) -> str:

@@ -9,6 +9,7 @@ cannot be found is a :class:`~summarize.errors.ModelUnavailableError` naming it.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ from summarize.errors import (
     SummarizeError,
 )
 from summarize.strategies.registry import NEED_KEYS, strategy_info
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from summarize.engines.base import Engine
@@ -39,6 +42,7 @@ class Collaborators:
         self._embedder: Embedder | None = None
         self._translator: Translator | None = None
         self._lock = threading.RLock()
+        self._preloading: threading.Thread | None = None
 
     # --- collaborators, created on first use -----------------------------------------------
 
@@ -53,6 +57,32 @@ class Collaborators:
 
                 self._engines[key] = create_engine(spec, config_key=key)
             return self._engines[key]
+
+    def preload(self, keys: list[str]) -> None:
+        """Load the engines of ``keys`` (config keys, in the order given) in a background thread.
+
+        A cold run spends 10-15 s of a 2-core CPU loading models (importing transformers,
+        reading tokenizers and weights); loaded while the earlier stages compute, most of
+        that is hidden.  Only the engines a run will use are named here (the Pipeline decides,
+        from the selected strategies and the stage cache).  A load that fails here is left
+        for the stage that needs the model, which loads it again and raises the error there.
+        """
+        keys = [k for k in keys if k != "embeddings" and self.config.engine_spec(k) is not None]
+        if not keys:
+            return
+
+        def work() -> None:
+            for key in keys:
+                try:
+                    self.engine(key).load()
+                except Exception:  # noqa: BLE001 - raised again by the stage that loads it
+                    log.debug("preloading %s failed; the stage that uses it will say why", key)
+
+        with self._lock:
+            if self._preloading is not None and self._preloading.is_alive():
+                return
+            self._preloading = threading.Thread(target=work, name="summarize-preload", daemon=True)
+            self._preloading.start()
 
     def embedder(self) -> Embedder:
         with self._lock:

@@ -3,8 +3,16 @@
 ``Pipeline(config).run(inputs)`` takes articles (or paths/records to read them from) through
 the stages ingest -> clean -> translate -> summarize (one step per strategy) -> merge and
 returns a :class:`~summarize.types.RunResult`.  ``run_iter`` is the same run as a generator
-that yields ``(stage, partial result)`` each time a stage finishes, so the app can show
+that yields ``(stage, partial result)`` each time a stage finishes, and ``("article", partial
+result)`` each time one more article's cleaned text or translation exists, so the app shows
 results as they become ready; each stage is one method.
+
+Speed on a 2-core CPU (issue 13; ``benchmarks/pipeline.py``): the models of a cold run load in
+a background thread while cleaning and translation compute (:meth:`Pipeline._preload`);
+translation is one engine call for all articles after the first (which goes alone, to be shown
+early); strategies that write with the same model share one engine call
+(:mod:`summarize.strategies.joint`); and a CTranslate2 engine runs two single-threaded batches
+at once (:mod:`summarize.engines.batching`).
 
 * Models are created on first use (:class:`~summarize.pipeline.models.Collaborators`, which
   the Pipeline is); a strategy step gets them through a
@@ -21,6 +29,7 @@ results as they become ready; each stage is one method.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -34,6 +43,15 @@ from summarize.errors import ConfigError, SummarizeError
 from summarize.pipeline.keys import clean_key, merge_key, summary_key, translation_key
 from summarize.pipeline.models import Collaborators
 from summarize.strategies.base import ProgressFn, StrategyContext
+from summarize.strategies.joint import (
+    Generated,
+    Request,
+    generate_shared,
+    model_key,
+    needs_translation,
+    summarize_group,
+)
+from summarize.strategies.joint import groups as strategy_groups
 from summarize.strategies.registry import create_strategy
 from summarize.types import (
     Article,
@@ -48,6 +66,9 @@ from summarize.types import (
 
 # Stages in the order run_iter yields them; summarize yields one "summarize:<strategy>" each.
 STAGES = ("ingest", "clean", "translate", "summarize", "merge", "done")
+# Yielded within the clean and translate stages when one more article's cleaned text or
+# translation exists (the app shows it at once); the stage itself is yielded when it ends.
+ARTICLE = "article"
 
 TRANSLATION_OFF_NOTICE = (
     "Translation is off in this config (translation.enabled: false): "
@@ -67,6 +88,7 @@ class ProgressEvent:
 
 
 ProgressCallback = Callable[[ProgressEvent], None]
+log = logging.getLogger(__name__)
 
 
 class RunCancelled(SummarizeError):
@@ -87,10 +109,49 @@ class _Run:
     articles: list[Article] = field(default_factory=list)
     cleaned: list[CleanArticle] = field(default_factory=list)
     translations: list[TranslatedArticle | None] = field(default_factory=list)
+    early: dict[tuple[str, ...], _Early] = field(default_factory=dict)
 
     def check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
             raise RunCancelled("the run was cancelled")
+
+
+class _Early:
+    """A group's generation started while translation runs, in a thread of its own.
+
+    Only for models that do not read the translation (cross-lingual) and only where both that
+    model and the translator run batches on CTranslate2 workers, which compute without the
+    GIL: the group's batches then fill the cores whenever a translation batch leaves one
+    idle.  The summaries are completed (faithfulness check against the translation, cache)
+    in the group's own stage, in the run's order; an error here is left for that stage,
+    which generates again and raises it in the run.
+    """
+
+    def __init__(self, requests: list[Request], indices: list[int]) -> None:
+        self.requests = requests
+        self.indices = indices  # the articles (positions in run.cleaned) it generates for
+        self._stopped = threading.Event()
+        self._result: list[Generated] | None = None
+        self._thread = threading.Thread(target=self._work, name="summarize-early", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        def stop_between_batches(done: int, total: int) -> None:
+            if self._stopped.is_set():
+                raise RunCancelled("stopped")
+
+        try:
+            self._result = generate_shared(self.requests, progress=stop_between_batches)
+        except Exception:  # noqa: BLE001 - the group's stage generates again and raises there
+            log.debug("early generation failed; the stage will run it again", exc_info=True)
+
+    def result(self) -> list[Generated] | None:
+        self._thread.join()
+        return self._result
+
+    def stop(self) -> None:
+        """No further batch (the run ended or was cancelled)."""
+        self._stopped.set()
 
 
 class Pipeline(Collaborators):
@@ -162,10 +223,17 @@ class Pipeline(Collaborators):
             result.notices.append(TRANSLATION_OFF_NOTICE)
         run = _Run(result, progress or _ignore, cancel)
         yield from self._stage_ingest(run, inputs)
+        self._preload(run, strategies)
         yield from self._stage_clean(run)
-        yield from self._stage_translate(run)
-        for strategy in strategies:
-            yield from self._stage_summarize(run, strategy)
+        groups = strategy_groups(strategies)
+        self._start_early(run, groups)
+        try:
+            yield from self._stage_translate(run)
+            for group in groups:
+                yield from self._stage_summarize(run, group)
+        finally:
+            for early in run.early.values():
+                early.stop()
         yield from self._stage_merge(run)
         result.timings["total"] = time.perf_counter() - t_start
         run.emit(ProgressEvent("done", 1, 1))
@@ -188,13 +256,18 @@ class Pipeline(Collaborators):
         for n, article in enumerate(run.articles, 1):
             run.check_cancel()
             try:
-                run.cleaned.append(self._clean(article))
+                cleaned = self._clean(article)
             except SummarizeError as exc:
                 error = SkippedInput(article.source, f"article {article.id}", str(exc))
                 run.result.errors.append(error)
+                cleaned = None
             run.emit(ProgressEvent("clean", n, len(run.articles), article.id))
-        run.result.articles = [ArticleResult(article=c) for c in run.cleaned]
-        run.translations = [None] * len(run.cleaned)
+            if cleaned is not None:
+                run.cleaned.append(cleaned)
+                run.translations.append(None)
+                run.result.articles.append(ArticleResult(article=cleaned))
+                if n < len(run.articles):
+                    yield ARTICLE, run.result  # shown while the others are cleaned
         run.result.timings["clean"] = time.perf_counter() - t0
         yield "clean", run.result
 
@@ -203,20 +276,29 @@ class Pipeline(Collaborators):
             return
         run.check_cancel()
         t0 = time.perf_counter()
-        run.translations = self._translate(run.cleaned, run.emit, run.check_cancel)
-        for ar, tr in zip(run.result.articles, run.translations, strict=True):
-            ar.translation = tr
+        for done in self._translate_waves(
+            run.cleaned, run.translations, run.emit, run.check_cancel
+        ):
+            for i in done:
+                run.result.articles[i].translation = run.translations[i]
+            if any(t is None for t in run.translations):
+                yield ARTICLE, run.result
         run.result.timings["translate"] = time.perf_counter() - t0
         yield "translate", run.result
 
-    def _stage_summarize(self, run: _Run, strategy: str) -> Iterator[tuple[str, RunResult]]:
+    def _stage_summarize(self, run: _Run, group: list[str]) -> Iterator[tuple[str, RunResult]]:
+        """The strategies of one group (they share a model: one engine call), then a yield each."""
         run.check_cancel()
         t0 = time.perf_counter()
-        summaries = self._summarize(strategy, run.cleaned, run.translations, run.emit)
-        for ar, s in zip(run.result.articles, summaries, strict=True):
-            ar.summaries.append(s)
-        run.result.timings[f"summarize:{strategy}"] = time.perf_counter() - t0
-        yield f"summarize:{strategy}", run.result
+        early = run.early.pop(tuple(group), None)
+        summaries = self._summarize(group, run.cleaned, run.translations, run.emit, early)
+        # a shared engine call is split evenly between the members: the timings still add up
+        share = (time.perf_counter() - t0) / len(group)
+        for strategy, per_article in zip(group, summaries, strict=True):
+            for ar, s in zip(run.result.articles, per_article, strict=True):
+                ar.summaries.append(s)
+            run.result.timings[f"summarize:{strategy}"] = share
+            yield f"summarize:{strategy}", run.result
 
     def _stage_merge(self, run: _Run) -> Iterator[tuple[str, RunResult]]:
         if not run.cleaned:
@@ -228,6 +310,48 @@ class Pipeline(Collaborators):
         run.emit(ProgressEvent("merge", 1, 1))
         run.result.timings["merge"] = time.perf_counter() - t0
         yield "merge", run.result
+
+    def _start_early(self, run: _Run, groups: list[list[str]]) -> None:
+        """Start the groups whose model does not read translations (see :class:`_Early`),
+        for the articles whose translation is not cached (the others' summaries may be)."""
+        if not (self.translation_on and run.cleaned):
+            return
+        if self.engine("translation.engine").parallel_batches < 2:
+            return
+        todo = [
+            i
+            for i, c in enumerate(run.cleaned)
+            if not self.cache.has("translate", translation_key(self.config, c))
+        ]
+        if not todo:
+            return
+        for group in groups:
+            if needs_translation(group):
+                continue
+            requests = [
+                Request(
+                    create_strategy(name),
+                    [run.cleaned[i] for i in todo],
+                    [None] * len(todo),
+                    self._context(),
+                )
+                for name in group
+            ]
+            key = model_key(requests[0].strategy)
+            if key is not None and self.engine(key).parallel_batches >= 2:
+                run.early[tuple(group)] = _Early(requests, todo)
+
+    def _preload(self, run: _Run, strategies: list[str]) -> None:
+        """Start loading the run's generators in the background when the run will use them.
+
+        A cold run (some article not in the clean cache, so nothing after it is either) loads
+        the models of every selected strategy (:meth:`needed_models`), in the order the stages
+        use them, while cleaning and translation compute.  A run whose cleaning is all cached
+        loads nothing ahead: its stages load what they need when they miss the cache, and a
+        fully cached rerun loads no model at all.
+        """
+        if any(not self.cache.has("clean", clean_key(self.config, a)) for a in run.articles):
+            self.preload(self.needed_models(strategies))
 
     # --- the work of each stage, through the cache -------------------------------------------
 
@@ -270,61 +394,146 @@ class Pipeline(Collaborators):
     def _translate(
         self, cleaned: list[CleanArticle], emit: ProgressCallback, check_cancel: Callable[[], None]
     ) -> list[TranslatedArticle | None]:
+        """The translation of each article, through the cache."""
+        out: list[TranslatedArticle | None] = [None] * len(cleaned)
+        for _ in self._translate_waves(cleaned, out, emit, check_cancel):
+            pass
+        return out
+
+    def _translate_waves(
+        self,
+        cleaned: list[CleanArticle],
+        out: list[TranslatedArticle | None],
+        emit: ProgressCallback,
+        check_cancel: Callable[[], None],
+    ) -> Iterator[list[int]]:
+        """Fill ``out`` with the translations of ``cleaned``; yield the indices done each wave.
+
+        Cached articles come first.  Of the others, the first is translated alone, so that
+        its translation can be shown within seconds, then all the rest in one engine call
+        (batches planned over every sentence of those articles: with several CTranslate2
+        workers, two batches of different articles run at once).  Each article is cached as
+        soon as its wave ends, so an interrupted run keeps what it finished.
+        """
         keys = [translation_key(self.config, c) for c in cleaned]
-        out: list[TranslatedArticle | None] = [
-            self.cache.get("translate", k, TranslatedArticle) for k in keys
-        ]
-        todo = [i for i, t in enumerate(out) if t is None]
-        done = len(cleaned) - len(todo)
+        hits = [self.cache.get("translate", k, TranslatedArticle) for k in keys]
+        todo = [i for i, t in enumerate(hits) if t is None]
+        cached = [i for i, t in enumerate(hits) if t is not None]
+        for i in cached:
+            out[i] = hits[i]
+        done = len(cached)
+        total = len(cleaned)
         emit(
             ProgressEvent(
-                "translate", done, len(cleaned), message=f"{done} from the cache" if done else ""
+                "translate", done, total, message=f"{done} from the cache" if done else ""
             )
         )
-        # One article per call: an interrupted run keeps what it finished, and progress is per article.
-        for i in todo:
+        if cached:
+            yield cached
+        for wave in (todo[:1], todo[1:]):
+            if not wave:
+                continue
             check_cancel()
-            (tr,) = self.translator().translate_articles([cleaned[i]])
-            self.cache.put("translate", keys[i], tr)
-            out[i] = tr
-            done += 1
-            emit(ProgressEvent("translate", done, len(cleaned), cleaned[i].id))
-        return out
+
+            def batches(n: int, of: int, wave: list[int] = wave, done: int = done) -> None:
+                check_cancel()  # stops between two batches
+                names = cleaned[wave[0]].id if len(wave) == 1 else f"{len(wave)} articles"
+                emit(
+                    ProgressEvent("translate", done, total, message=f"{names}: {n}/{of} sentences")
+                )
+
+            translated = self.translator().translate_articles(
+                [cleaned[i] for i in wave], progress=batches
+            )
+            for i, tr in zip(wave, translated, strict=True):
+                self.cache.put("translate", keys[i], tr)
+                out[i] = tr
+                done += 1
+                emit(ProgressEvent("translate", done, total, cleaned[i].id))
+            yield wave
 
     def _summarize(
         self,
-        strategy: str,
+        group: list[str],
         cleaned: list[CleanArticle],
         translations: list[TranslatedArticle | None],
         emit: ProgressCallback,
-    ) -> list[ArticleSummary]:
-        stage = f"summarize:{strategy}"
-        keys = [
-            summary_key(self.config, strategy, c, t)
-            for c, t in zip(cleaned, translations, strict=True)
-        ]
-        out: list[ArticleSummary | None] = [
-            self.cache.get("summarize", k, ArticleSummary) for k in keys
-        ]
-        todo = [i for i, s in enumerate(out) if s is None]
-        done = len(cleaned) - len(todo)
-        emit(
-            ProgressEvent(
-                stage, done, len(cleaned), message=f"{done} from the cache" if done else ""
+        early: _Early | None = None,
+    ) -> list[list[ArticleSummary]]:
+        """Each strategy's summary of each article, through the cache; the strategies of
+        ``group`` that miss it share one engine call (:mod:`summarize.strategies.joint`),
+        or take the outputs of ``early`` for the articles it generated."""
+        outs: list[list[ArticleSummary | None]] = []
+        keys: list[list[str]] = []
+        todos: list[list[int]] = []
+        for strategy in group:
+            stage = f"summarize:{strategy}"
+            ks = [
+                summary_key(self.config, strategy, c, t)
+                for c, t in zip(cleaned, translations, strict=True)
+            ]
+            out: list[ArticleSummary | None] = [
+                self.cache.get("summarize", k, ArticleSummary) for k in ks
+            ]
+            todo = [i for i, s in enumerate(out) if s is None]
+            done = len(cleaned) - len(todo)
+            emit(
+                ProgressEvent(
+                    stage, done, len(cleaned), message=f"{done} from the cache" if done else ""
+                )
             )
-        )
-        if todo:
+            outs.append(out)
+            keys.append(ks)
+            todos.append(todo)
+        made = early.result() if early is not None and any(todos) else None
+        ready = set(early.indices) if early is not None and made is not None else set()
+        first = f"summarize:{group[0]}"
+        others = ", ".join(group[1:])
+        note = f" (one model call, shared with {others})" if others else ""
 
-            def step(n: int, total: int, article_id: str | None = None) -> None:
-                emit(ProgressEvent(stage, done + n, len(cleaned), article_id))
-
-            fresh = create_strategy(strategy).summarize(
-                [cleaned[i] for i in todo], [translations[i] for i in todo], self._context(step)
+        def generating(done: int, total: int) -> None:
+            emit(
+                ProgressEvent(first, 0, len(cleaned), message=f"batch: {done}/{total} inputs{note}")
             )
-            for i, s in zip(todo, fresh, strict=True):
-                self.cache.put("summarize", keys[i], s)
-                out[i] = s
-        return [s for s in out if s is not None]
+
+        # two passes: what the early generation made, then the rest (one shared call)
+        for use_early in (True, False):
+            parts = [[i for i in todo if (i in ready) == use_early] for todo in todos]
+            if not any(parts):
+                continue
+            requests = [
+                Request(
+                    create_strategy(strategy),
+                    [cleaned[i] for i in part],
+                    [translations[i] for i in part],
+                    self._context(
+                        self._step(
+                            f"summarize:{strategy}", len(cleaned) - len(todo), len(cleaned), emit
+                        )
+                    ),
+                )
+                for strategy, part, todo in zip(group, parts, todos, strict=True)
+            ]
+            generated = None
+            if use_early:
+                assert early is not None and made is not None
+                generated = [
+                    gen.take([early.indices.index(i) for i in part])
+                    for gen, part in zip(made, parts, strict=True)
+                ]
+            fresh = summarize_group(requests, progress=generating, generated=generated)
+            for out, ks, part, summaries in zip(outs, keys, parts, fresh, strict=True):
+                for i, s in zip(part, summaries, strict=True):
+                    self.cache.put("summarize", ks[i], s)
+                    out[i] = s
+        return [[s for s in out if s is not None] for out in outs]
+
+    @staticmethod
+    def _step(stage: str, done: int, total: int, emit: ProgressCallback) -> ProgressFn:
+        def step(n: int, _total: int, article_id: str | None = None) -> None:
+            emit(ProgressEvent(stage, done + n, total, article_id))
+
+        return step
 
     def _merge(
         self, cleaned: list[CleanArticle], translations: list[TranslatedArticle | None]

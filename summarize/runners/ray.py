@@ -169,8 +169,10 @@ class _Worker:
         translation = None
         if self.pipe.translation_on:
             (translation,) = self.pipe._translate([cleaned], _ignore, lambda: None)
-        for strategy in self.strategies:
-            self.pipe._summarize(strategy, [cleaned], [translation], _ignore)
+        from summarize.strategies.joint import groups
+
+        for group in groups(self.strategies):
+            self.pipe._summarize(group, [cleaned], [translation], _ignore)
 
 
 def _clean_task(batch: Mapping[str, Any], **kwargs: Any) -> dict[str, Any]:

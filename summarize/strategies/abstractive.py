@@ -34,6 +34,9 @@ class AbstractiveStrategy(Strategy):
 
     model_need: ClassVar[str]  # the need whose model writes the summary
     lang: ClassVar[str]  # the language the model writes
+    # Whether the model reads the translation (then it runs after translation; otherwise the
+    # Pipeline may start it while translation still runs: issue 13)
+    reads_translation: ClassVar[bool] = False
 
     @property
     def config_key(self) -> str:
@@ -58,10 +61,26 @@ class AbstractiveStrategy(Strategy):
     def run(
         self, articles: list[CleanArticle], translations: Translations, ctx: StrategyContext
     ) -> list[ArticleSummary]:
-        docs = self.docs(articles, translations)
+        fitted = self.prepare(articles, translations, ctx)
+        results = abstractive_summaries(ctx.engine(self.config_key), fitted)
+        return self.complete(articles, translations, fitted, results, ctx)
+
+    def prepare(
+        self, articles: list[CleanArticle], translations: Translations, ctx: StrategyContext
+    ) -> list[FittedInput]:
+        """What the model sees of each article (the first half of :meth:`run`)."""
+        return self._fit_all(ctx.engine(self.config_key), self.docs(articles, translations), ctx)
+
+    def complete(
+        self,
+        articles: list[CleanArticle],
+        translations: Translations,
+        fitted: list[FittedInput],
+        results: list[tuple[str, list[str]]],
+        ctx: StrategyContext,
+    ) -> list[ArticleSummary]:
+        """The summaries from the model's outputs (the second half of :meth:`run`)."""
         engine = ctx.engine(self.config_key)
-        fitted = self._fit_all(engine, docs, ctx)
-        results = abstractive_summaries(engine, fitted)
         out = []
         input_fit = ctx.settings.input_fit
         for n, (article, fit, (text, inter)) in enumerate(

@@ -101,15 +101,21 @@ class Strategy(ABC):
         self, articles: list[CleanArticle], translations: Translations, ctx: StrategyContext
     ) -> list[ArticleSummary]:
         """:meth:`run`, then flag the numbers and names no source supports."""
-        from summarize.faithfulness import check_summary
-
         if len(articles) != len(translations):
             raise ValueError("one translation (or None) per article is needed")
         if not articles:
             return []
         out = self.run(articles, translations, ctx)
+        self.check(out, articles, translations)
+        return out
+
+    def check(
+        self, out: list[ArticleSummary], articles: list[CleanArticle], translations: Translations
+    ) -> None:
+        """The faithfulness post-step every strategy shares: flag what no source supports."""
+        from summarize.faithfulness import check_summary
+
         for summary, article, tr in zip(out, articles, translations, strict=True):
             sources = [article.text] + ([tr.text] if tr is not None else [])
             checked = summary.sentences or summary.text
             summary.flags = list(check_summary(checked, sources, summary.lang))
-        return out

@@ -220,16 +220,20 @@ def _fit_chunks(
 
 
 def abstractive_summaries(
-    engine: Engine, fitted: list[FittedInput], max_rounds: int = 4
+    engine: Engine,
+    fitted: list[FittedInput],
+    max_rounds: int = 4,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[str, list[str]]]:
     """Summarise each fitted article: one batched ``generate`` per round.
 
     Returns, per article, the final summary and the intermediate chunk summaries (empty when
     the article fitted in one chunk).  Chunk summaries that together exceed the window are
-    chunked and summarised again, at most ``max_rounds`` times.
+    chunked and summarised again, at most ``max_rounds`` times.  ``progress(done, total)``
+    follows the first round's batches.
     """
     flat = [(a, c.text) for a, f in enumerate(fitted) for c in f.chunks]
-    outputs = engine.generate([t for _, t in flat]) if flat else []
+    outputs = engine.generate([t for _, t in flat], progress=progress) if flat else []
     per_article: list[list[str]] = [[] for _ in fitted]
     for (a, _), out in zip(flat, outputs, strict=True):
         per_article[a].append(out.strip())

@@ -18,6 +18,7 @@ class TranslateThenSummarize(AbstractiveStrategy):
     name = "translate-then-summarize"
     model_need = "summarizer"
     lang = "en"
+    reads_translation = True
 
     def docs(self, articles: list[CleanArticle], translations: Translations) -> list[Doc]:
         docs = []

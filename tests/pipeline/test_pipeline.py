@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,9 @@ def test_run_iter_yields_stages_in_order(seed_paths: list[Path], cache_dir: Path
     stages = [stage for stage, _ in fake_pipeline(cache_dir=cache_dir).run_iter(seed_paths[:2])]
     assert stages == [
         "ingest",
+        "article",  # the first article is cleaned: shown while the second is
         "clean",
+        "article",  # the first article is translated, alone: shown while the rest are
         "translate",
         *(f"summarize:{s}" for s in STRATEGY_NAMES),
         "merge",
@@ -66,6 +69,54 @@ def test_partial_results_grow(seed_paths: list[Path], cache_dir: Path) -> None:
     assert seen["clean"][0] == 2 and seen["clean"][1] == 0
     assert seen["summarize:extractive"][1] == 2
     assert seen["summarize:translate-then-summarize"][1] == 4
+
+
+def test_first_article_shown_before_the_others(seed_paths: list[Path], cache_dir: Path) -> None:
+    """Streaming (issue 13): each "article" yield adds one article's text or translation."""
+    snapshots = []
+    for stage, partial in fake_pipeline(cache_dir=cache_dir).run_iter(seed_paths[:3]):
+        if stage == "article":
+            snapshots.append(
+                (len(partial.articles), [a.translation is not None for a in partial.articles])
+            )
+    # cleaned one by one (the last is in the "clean" yield), then the first translation alone,
+    # then the other two in one call (shown with the "translate" yield)
+    assert snapshots == [(1, [False]), (2, [False, False]), (3, [True, False, False])]
+
+
+def test_translation_batches_across_articles(seed_paths: list[Path], cache_dir: Path) -> None:
+    """After the first article, all the others' sentences go to the engine in one call."""
+    from summarize.translate import Translator
+
+    pipe = fake_pipeline(cache_dir=cache_dir)
+    engine = pipe.engine("translation.engine")
+    pipe._translator = Translator(engine)  # the real translator over the fake engine
+    result = pipe.run(seed_paths, strategies=["extractive"])
+    calls = [len(texts) for texts in engine.calls]  # type: ignore[attr-defined]
+    distinct = [len(set(a.article.sentences())) for a in result.articles]
+    assert calls == [
+        distinct[0],
+        len({s for a in result.articles[1:] for s in a.article.sentences()}),
+    ]
+    assert calls[1] > max(distinct[1:])  # several articles in the second call
+    assert all(p.tgt for a in result.articles for p in a.translation.pairs if p.src.strip())
+
+
+def test_strategies_sharing_a_model_share_one_call(seed_paths: list[Path], cache_dir: Path) -> None:
+    """translate-then-summarize and summarize-then-translate: one summariser call, 2 x n inputs."""
+    pipe = fake_pipeline(cache_dir=cache_dir)
+    engine = pipe.engine("summarization.summarizer")
+    strategies = ["translate-then-summarize", "summarize-then-translate"]
+    result = pipe.run(seed_paths[:2], strategies=strategies)
+    assert [len(texts) for texts in engine.calls] == [4]  # type: ignore[attr-defined]
+    for ar in result.articles:
+        assert [s.strategy for s in ar.summaries] == strategies
+        assert ar.summaries[1].extra["source_summary"]  # the Hindi one, translated after
+    for name in strategies:  # the same summaries as each strategy run alone
+        alone = fake_pipeline(cache_dir=cache_dir / name).run(seed_paths[:2], strategies=[name])
+        for a, b in zip(alone.articles, result.articles, strict=True):
+            assert a.summaries[0].text == b.summaries[strategies.index(name)].text
+            assert a.summaries[0].flags == b.summaries[strategies.index(name)].flags
 
 
 def test_progress_events(seed_paths: list[Path], cache_dir: Path) -> None:
@@ -402,5 +453,130 @@ def test_stage_code_hashes_every_module_of_a_package(
     stage_code.cache_clear()
     code_fingerprint.cache_clear()
     assert stage_code("fp_pkg") != before
+    before = stage_code("fp_pkg")
+    (pkg / "weights.json").write_text("[1.0]", encoding="utf-8")  # data the code reads
+    stage_code.cache_clear()
+    assert stage_code("fp_pkg") != before
     with pytest.raises(RuntimeError, match="no_such_module"):
         stage_code("summarize.no_such_module")
+
+
+def test_cold_run_preloads_only_the_models_of_the_selected_strategies(
+    seed_paths: list[Path], cache_dir: Path
+) -> None:
+    """Issue 13: models load in the background on a cold run, and only those the run needs;
+    a rerun from the cache starts no loading at all."""
+    asked: list[list[str]] = []
+    pipe = fake_pipeline(cache_dir=cache_dir)
+    pipe.preload = asked.append  # type: ignore[method-assign]
+    pipe.run(seed_paths[:2], strategies=["extractive"])
+    assert asked == [["translation.engine", "embeddings"]]
+    pipe.run(seed_paths[:2], strategies=["extractive", "cross-lingual"])  # clean is cached
+    assert len(asked) == 1
+    other = fake_pipeline(cache_dir=cache_dir / "other")
+    other.preload = asked.append  # type: ignore[method-assign]
+    other.run(seed_paths[:2], strategies=["cross-lingual"])
+    assert asked[-1] == ["translation.engine", "summarization.cross_lingual", "embeddings"]
+
+
+def test_preload_loads_engines_in_the_background_and_leaves_errors_to_the_stage(
+    cache_dir: Path,
+) -> None:
+    from summarize.testing.fakes import FakeEngine
+
+    loaded: list[str] = []
+
+    class Recording(FakeEngine):
+        def _load(self) -> None:
+            loaded.append(self.label)
+
+    class Broken(FakeEngine):
+        def _load(self) -> None:
+            raise ModelUnavailableError("fake/xlsum", "summarization.summarizer", "not here")
+
+    pipe = fake_pipeline(cache_dir=cache_dir)
+    pipe._engines["translation.engine"] = Recording("mt")
+    pipe._engines["summarization.summarizer"] = Broken("xlsum")
+    pipe._engines["summarization.cross_lingual"] = Recording("crosssum")
+    pipe.preload(
+        [
+            "translation.engine",
+            "summarization.summarizer",
+            "summarization.cross_lingual",
+            "embeddings",
+        ]
+    )
+    assert pipe._preloading is not None
+    pipe._preloading.join(timeout=30)
+    assert loaded == ["mt", "crosssum"]  # the broken one did not stop the next
+    with pytest.raises(ModelUnavailableError, match="not here"):
+        pipe.engine("summarization.summarizer").load()
+
+
+def _parallel_fakes(pipe: Pipeline) -> None:
+    """The fake engines as CTranslate2 with two workers (what lets cross-lingual start early)."""
+    from summarize.testing.fakes import FakeEngine
+
+    class TwoWorkers(FakeEngine):
+        @property
+        def parallel_batches(self) -> int:
+            return 2
+
+    for key, old in list(pipe._engines.items()):
+        assert isinstance(old, FakeEngine)
+        pipe._engines[key] = TwoWorkers(old.label, int(old.window()), prefix=old.prefix)
+
+
+def test_cross_lingual_starts_during_translation_with_the_same_results(
+    seed_paths: list[Path], cache_dir: Path
+) -> None:
+    """Issue 13: a model that does not read translations runs while translation does; the
+    summaries (and their faithfulness flags, which do read the translation) are unchanged."""
+    from summarize.pipeline import run as run_module
+
+    started: list[list[int]] = []
+    original = run_module._Early.__init__
+
+    def spy(self: Any, requests: Any, indices: list[int]) -> None:
+        started.append(list(indices))
+        original(self, requests, indices)
+
+    plain = fake_pipeline(cache_dir=cache_dir / "plain").run(seed_paths[:3])
+    pipe = fake_pipeline(cache_dir=cache_dir / "early")
+    _parallel_fakes(pipe)
+    run_module._Early.__init__ = spy  # type: ignore[method-assign]
+    try:
+        early = pipe.run(seed_paths[:3])
+        assert started == [[0, 1, 2]]  # cross-lingual only: the others read the translation
+        crosssum = pipe.engine("summarization.cross_lingual")
+        assert len(crosssum.calls) == 1  # type: ignore[attr-defined]
+        for a, b in zip(plain.articles, early.articles, strict=True):
+            assert [(s.strategy, s.text, s.flags) for s in a.summaries] == [
+                (s.strategy, s.text, s.flags) for s in b.summaries
+            ]
+        started.clear()
+        pipe.run(seed_paths[:3])  # everything cached: nothing starts early
+        pipe.run(seed_paths[:3], strategies=["cross-lingual", "extractive"])  # translations cached
+        assert started == []
+    finally:
+        run_module._Early.__init__ = original  # type: ignore[method-assign]
+
+
+def test_early_generation_error_is_raised_by_the_stage(
+    seed_paths: list[Path], cache_dir: Path
+) -> None:
+    from summarize.testing.fakes import FakeEngine
+
+    class Failing(FakeEngine):
+        @property
+        def parallel_batches(self) -> int:
+            return 2
+
+        def _generate_batch(self, batch: list[str], settings: dict[str, Any]) -> list[str]:
+            raise ModelUnavailableError("fake/crosssum", "summarization.cross_lingual", "gone")
+
+    pipe = fake_pipeline(cache_dir=cache_dir)
+    _parallel_fakes(pipe)
+    pipe._engines["summarization.cross_lingual"] = Failing("crosssum", 60, prefix="C")
+    with pytest.raises(ModelUnavailableError, match="gone"):
+        pipe.run(seed_paths[:2])

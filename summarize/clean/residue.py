@@ -1,0 +1,128 @@
+"""Pass 1c of the cleaner: general shapes of furniture and residue, for any layout.
+
+Pass 1b (:mod:`.furniture`) was written against the dev pages of issue 15 and did not carry
+over to layouts it had not seen.  The rules here name no layout; each is a *shape* that page
+furniture of any site has and a sentence of an article does not:
+
+* **CMS and template residue**: a line that is a shortcode (``[gallery ids="3,4"]``,
+  ``[/caption]``), a template tag (``{{ title }}``, ``{% include %}``) or a configuration
+  object (``{"event": "view", ...}``, ``key: value; key: value``); ``artefact``, or
+  ``tracking`` when it names an analytics tool.
+* **Action lines**: a short line (up to 8 words) with no finite verb that asks the reader to
+  act on the page or the site (share, follow, subscribe, sign in, download, bookmark, print,
+  copy link, skip to, back to top, add to a reading list; शेयर, फॉलो, सब्सक्राइब, डाउनलोड,
+  क्लिक ...): ``navigation``.  (The vocabulary is :data:`~.patterns.ACTION_RE`.)
+* **Contact lines**: a short line with an e-mail address, a phone number or a web address and
+  no finite verb (a media contact, a helpline card): ``metadata``.
+* **Links, reading times, widget readings**: a short line ending in an arrow or a chevron
+  (``Next photo ›``, ``आगे पढ़ें ↓``) is ``navigation``; a reading time in any wording is
+  ``metadata``; a line of two or more readings (prices with ``▲``/``▼``, temperatures,
+  percentages, AQI) between separators, with no finite verb, is a ``ticker``.
+* **Stamps and desk codes**: a short line (up to 7 words) with a time or a date, no finite
+  verb and no sentence end (a live blog's entry stamp, a wire timestamp); a line of initials
+  joined by slashes (``RK/AB``): ``metadata``.
+
+Each rule leaves lines the earlier passes labelled alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.clean.page import Line, Page
+from summarize.clean.patterns import (
+    ACTION_RE,
+    CLOCK_RE,
+    DANGLING_START,
+    TRACKING_WORDS,
+)
+from summarize.clean.shapes import ends_sentence, split_words
+from summarize.lang.dates import parse_date
+from summarize.lang.lexicon import TOPIC_STOP
+from summarize.lang.script import nfc
+from summarize.lang.wellformed import has_finite_verb
+
+__all__ = ["mark_residue"]
+
+_SHORTCODE_RE = re.compile(r"^\s*(?:\[/?[a-z][\w-]*(?:\s+[^\]]*)?\]\s*)+$", re.IGNORECASE)
+_SHORTCODE_IN_RE = re.compile(
+    r"\[/?[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[\"'][^\"'\]]*[\"'])+\s*/?\]", re.I
+)
+_TEMPLATE_RE = re.compile(r"\{\{.{0,80}?\}\}|\{%.{0,80}?%\}|\$\{\w+\}")
+_CONFIG_RE = re.compile(
+    r"^\s*[\[{]\s*[\"']?\w[\w.-]*[\"']?\s*:|(?:\b[\w-]+\s*:\s*[^;:]{1,30};\s*){2,}"
+)
+_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])\+?\d[\d\s-]{8,}\d(?![\d.,])|\bwww\.\S+|https?://\S+"
+)
+# initials and desk codes: "जसं/एसकेपी", "RK/AB", "(वार्ता) एबीसी"
+_INITIALS_RE = re.compile(r"^\s*\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$")
+# a link or a prompt: a short line that ends in an arrow or a chevron, or opens with a back one
+_ARROW_RE = re.compile(r"[›»→⟶➜➔↓⬇▶▸]\s*$|^\s*[‹«←]")
+_READING_TIME_RE = re.compile(
+    r"[\d०-९]+\s*(?:min(?:ute)?s?|मिनट)\b.{0,20}(?:read|पढ़|पाठ)|(?:read|reading|पढ़ने).{0,20}[\d०-९]+\s*(?:min|मिनट)",
+    re.IGNORECASE,
+)
+# a widget's readings: prices with a rise/fall mark, temperatures, humidity, AQI
+_READING_RE = re.compile(r"[▲▼]|[₹$€£]\s?[\d,.]+|[\d.]+\s?°\s?[CF]?|\bAQI\b|[\d.]+\s?%", re.I)
+_SEPARATOR_RE = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+_STAMP_WORDS = 7
+_ACTION_WORDS = 8
+_CONTACT_WORDS = 12
+
+
+def _residue_label(t: str) -> str:
+    if _SHORTCODE_RE.match(t) or _SHORTCODE_IN_RE.search(t) or _TEMPLATE_RE.search(t):
+        return "tracking" if TRACKING_WORDS.search(t) else "artefact"
+    if _CONFIG_RE.search(t) and not ends_sentence(t):
+        return "tracking" if TRACKING_WORDS.search(t) else "artefact"
+    return ""
+
+
+def _is_stamp(t: str) -> bool:
+    """A time or a date, and around it at most three words, none a function word
+    ("15 अगस्त 1947 को आजादी" is a subhead with a date, not a stamp)."""
+    dm = parse_date(t)
+    if dm is not None:
+        rest = t[: dm.start] + " " + t[dm.end :]
+    elif m := CLOCK_RE.search(t):
+        rest = t[: m.start()] + " " + t[m.end() :]
+    else:
+        return False
+    words = [w.strip(".,:;|()[]").lower() for w in rest.split()]
+    words = [w for w in words if w]
+    return len(words) <= 3 and not any(w in TOPIC_STOP or w in DANGLING_START for w in words)
+
+
+def _line_label(ln: Line, lang: str) -> str:
+    t = nfc(ln.text)
+    if len(t) > 400:
+        return ""
+    label = _residue_label(t)
+    if label:
+        return label
+    words = len(split_words(t))
+    verb = has_finite_verb(t, lang)
+    if words <= _ACTION_WORDS and not verb and ACTION_RE.search(t):
+        return "navigation"
+    if words <= _CONTACT_WORDS and not verb and _CONTACT_RE.search(t) and not ends_sentence(t):
+        return "metadata"
+    if words <= _STAMP_WORDS and not verb and not ends_sentence(t) and _is_stamp(t):
+        return "metadata"  # a stamp: "14.30 बजे", "Filed 6:05 pm", "12 जुलाई | अपडेट"
+    if _INITIALS_RE.match(t):
+        return "metadata"
+    if words <= 6 and not verb and not ends_sentence(t) and _ARROW_RE.search(t):
+        return "navigation"
+    if words <= 10 and _READING_TIME_RE.search(t) and not ends_sentence(t):
+        return "metadata"  # "पढ़ने का समय: 4 मिनट", "6 min read · Updated"
+    readings = len(_READING_RE.findall(t))
+    if readings >= 2 and _SEPARATOR_RE.search(t) and not verb and not ends_sentence(t):
+        return "ticker"  # "गेहूं ₹2,275 ▲ | चना ₹5,400 ▼", "Delhi 31°C · Haze · AQI 212"
+    return ""
+
+
+def mark_residue(page: Page) -> None:
+    """Pass 1c (see the module)."""
+    for ln in page.lines:
+        if not ln.label:
+            ln.label = _line_label(ln, page.lang)
