@@ -35,35 +35,21 @@ computed) and ``warm`` (the same cache again: every stage is read back; engines 
 lazily and never loaded).  Reported: wall seconds of ``Pipeline.run`` (``total``) and of the
 whole process, the per-stage timings, and the process's peak RSS (``VmHWM``).
 
-Measured 2026-11-21 on this 2-core CPU (shared with other jobs; load average in brackets),
-32 tokens per sentence translation, 84 per summary, 2 threads:
+``--baseline REF`` runs the same variants with the code of another commit (``git archive``
+into the work folder; a directory is taken as such a checkout), each side with its own
+configs, and ``--runs N`` interleaves N runs of every side (medians; ratios against the
+baseline of the same invocation, so that a slow spell of the machine touches both).  The
+current side also reports when the first cleaned text, translation and summary and the
+merged summary were yielded by ``run_iter`` (what the app shows as soon as it is yielded).
 
-    variant            cache  Pipeline.run  peak RSS   translate  4 strategies  merge
-    transformers-fp32  cold   266.8 s       6007 MB    107.3 s    159.3 s       0.09 s  [2.0]
-    transformers-fp32  warm   0.17 s        234 MB     (process 1.7 s)
-    fast-cpu           cold   99.4 s        3071 MB    40.7 s     58.4 s        0.10 s  [1.6]
-    fast-cpu           warm   0.29 s        46 MB      (process 0.5 s)
-    fast-cpu-vmap      cold   113.7 s       2984 MB    53.1 s     60.1 s        0.27 s  [3.5, busy]
-
-and a paired run of the two CTranslate2 variants while other benchmarks shared the CPU
-[load 4-5]: fast-cpu cold 242.7 s (translate 92.4 s, strategies 149.4 s), fast-cpu-vmap
-cold 119.3 s (translate 61.4 s, strategies 57.3 s); warm 0.45 s and 0.25 s.
-
-Quiet rerun (load average 1.2, nothing else running): fast-cpu cold 107.1 s (translate
-44.7 s, strategies 62.1 s, 3086 MB), warm 0.19 s; fast-cpu-vmap cold 85.8 s (translate 37.4 s,
-strategies 48.1 s), warm 0.23 s.
-
-fast-cpu is 2.7x faster than fp32 cold at half the memory; a warm rerun is well under the
-2 s target; the cold 60 s target is not met with these forced lengths: translating the 117
-sentences alone (beam 5, 32 tokens each) takes 40 s.  The vocabulary maps cut the three
-abstractive strategies by roughly 2x in the paired run (their translation stage, which the
-maps do not touch, also ran 1.5x faster, so part of that is load); a quiet rerun should
-confirm before fast-cpu.yaml turns them on.
+The figures, their profile and the floor estimate are in README.md ("Speed and memory"),
+in one place.
 
     .venv/bin/python -m benchmarks.pipeline                  # real shapes (reuses the builds
                                                             # of benchmarks.engines/indictrans2)
     .venv/bin/python -m benchmarks.pipeline --tiny           # smoke test of the script
     .venv/bin/python -m benchmarks.pipeline --variants fast-cpu
+    .venv/bin/python -m benchmarks.pipeline --variants fast-cpu --runs 3 --baseline c9e600e
 """
 
 from __future__ import annotations
