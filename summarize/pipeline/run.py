@@ -11,8 +11,9 @@ Speed on a 2-core CPU (issue 13; ``benchmarks/pipeline.py``): the models of a co
 a background thread while cleaning and translation compute (:meth:`Pipeline._preload`);
 translation is one engine call for all articles after the first (which goes alone, to be shown
 early); strategies that write with the same model share one engine call
-(:mod:`summarize.strategies.joint`); and a CTranslate2 engine runs two single-threaded batches
-at once (:mod:`summarize.engines.batching`).
+(:mod:`summarize.strategies.joint`); a model that does not read translations (cross-lingual)
+generates while translation runs (:class:`_Early`); and a CTranslate2 engine runs two
+single-threaded batches at once (:mod:`summarize.engines.batching`).
 
 * Models are created on first use (:class:`~summarize.pipeline.models.Collaborators`, which
   the Pipeline is); a strategy step gets them through a
@@ -291,7 +292,11 @@ class Pipeline(Collaborators):
         run.check_cancel()
         t0 = time.perf_counter()
         early = run.early.pop(tuple(group), None)
-        summaries = self._summarize(group, run.cleaned, run.translations, run.emit, early)
+        try:
+            summaries = self._summarize(group, run.cleaned, run.translations, run.emit, early)
+        finally:
+            if early is not None:
+                early.stop()  # when all was cached after all, its remaining batches are not run
         # a shared engine call is split evenly between the members: the timings still add up
         share = (time.perf_counter() - t0) / len(group)
         for strategy, per_article in zip(group, summaries, strict=True):
