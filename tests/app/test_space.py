@@ -397,44 +397,32 @@ def test_build_app_runs_the_setup_in_the_background_check(
     assert state.startup_progress("fast-cpu") is None
 
 
-class _Gate:
-    """A startup task that runs until the test opens it (no sleeps, no timing)."""
+class _Gate(FastSetup):
+    """A startup task that "converts" until the test opens it (no sleeps, no timing); the
+    progress and its waiting are FastSetup's own."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: Path) -> None:
         import threading
 
+        super().__init__(target)
         self._open = threading.Event()
-        self._changed = threading.Condition()
-        self._progress: str | None = f"{CONVERTING} Model 1 of 3: {INDICTRANS2} (downloading)"
+        self._set(f"{CONVERTING} Model 1 of 3: {INDICTRANS2} (downloading)")
 
     def run(self) -> None:
         self._open.wait(60)
-        with self._changed:
-            self._progress = None
-            self._changed.notify_all()
-
-    def progress(self) -> str | None:
-        with self._changed:
-            return self._progress
-
-    def wait(self, seen: str | None, timeout: float) -> None:
-        with self._changed:
-            self._changed.wait_for(lambda: self._progress != seen, timeout)
-
-    def problems(self) -> dict[str, str]:
-        return {}
+        self._set(None)
 
     def open(self) -> None:
         self._open.set()
 
 
-def test_page_load_shows_the_progress_then_the_model_check() -> None:
+def test_page_load_shows_the_progress_then_the_model_check(tmp_path: Path) -> None:
     """The banner's page-load event: the conversion's progress (Run disabled) while it runs,
     then the usual model check."""
     pytest.importorskip("gradio")
     from summarize.app.layout import build_app
 
-    gate = _Gate()
+    gate = _Gate(tmp_path / "models")
     demo = build_app({"name": "gated-start"}, pipeline_factory=_IdlePipeline, startup=gate)
     (on_load,) = [f.fn for f in demo.fns.values() if getattr(f.fn, "__name__", "") == "on_load"]
     updates = on_load("gated-start")
