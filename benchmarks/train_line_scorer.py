@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.cleaning import GOLD, HELDOUT, HELDOUT_GOLD, SEEDS, load_gold
-from benchmarks.cleaning_unseen import UNSEEN
+from benchmarks.cleaning_unseen import OPEN, half_folder
 from summarize.clean import _PASSES
 from summarize.clean.page import read_page
 from summarize.clean.scorer import FEATURES, applies, mark_scored, page_features
@@ -38,7 +38,7 @@ from summarize.types import Article
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "summarize" / "clean" / "line_scorer.json"
-SETS = ("seeds", "heldout", "dev")
+SETS = ("seeds", "heldout", *OPEN)  # never a held-apart half
 L2 = 1.0
 STEPS = 3000
 RATE = 0.1
@@ -51,7 +51,7 @@ def _pages(which: str) -> list[tuple[Path, dict]]:
         return [(SEEDS / g["file"], g) for g in load_gold(GOLD)]
     if which == "heldout":
         return [(HELDOUT / g["file"], g) for g in load_gold(HELDOUT_GOLD)]
-    folder = UNSEEN / "dev"
+    folder = half_folder(which)
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
     return [(folder / g["file"], g) for g in golds]
 
@@ -122,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", action="store_true", help="leave-one-set-out figures, write nothing")
     ap.add_argument("--verbose", action="store_true", help="with --cv: every free line's score")
     args = ap.parse_args(argv)
-    data = {s: rows(s) for s in SETS}
+    sets = [s for s in SETS if s in ("seeds", "heldout") or half_folder(s).is_dir()]
+    data = {s: rows(s) for s in sets}
     if args.cv:
-        for held in SETS:
-            train = [data[s] for s in SETS if s != held]
+        for held in sets:
+            train = [data[s] for s in sets if s != held]
             model = fit(*(np.concatenate([t[i] for t in train]) for i in range(3)))
             x, y, ok, names = data[held]
             p = predict(model, x)
@@ -148,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
                     if free[i] and (y[i] == 1 or p[i] > 0.5):
                         print(f"   {'CUT ' if cut[i] else 'keep'} {p[i]:.3f} {names[i]}")
         return 0
-    x, y, ok = (np.concatenate([data[s][i] for s in SETS]) for i in range(3))
+    x, y, ok = (np.concatenate([data[s][i] for s in sets]) for i in range(3))
     model = fit(x, y, ok)
-    model["trained_on"] = "seeds (tests/data/gold), tests/data/heldout, tests/data/unseen/dev"
+    model["trained_on"] = "seeds (tests/data/gold), tests/data/heldout, " + ", ".join(
+        f"tests/data/{h}" for h in OPEN if half_folder(h).is_dir()
+    )
     model["lines"] = {"boilerplate": int(y.sum()), "body": int(len(y) - y.sum())}
     OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)}: threshold {model['threshold']}, {model['lines']}")

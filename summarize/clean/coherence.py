@@ -27,6 +27,7 @@ from summarize.lang.lexicon import TOPIC_STOP
 __all__ = [
     "BlockScores",
     "LEXICAL_CLOSE",
+    "MARKER_LEXICAL_CLOSE",
     "NEAREST_BAR",
     "RELATIVE_OFF_TOPIC",
     "SEMANTIC_MARGIN",
@@ -44,6 +45,13 @@ RELATIVE_OFF_TOPIC = 0.3
 # 0.12-0.24 in TF-IDF similarity to title and lead (on-topic blocks: 0.27 and more).
 SEMANTIC_MARGIN = 0.045
 LEXICAL_CLOSE = 0.25
+# A short block (a brief: a headline and a paragraph or two) after an explicit marker of
+# another story ("दूसरी ख़बर", "Agli Khabar ›", "— इसी चैनल पर अगली पोस्ट —") is judged by
+# wording alone, with a looser bar than a block after any boundary: the marker itself says
+# "another story".  Briefs of the same beat (dengue in two cities, procurement in two
+# states) measured 0.19-0.29 on the development halves; no block after such a marker was
+# on topic there, and the article's own sections under a heading measured 0.35-0.41.
+MARKER_LEXICAL_CLOSE = 0.32
 # A passage that drifts (the history of a bazaar in a metro story) keeps close neighbours in
 # the article: the mean of its lines' best e5 cosine to an article line was 0.851-0.890 on
 # those sets; other stories' lines 0.814-0.828.  (A value for multilingual-e5-small, the

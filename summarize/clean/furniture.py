@@ -79,6 +79,26 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("navigation", re.compile(r"free\s+stor(?:y|ies)\s+left|subscribe\s+for\s+unlimited", _I)),
+    (  # an advertisement's slot or seam, a paywall prompt, a recommender's note
+        "navigation",
+        re.compile(
+            r"(?:विज्ञापन|advertisement)\s+के\s+बाद\s+.{0,12}जारी|story\s+continues\s+(?:below|after)|"
+            r"^\W*(?:vigyapan|advertisement|विज्ञापन|sponsored|प्रायोजित|partner\s+content)\W*$|"
+            r"(?:केवल|सिर्फ़?|only\s+for|for)\s+(?:सदस्यों|सब्सक्राइबर्स|subscribers|members)\b|"
+            r"पहले\s+से\s+सदस्य|already\s+a\s+(?:member|subscriber)|साइन\s+इन\s+कर|"
+            r"sign\s+in\s+to\s+(?:read|continue)|why\s+am\s+i\s+seeing\s+this|"
+            r"\b\d+\s+sources?\s+(?:are\s+)?(?:covering|reporting)\b|\bfull\s+coverage\b",
+            _I,
+        ),
+    ),
+    (  # a machine-made text's disclaimer
+        "metadata",
+        re.compile(
+            r"\b(?:produced|generated|transcribed)\s+automatically\b|"
+            r"\b(?:machine|ai|auto)[-\s]generated\b",
+            _I,
+        ),
+    ),
     (
         "metadata",
         re.compile(

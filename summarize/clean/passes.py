@@ -135,11 +135,40 @@ def _title_candidates(page: Page) -> list[tuple[int, Line]]:
     return []
 
 
+_CLOSED = ("।", ".", "|", "॥", ":", ";", ",", "!", "?", ")", "]", '"', "”", "’", "'")
+
+
+def _two_part_candidates(page: Page) -> list[tuple[int, Line]]:
+    """Free lines above the first paragraph shaped like a two-part headline: one sentence end
+    inside, none at the end (nor a closing quote or bracket), at most 160 characters, a second
+    part of 3 to 12 words ("Our towns don't need flyovers. They need bus depots"), on a page
+    with furniture (some line already removed: clean text of sentences has no such headline).
+    Tried only when no headline-shaped line is close enough to the body."""
+    if not any(ln.label for ln in page.lines):
+        return []
+    out = []
+    for k, ln in enumerate(page.main[: max(page.first_para, 1)]):
+        t = ln.text.rstrip()
+        if ln.label or len(t) > 160 or t.endswith(_CLOSED):
+            continue
+        parts = re.split(r"(?<=[.।!?])\s+", t)
+        if terminal_count(t) == 1 and len(parts) == 2 and 3 <= len(split_words(parts[1])) <= 12:
+            out.append((k, ln))
+    return out
+
+
 def title_from_page(page: Page) -> None:
-    """The first candidate close enough to the body (a "Photo: ..." line only as a last resort)."""
-    cands = _title_candidates(page)
-    if not cands:
-        return
+    """The first candidate close enough to the body (a "Photo: ..." line only as a last
+    resort); then a two-part headline (:func:`_two_part_candidates`)."""
+    for find in (_title_candidates, _two_part_candidates):
+        cands = find(page)
+        if cands:
+            _take_title(page, cands)
+        if page.title_idx is not None:
+            return
+
+
+def _take_title(page: Page, cands: list[tuple[int, Line]]) -> None:
     tfidf = page.tfidf
     body_vec = tfidf.vec(ngrams(" ".join(ln.text for ln in page.body_like[:6])))
     sims = [

@@ -395,12 +395,13 @@ DISCLAIMER_TEXT_RE = re.compile(
 )
 _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
 _ITEM = (
-    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|story|stories|news|headlines?|article|item)"
+    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|story|stories|news|headlines?|article|"
+    r"item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
 )
 # An explicit marker of another story: "next/another/more + story/news", "news below", a line
 # ending in a down arrow (pass 5b, :mod:`summarize.clean.story_blocks`).
 STORY_MARKER_RE = re.compile(
-    rf"(?:next|another|other|more|अगली|अगला|दूसरी|दूसरा|एक\s+और|अन्य)\s+{_ITEM}|"
+    rf"(?:next|another|other|more|अगली|अगला|दूसरी|दूसरा|एक\s+और|अन्य|agli|agla|dusri|doosri)\s+{_ITEM}|"
     rf"{_ITEM}\s+(?:और\s+भी|नीचे|below)|(?:[↓⬇]|\bbelow)\s*$",
     re.IGNORECASE,
 )

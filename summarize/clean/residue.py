@@ -126,3 +126,38 @@ def mark_residue(page: Page) -> None:
     for ln in page.lines:
         if not ln.label:
             ln.label = _line_label(ln, page.lang)
+    _keep_date_boxes(page)
+
+
+# "key: value" -- and the keys of a publication stamp, which stay stamps in any box
+_KEY_VALUE_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,40})[:：]\s*\S")
+_PUBLICATION_KEY_RE = re.compile(
+    r"updated|published|posted|modified|edited|by|author|अपडेट|प्रकाशित|प्रकाशन|पब्लिश|संशोधित|"
+    r"पोस्ट|लेखक|रिपोर्ट|संवाददाता",
+    re.IGNORECASE,
+)
+_BOX_LINES = 3
+
+
+def _keep_date_boxes(page: Page) -> None:
+    """A box of dates is information, not a stamp: in a run of three or more consecutive
+    ``key: value`` lines ("ऑनलाइन आवेदन शुरू: 20 फरवरी 2025", "आवेदन की अंतिम तिथि: 21 मार्च
+    2025", "लिखित परीक्षा: मई 2025"), a line taken for ``metadata`` by its date goes back to
+    the text, unless its key is a publication stamp's (published, updated, by ...)."""
+    lines = page.lines
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _KEY_VALUE_RE.match(lines[j].text) and len(lines[j].text) < 120:
+            j += 1
+        if j - k >= _BOX_LINES and any(not lines[i].label for i in range(k, j)):
+            for ln in lines[k:j]:
+                m = _KEY_VALUE_RE.match(ln.text)
+                if (
+                    ln.label == "metadata"
+                    and m
+                    and not _PUBLICATION_KEY_RE.search(m["key"])
+                    and parse_date(ln.text[m.end() - 1 :]) is not None
+                ):
+                    ln.label = ""
+        k = max(j, k + 1)

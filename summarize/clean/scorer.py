@@ -234,6 +234,10 @@ def applies(ln: Line, x: list[float]) -> bool:
     if x[_VERB] and len(split_words(ln.text)) >= _SENTENCE_WORDS + 2:
         return False  # a sentence (perhaps without its full stop)
     end = ln.text.rstrip(" \"'’”)")[-1:]
+    if end == ",":
+        return False  # a salutation ("नमस्कार किसान साथियो,") opens the text after it
+    if x[_HEADER] and end in "।.":
+        return False  # a key point under the headline ("गैस का खर्च आधा।") is written as one
     if end == "?" or (x[_VERB] and end in "।.!"):
         return False  # a question (a subhead, an interviewer's) or a short sentence
     return not (x[_KEY_VALUE] and x[_DIGITS] and not x[_DATE])

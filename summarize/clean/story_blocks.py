@@ -30,7 +30,7 @@ another story (:data:`~summarize.clean.patterns.STORY_MARKER_RE`: "next/another/
 "अगली/दूसरी ख़बर", a line ending in a down arrow; removed as furniture or a free line of that
 shape) is judged by wording alone, as pass 5 judges the block after "Next Post": it is removed
 when its TF-IDF similarity to the title and lead is under
-:data:`~summarize.clean.coherence.LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
+:data:`~summarize.clean.coherence.MARKER_LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
 bus accidents on hill roads), which the embedding cannot tell apart.  The first boundary whose block is off-topic wins; its lines are removed as
 ``off-topic`` (lines already labelled keep their own reason) and the scores of the decision
 are written to the page diagnostics (``CleanArticle.meta["clean"]``): ``story_block_line``,
@@ -39,11 +39,17 @@ are written to the page diagnostics (``CleanArticle.meta["clean"]``): ``story_bl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
 
-from summarize.clean.coherence import LEXICAL_CLOSE, BlockScores, block_is_off_topic, ngrams
+from summarize.clean.coherence import (
+    MARKER_LEXICAL_CLOSE,
+    BlockScores,
+    block_is_off_topic,
+    ngrams,
+)
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import STORY_MARKER_RE
 from summarize.clean.shapes import (
@@ -62,18 +68,20 @@ _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and i
 _MIN_BLOCK_SENTENCES = 2
 _SENTENCE_WORDS = 8
 _LEAD_LINES = 3
+_ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
 # after "Next Post".
 
 
 def _is_weak_boundary(ln: Line) -> bool:
-    """A free line shaped like furniture or a headline: short, no sentence end."""
+    """A free line shaped like furniture or a headline: short, no sentence end (a trailing
+    ellipsis is none: "ख़बरें और भी…" points on, it ends nothing)."""
     return (
         not ln.label
         and len(ln.text) <= 90
         and len(split_words(ln.text)) <= 10
-        and not ends_sentence(ln.text)
+        and not ends_sentence(_ELLIPSIS_RE.sub("", ln.text))
     )
 
 
@@ -146,7 +154,7 @@ def mark_story_blocks(page: Page) -> None:
             continue
         block, scores = judged
         short = _is_marker(ln) and len(block) < _MIN_BLOCK_LINES + 2
-        if block_is_off_topic(scores) or (short and scores.lexical < LEXICAL_CLOSE):
+        if block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE):
             for b in block:
                 b.label = "off-topic"
             page.diagnostics["story_block_line"] = float(ln.idx)

@@ -45,6 +45,7 @@ from summarize.clean.shapes import (
     ends_sentence,
     glue_points,
     is_headline_shape,
+    is_paragraph_like,
     norm,
     split_words,
     terminal_count,
@@ -52,6 +53,7 @@ from summarize.clean.shapes import (
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
 from summarize.lang.script import DEVANAGARI as DEV
+from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
 
 __all__ = ["mark_link_lists", "mark_duplicates", "mark_page_end", "flag_incoherent", "cut_inline"]
@@ -121,11 +123,13 @@ def mark_link_lists(page: Page) -> None:
 
 
 def mark_duplicates(page: Page) -> None:
-    """Pass 7: repeats of the title or of an earlier line."""
-    seen: set[str] = set()
+    """Pass 7: repeats of the title or of an earlier line.  Of a short line and its repeat,
+    the one that heads a paragraph stays (a subhead) and the other goes (its entry in a list
+    of contents above); otherwise the later one goes."""
+    seen: dict[str, Line | None] = {}
     tkey = norm(page.title or "")
     if page.title:
-        seen.add(tkey)
+        seen[tkey] = None
     for ln in page.lines:
         if ln.label:
             continue
@@ -138,9 +142,47 @@ def mark_duplicates(page: Page) -> None:
             and len(key) <= len(tkey) + 40
         )
         if key and (key in seen or repeats_title):
-            ln.label = "duplicate"  # (also the headline again with a site name added)
+            first = seen.get(key)
+            if (
+                first is not None
+                and _heads_paragraph(page, ln)
+                and not _heads_paragraph(page, first)
+            ):
+                first.label = "duplicate"  # a contents entry; its subhead below stays
+                seen[key] = ln
+            else:
+                ln.label = "duplicate"  # (also the headline again with a site name added)
         else:
-            seen.add(key)
+            seen[key] = ln
+    _mark_pull_quotes(page)
+
+
+def _heads_paragraph(page: Page, ln: Line) -> bool:
+    """A short line (no paragraph itself) whose next free line is a paragraph."""
+    if is_paragraph_like(ln.text):
+        return False
+    k = page.lines.index(ln)
+    nxt = next((x for x in page.lines[k + 1 :] if not x.label), None)
+    return nxt is not None and is_paragraph_like(nxt.text)
+
+
+_QUOTES = "\"'“”‘’«»„"
+
+
+def _mark_pull_quotes(page: Page) -> None:
+    """A pull quote: a short free line, quoted, whose words all stand inside a longer kept
+    line elsewhere on the page (the answer it was lifted from).  Repeated text loses
+    nothing when it goes; the line it repeats stays."""
+    free = [ln for ln in page.lines if not ln.label]
+    for ln in free:
+        t = ln.text.strip()
+        if t[:1] not in _QUOTES or len(split_words(t)) < 5 or len(split_words(t)) > 40:
+            continue
+        key = norm(t.strip(_QUOTES + " —–-").rstrip(".।!?" + _QUOTES))
+        if len(key) < 25:
+            continue
+        if any(o is not ln and len(o.text) > len(t) and key in norm(o.text) for o in free):
+            ln.label = "duplicate"
 
 
 # --- pass 8 -----------------------------------------------------------------------------------
@@ -185,28 +227,46 @@ def _mark_author_bio(page: Page) -> None:
 
 def _mark_header_bio(page: Page) -> None:
     """A paragraph about the writer *above* the text (an opinion page's "X is a professor
-    of ..."), the first kept line after the title: third-person present-tense identity
+    of ..."): the first kept line after the title, or one of the next two when it follows a
+    removed line (the byline under a deck); third-person present-tense identity
     (:data:`BIO_IDENTITY_RE`), role or standing words (:func:`bio_score` with
-    :data:`BIO_STANDING_RE`), no first person, short, and more paragraphs after it."""
+    :data:`BIO_STANDING_RE`), no first person, short, and more paragraphs after it.  A short
+    disclaimer right under it ("Views are personal.") is metadata."""
     if page.title_idx is None:
         return
     main = page.main
     free = [k for k, ln in enumerate(main) if not ln.label and k > page.title_idx]
     if len(free) < 3:
         return
-    ln = main[free[0]]
-    t = ln.text
+    for n, k in enumerate(free[:3]):
+        if n and not main[k - 1].label:
+            continue
+        ln = main[k]
+        if _is_header_bio(ln.text):
+            ln.label = "author-bio"
+            nxt = main[k + 1] if k + 1 < len(main) else None
+            if nxt is not None and not nxt.label and _is_short_disclaimer(nxt.text):
+                nxt.label = "metadata"
+            return
+
+
+def _is_header_bio(t: str) -> bool:
     if len(t) >= 400 or FIRST_PERSON_RE.search(t) or not BIO_IDENTITY_RE.search(t):
-        return
+        return False
     standing = sum(1 for _ in BIO_STANDING_RE.finditer(t))
     score = bio_score(t) + (2 + min(2, standing - 1) if standing else 0)
     opens = BIO_IDENTITY_RE.match(t) is not None  # "X is a ..." opens it: a surer shape
-    if score >= (3 if opens else 4) and terminal_count(t) <= 2:
-        ln.label = "author-bio"
+    return score >= (3 if opens else 4) and terminal_count(t) <= 2
+
+
+def _is_short_disclaimer(t: str) -> bool:
+    return len(split_words(t)) <= 12 and DISCLAIMER_TEXT_RE.search(t) is not None
 
 
 def _mark_disclaimer(page: Page) -> None:
-    """An opinion or market disclaimer among the last three kept lines of the article."""
+    """An opinion or market disclaimer among the last three kept lines of the article; one
+    of the last two kept lines, with no sentence after it, when it is a note in brackets ("(यह बातचीत संक्षिप्त और
+    संपादित रूप में प्रकाशित की गई है।)", "(With inputs from agencies)": an editor's note)."""
     free = [ln for ln in page.main if not ln.label]
     for ln in free[-3:]:
         if (
@@ -215,6 +275,22 @@ def _mark_disclaimer(page: Page) -> None:
             and DISCLAIMER_TEXT_RE.search(ln.text)
         ):
             ln.label = "metadata"
+    body = [ln for ln in free if not ln.label]
+    for k in range(max(len(body) - 2, 3), len(body)):
+        after = body[k + 1 :]  # only furniture-shaped lines may follow the note
+        if _is_bracket_note(body[k].text) and not any(ends_sentence(a.text) for a in after):
+            body[k].label = "metadata"
+
+
+def _is_bracket_note(t: str) -> bool:
+    """A whole line in brackets, 3 to 25 words, no bracket inside."""
+    t = t.strip().rstrip(".।")
+    return (
+        len(t) >= 2
+        and (t[0], t[-1]) in (("(", ")"), ("[", "]"))
+        and not re.search(r"[()\[\]]", t[1:-1])
+        and 3 <= len(split_words(t)) <= 25
+    )
 
 
 def _last_sentence(page: Page) -> int | None:
@@ -284,8 +360,74 @@ def _mark_trailing(page: Page) -> None:
             ln.flags.append("related-link")
 
 
+# "About Deccan Power Corporation" / "डेक्कन पावर के बारे में": the heading of an
+# organisation's boilerplate paragraph under a press release, and the contact lines after it
+_ABOUT_ORG_RE = re.compile(
+    r"^(?:about\s+(?:the\s+)?\S+(?:\s+\S+){0,5}|\S+(?:\s+\S+){0,5}\s+के\s+बारे\s+में)\s*[:：]?$",
+    re.IGNORECASE,
+)
+_CONTACT_RE = re.compile(
+    r"^(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries|queries)\b|"
+    r"^(?:मीडिया|प्रेस)\s+(?:संपर्क|पूछताछ)",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _mark_about_block(page: Page) -> None:
+    """An "About <organisation>" heading after the article (3+ kept lines above it) and the
+    paragraph under it, when that paragraph names the same organisation in its first words
+    (an issuer's boilerplate: ``author-bio``, the heading ``navigation``); then the contact
+    lines after it (``metadata``)."""
+    free = [ln for ln in page.main if not ln.label]
+    for n, ln in enumerate(free[3:-1], start=3):
+        if ln.text.lower() in ("about", "about us") or not _ABOUT_ORG_RE.match(ln.text):
+            continue
+        if ends_sentence(ln.text) or ln.text.lower().startswith(
+            ("about the author", "about the writer")
+        ):
+            continue
+        name = [
+            w.lower()
+            for w in _WORD_RE.findall(ln.text)
+            if w.lower() not in ("about", "the", "के", "बारे", "में")
+        ]
+        nxt = free[n + 1]
+        opening = [w.lower() for w in _WORD_RE.findall(nxt.text)[:8]]
+        if not name or not all(w in opening for w in name[:2]):
+            continue
+        ln.label, nxt.label = "navigation", "author-bio"
+        for rest in free[n + 2 :]:
+            if _CONTACT_RE.match(rest.text):
+                rest.label = "metadata"
+        return
+
+
+def _mark_captions(page: Page) -> None:
+    """A Hindi photo caption standing alone among the article's lines
+    (:func:`~summarize.lang.wellformed.is_caption_phrase`): a noun phrase with no verb,
+    neither neighbour a short line ending as a sentence (key points come in runs), never
+    the title."""
+    if page.lang != "hi":
+        return
+    free = [ln for ln in page.main if not ln.label]
+
+    def point(j: int) -> bool:  # a short line that ends as a sentence: a key point
+        return (
+            0 <= j < len(free)
+            and ends_sentence(free[j].text)
+            and not is_paragraph_like(free[j].text)
+        )
+
+    for k, ln in enumerate(free):
+        if is_caption_phrase(ln.text) and not point(k - 1) and not point(k + 1):
+            ln.label = "caption"
+
+
 def mark_page_end(page: Page) -> None:
     """Pass 8."""
+    _mark_captions(page)
+    _mark_about_block(page)
     _mark_header_bio(page)
     _mark_author_bio(page)
     _mark_disclaimer(page)

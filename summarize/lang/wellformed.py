@@ -21,7 +21,7 @@ import re
 
 from summarize.lang.script import DEVANAGARI, DEVANAGARI_LETTERS
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "PROBLEMS", "has_finite_verb", "problems"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "PROBLEMS", "has_finite_verb", "is_caption_phrase", "problems"]
 
 MIN_WORDS = 6
 MAX_WORDS = 60
@@ -64,6 +64,20 @@ def has_finite_verb(text: str, lang: str) -> bool:
     if lang == "hi" and any(_DEV_RE.search(w) for w in words):
         return any(_is_hi_finite(w) for w in words)
     return any(w.lower() in _EN_FINITE or _EN_PAST_RE.match(w.lower()) for w in words)
+
+
+def is_caption_phrase(text: str) -> bool:
+    """A Hindi photo caption's shape: one noun phrase closed by a danda, 3 to 16 words, no
+    finite verb and no word at the end that could be one, no comma ("धरने पर बैठे अभिभावक।",
+    "ऊंटों का टोला लेकर जाते पशुपालक।").  A key point or a deck joins its parts with commas
+    ("पुरी, गंजाम और खुर्दा में बिजली आपूर्ति बाधित।") and is no caption."""
+    t = text.strip()
+    if not _DEV_RE.search(t) or not t.endswith("।") or t.count("।") != 1 or "," in t:
+        return False
+    words = _WORD_RE.findall(t)
+    if not 3 <= len(words) <= 16 or has_finite_verb(t, "hi"):
+        return False
+    return not (_HI_PERFECTIVE_END_RE.search(words[-1]) and words[-1] not in _HI_NOT_VERB)
 
 
 def _verb_first(words: list[str]) -> bool:

