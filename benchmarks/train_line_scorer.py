@@ -4,8 +4,10 @@
     .venv/bin/python -m benchmarks.train_line_scorer --cv     # leave-one-set-out figures only
 
 Training data: every line but the title of the four seeds (``tests/data/gold``), the 19
-held-out pages (``tests/data/heldout``) and the dev half of ``tests/data/unseen`` -- never
-the held-apart half -- with its features on the page as the rule passes (1-8) leave it (a
+held-out pages (``tests/data/heldout``) and every development half of the unseen-layout sets
+(:data:`benchmarks.cleaning_unseen.OPEN`: ``unseen/dev``, ``unseen/heldapart`` -- used up and
+development data since session 19 -- and the ``dev`` halves of the later sets) -- never a
+held-apart half -- with its features on the page as the rule passes (1-8) leave it (a
 line they removed is a training line too: its features do not read its own label).  Target
 1 for a gold boilerplate label (anything but body, title, off-topic), 0 for body; off-topic
 lines are left out (another story's text is judged by passes 5 and 5b, not by shape).
@@ -16,8 +18,8 @@ data give the same weights).  Threshold: the highest score of a training body li
 could remove (:func:`summarize.clean.scorer.applies`) plus :data:`MARGIN`, and at least
 :data:`MIN_THRESHOLD`.
 
-``--cv`` trains on two of the three sets and scores the third (with the threshold set the
-same way on the two): how the scorer does on layouts it was not trained on.
+``--cv`` leaves one set out at a time, trains on the others and scores it (with the threshold
+set the same way on the others): how the scorer does on layouts it was not trained on.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 
 from summarize.clean.page import Line, Page
+from summarize.clean.patterns import STORY_MARKER_RE
 from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words, terminal_count
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
@@ -151,6 +152,8 @@ def _line_label(ln: Line) -> str:
             return label
     if _PROMPT_RE.search(t) and not ends_sentence(t):
         return "navigation"
+    if STORY_MARKER_RE.search(t) and not ends_sentence(t) and len(split_words(t)) <= 8:
+        return "navigation"  # "— इसी चैनल पर अगली पोस्ट —", "Agli Khabar ›" (pass 5b reads it too)
     if _CONTACT_RE.search(t) and _INVITE_RE.search(t):
         return "navigation"  # "write to us: x@y", "WhatsApp us: 98..."
     if _POLL_LINE_RE.search(t):

@@ -58,6 +58,13 @@ _CONTACT_RE = re.compile(
 # initials and desk codes: "जसं/एसकेपी", "RK/AB", "(वार्ता) एबीसी"
 _INITIALS_RE = re.compile(r"^\s*\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$")
 # a link or a prompt: a short line that ends in an arrow or a chevron, or opens with a back one
+# a polite imperative ("देखें", "पढ़ें", "जुड़ें") or an English one opening the line, and a
+# line ending in a link arrow
+_IMPERATIVE_RE = re.compile(
+    r"[\u0915-\u0939\u093c]ें(?=[\s:：]|$)|^\W*(?:see|read|watch|view|join|get|explore)\s",
+    re.IGNORECASE,
+)
+_LINK_END_RE = re.compile(r"[›»→]\s*$")
 _ARROW_RE = re.compile(r"[›»→⟶➜➔↓⬇▶▸]\s*$|^\s*[‹«←]")
 _READING_TIME_RE = re.compile(
     r"[\d०-९]+\s*(?:min(?:ute)?s?|मिनट)\b.{0,20}(?:read|पढ़|पाठ)|(?:read|reading|पढ़ने).{0,20}[\d०-९]+\s*(?:min|मिनट)",
@@ -113,6 +120,8 @@ def _line_label(ln: Line, lang: str) -> str:
         return "metadata"
     if words <= 6 and not verb and not ends_sentence(t) and _ARROW_RE.search(t):
         return "navigation"
+    if words <= 10 and _IMPERATIVE_RE.search(t) and not ends_sentence(t) and _LINK_END_RE.search(t):
+        return "navigation"  # a link: "सीटवार नतीजे देखें: सभी 9 सीटें ›", "Read all results »"
     if words <= 10 and _READING_TIME_RE.search(t) and not ends_sentence(t):
         return "metadata"  # "पढ़ने का समय: 4 मिनट", "6 min read · Updated"
     readings = len(_READING_RE.findall(t))

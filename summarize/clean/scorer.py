@@ -13,16 +13,17 @@ the probability that the line is boilerplate.
 
 The weights are trained by ``python -m benchmarks.train_line_scorer`` (reproducible: fixed
 data, fixed steps, no randomness) on every line but the title of the four seeds
-(``tests/data/gold``), the 19 held-out pages (``tests/data/heldout``) and the dev half of
-``tests/data/unseen`` only, never on the held-apart half; a line the rule passes removed is
-a training line too (its features do not read its own label).  The scorer removes a free
+(``tests/data/gold``), the 19 held-out pages (``tests/data/heldout``) and the development
+halves of the unseen-layout sets, never on a held-apart half; a line the rule passes removed
+is a training line too (its features do not read its own label).  The scorer removes a free
 line only where :func:`applies`: in the header or footer zone (between the first and the
 last sentence are subheads and Q&A lines), and never a deck or key point under the headline,
-a question, a sentence (a finite verb with a full stop, or 8+ words with one), two full
-sentences, 30+ words, or a ``key: value`` line with a number.  The threshold (``threshold``
-in the JSON) is the highest score of a training body line the scorer could remove plus 0.05,
-and at least 0.9.  The training script's ``--cv`` option trains on two of the three sets and
-scores the third: on each, no body line was removed.
+a question, a line ending in a comma (a salutation), a line in the header zone ending in a
+full stop (a key point), a sentence (a finite verb with a full stop, or 8+ words with one),
+two full sentences, 30+ words, or a ``key: value`` line with a number.  The threshold
+(``threshold`` in the JSON) is the highest score of a training body line the scorer could
+remove plus 0.05, and at least 0.9.  The training script's ``--cv`` option leaves one set out
+at a time: on each, no body line was removed.
 
 A line it removes is recorded with a reason read from its shape (:func:`_reason`: a date or
 a time -> ``metadata``, else ``navigation``), and its score is in
@@ -223,8 +224,9 @@ def applies(ln: Line, x: list[float]) -> bool:
     (between the first and the last sentence are subheads and Q&A lines), never a deck or key
     point under the headline (:func:`_is_deck`), never a line of 30+
     words, two full sentences or 8+ words with a finite verb, a question or a short sentence
-    (a finite verb and a full stop), nor a ``key: value`` line with a number that is no date (a
-    box of figures is information: "रेटिंग: 4.5/5")."""
+    (a finite verb and a full stop), a salutation (a final comma), a header-zone line ending in
+    a full stop (a key point), nor a ``key: value`` line with a number that is no date (a box
+    of figures is information: "रेटिंग: 4.5/5")."""
     if not (x[_HEADER] or x[_FOOTER]) or x[_DECK]:
         return False
     if len(split_words(ln.text)) > _NEVER_WORDS or len(ln.text) > 250:

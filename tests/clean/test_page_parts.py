@@ -203,3 +203,11 @@ def test_a_salutation_and_a_key_point_are_never_scored_away() -> None:
     scorable = {ln.text: applies(ln, x) for ln, x in page_features(page, labelled=True)}
     assert scorable[hello] is False  # (footer zone: a comma opens what follows)
     assert scorable[point] is False  # (header zone: ends as a sentence)
+
+
+def test_story_markers_and_arrow_links_are_navigation_without_an_embedder() -> None:
+    marker, link = "— इसी चैनल पर अगली पोस्ट —", "सीटवार नतीजे देखें: सभी 9 सीटें ›"
+    _, labels = _labels([HI_TITLE, *HI_PARAS, link, marker])
+    assert labels[marker] == "navigation"
+    assert labels[link] == "navigation"
+    assert all(labels[p] == "body" for p in HI_PARAS)
