@@ -57,7 +57,6 @@ _CONTACT_RE = re.compile(
 )
 # initials and desk codes: "जसं/एसकेपी", "RK/AB", "(वार्ता) एबीसी"
 _INITIALS_RE = re.compile(r"^\s*\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$")
-# a link or a prompt: a short line that ends in an arrow or a chevron, or opens with a back one
 # a polite imperative ("देखें", "पढ़ें", "जुड़ें") or an English one opening the line, and a
 # line ending in a link arrow
 _IMPERATIVE_RE = re.compile(
@@ -65,6 +64,7 @@ _IMPERATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _LINK_END_RE = re.compile(r"[›»→]\s*$")
+# a link or a prompt: a short line that ends in an arrow or a chevron, or opens with a back one
 _ARROW_RE = re.compile(r"[›»→⟶➜➔↓⬇▶▸]\s*$|^\s*[‹«←]")
 _READING_TIME_RE = re.compile(
     r"[\d०-९]+\s*(?:min(?:ute)?s?|मिनट)\b.{0,20}(?:read|पढ़|पाठ)|(?:read|reading|पढ़ने).{0,20}[\d०-९]+\s*(?:min|मिनट)",
@@ -138,7 +138,8 @@ def mark_residue(page: Page) -> None:
     _keep_date_boxes(page)
 
 
-# "key: value" -- and the keys of a publication stamp, which stay stamps in any box
+# "key: value" -- and the keys of a publication stamp, which stay stamps in any box (not
+# META_KEYWORDS: its "अंतिम"/"last" is "last updated" in a stamp, "last date" in a box)
 _KEY_VALUE_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,40})[:：]\s*\S")
 _PUBLICATION_KEY_RE = re.compile(
     r"updated|published|posted|modified|edited|by|author|अपडेट|प्रकाशित|प्रकाशन|पब्लिश|संशोधित|"

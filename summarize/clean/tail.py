@@ -265,8 +265,9 @@ def _is_short_disclaimer(t: str) -> bool:
 
 def _mark_disclaimer(page: Page) -> None:
     """An opinion or market disclaimer among the last three kept lines of the article; one
-    of the last two kept lines, with no sentence after it, when it is a note in brackets ("(यह बातचीत संक्षिप्त और
-    संपादित रूप में प्रकाशित की गई है।)", "(With inputs from agencies)": an editor's note)."""
+    of the last two kept lines, with no sentence after it, when it is a note in brackets
+    ("(यह बातचीत संक्षिप्त और संपादित रूप में प्रकाशित की गई है।)", "(With inputs from
+    agencies)": an editor's note)."""
     free = [ln for ln in page.main if not ln.label]
     for ln in free[-3:]:
         if (
@@ -366,12 +367,17 @@ _ABOUT_ORG_RE = re.compile(
     r"^(?:about\s+(?:the\s+)?\S+(?:\s+\S+){0,5}|\S+(?:\s+\S+){0,5}\s+के\s+बारे\s+में)\s*[:：]?$",
     re.IGNORECASE,
 )
-_CONTACT_RE = re.compile(
+_PRESS_CONTACT_RE = re.compile(
     r"^(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries|queries)\b|"
     r"^(?:मीडिया|प्रेस)\s+(?:संपर्क|पूछताछ)",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"\w+")
+_ABOUT_WORDS = frozenset(("about", "the", "के", "बारे", "में"))
+
+
+def _words(t: str) -> list[str]:
+    """Lower-cased words with their punctuation stripped (Devanagari signs kept)."""
+    return [w.strip(".,:;!?।()\"'’‘“”").lower() for w in split_words(t)]
 
 
 def _mark_about_block(page: Page) -> None:
@@ -387,18 +393,14 @@ def _mark_about_block(page: Page) -> None:
             ("about the author", "about the writer")
         ):
             continue
-        name = [
-            w.lower()
-            for w in _WORD_RE.findall(ln.text)
-            if w.lower() not in ("about", "the", "के", "बारे", "में")
-        ]
+        name = [w for w in _words(ln.text) if w and w not in _ABOUT_WORDS]
         nxt = free[n + 1]
-        opening = [w.lower() for w in _WORD_RE.findall(nxt.text)[:8]]
+        opening = _words(nxt.text)[:8]
         if not name or not all(w in opening for w in name[:2]):
             continue
         ln.label, nxt.label = "navigation", "author-bio"
         for rest in free[n + 2 :]:
-            if _CONTACT_RE.match(rest.text):
+            if _PRESS_CONTACT_RE.match(rest.text):
                 rest.label = "metadata"
         return
 

@@ -211,3 +211,14 @@ def test_story_markers_and_arrow_links_are_navigation_without_an_embedder() -> N
     assert labels[marker] == "navigation"
     assert labels[link] == "navigation"
     assert all(labels[p] == "body" for p in HI_PARAS)
+
+
+def test_a_hindi_issuers_about_block_goes() -> None:
+    about = "विदर्भ परिवहन निगम के बारे में"
+    boiler = (
+        "विदर्भ परिवहन निगम राज्य सरकार का उपक्रम है, जो ग्यारह जिलों में 2,300 बसें चलाता है और "
+        "इसमें 14,000 कर्मचारी काम करते हैं।"
+    )
+    _, labels = _labels([HI_TITLE, *HI_PARAS, about, boiler])
+    assert (labels[about], labels[boiler]) == ("navigation", "author-bio")
+    assert all(labels[p] == "body" for p in HI_PARAS)
