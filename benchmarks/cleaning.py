@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING
 
 from benchmarks.cleaning_unseen import HALVES, evaluate_half, load_named_embedder, table
 from summarize.clean import clean_page
+from summarize.clean.furniture_bank import excluding
 from summarize.types import Article
 
 if TYPE_CHECKING:
@@ -191,7 +192,10 @@ def score_one(gold: dict, seeds_dir: Path = SEEDS, embedder: Embedder | None = N
 def evaluate(
     gold_dir: Path = GOLD, seeds_dir: Path = SEEDS, embedder: Embedder | None = None
 ) -> tuple[list[Score], Score]:
-    scores = [score_one(g, seeds_dir, embedder) for g in load_gold(gold_dir)]
+    # pass 8c's bank holds these sets' lines: a set is scored with its own lines left out
+    bank_set = {GOLD: "seeds", HELDOUT_GOLD: "heldout"}.get(gold_dir)
+    with excluding({bank_set} if bank_set else set()):
+        scores = [score_one(g, seeds_dir, embedder) for g in load_gold(gold_dir)]
     total = Score("ALL")
     for s in scores:
         total.add(s)

@@ -93,7 +93,11 @@ regression, weights in ``line_scorer.json``, trained by ``python -m
 benchmarks.train_line_scorer`` on the seeds, the held-out pages and the unseen *dev* half only)
 that removes short non-sentence lines in the header and footer zones (before the first and
 after the last sentence) when their shape, place and vocabulary say furniture; its score is
-in ``CleanArticle.meta["clean"]["line_score:<line>"]``.  ``summarize clean`` gets the same
+in ``CleanArticle.meta["clean"]["line_score:<line>"]``; pass 8c (:mod:`.furniture_bank`, with
+an embedder) removes a short non-sentence line whose nearest line in a bank of annotated page
+lines is furniture, close in meaning and closer than any annotated body line (similarity in
+``meta["clean"]["bank_sim:<line>"]``; bank built by ``python -m
+benchmarks.build_furniture_bank``).  ``summarize clean`` gets the same
 embedder as the pipeline (:func:`.configured.clean_embedder`).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).
@@ -103,6 +107,7 @@ Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
 :mod:`.page` (the page state and the assembly),
 :mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (pass 1c),
 :mod:`.story_blocks` (pass 5b), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
+:mod:`.furniture_bank` (pass 8c),
 :mod:`.stamp` (the date), :mod:`.configured` (the embedder a config gives the cleaner).
 """
 
@@ -112,6 +117,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from summarize.clean.furniture import mark_furniture
+from summarize.clean.furniture_bank import mark_like_furniture
 from summarize.clean.page import assemble, read_page
 from summarize.clean.passes import (
     find_next_story,
@@ -178,6 +184,7 @@ _PASSES = (
     mark_duplicates,  # 7
     mark_page_end,  # 8
     mark_scored,  # 8b (learned, lexical)
+    mark_like_furniture,  # 8c (only with an embedder: nearest annotated lines)
     flag_incoherent,  # 9
     cut_inline,  # 10
     find_date,

@@ -65,6 +65,9 @@ class Page:
     date: str | None = None
     date_raw: str | None = None
     embedder: Embedder | None = None  # pass 5b judges story blocks by meaning when given
+    # raw line numbers an early pass established as text (a list under its intro): the
+    # learned passes (8b, 8c) leave them alone
+    protected: set[int] = field(default_factory=set)
 
 
 def read_page(article: Article, config: CleanConfig | None) -> Page:

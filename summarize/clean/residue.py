@@ -22,7 +22,9 @@ furniture of any site has and a sentence of an article does not:
   verb and no sentence end (a live blog's entry stamp, a wire timestamp); a line of initials
   joined by slashes (``RK/AB``): ``metadata``.
 
-Each rule leaves lines the earlier passes labelled alone.
+Each rule leaves lines the earlier passes labelled alone, with two exceptions that give text
+back: a box of dates (:func:`_keep_date_boxes`) and a list of figures under the sentence that
+introduces it (:func:`_keep_intro_lists`).
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ import re
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     ACTION_RE,
+    ALSO_READ_HEADING_RE,
     CLOCK_RE,
     DANGLING_START,
+    LIST_HEADING_RE,
+    RELATED_HEADING_RE,
     TRACKING_WORDS,
 )
 from summarize.clean.shapes import ends_sentence, split_words
@@ -136,6 +141,7 @@ def mark_residue(page: Page) -> None:
         if not ln.label:
             ln.label = _line_label(ln, page.lang)
     _keep_date_boxes(page)
+    _keep_intro_lists(page)
 
 
 # "key: value" -- and the keys of a publication stamp, which stay stamps in any box (not
@@ -171,3 +177,48 @@ def _keep_date_boxes(page: Page) -> None:
                 ):
                     ln.label = ""
         k = max(j, k + 1)
+
+
+# A list's intro: a line of 3+ words ending in a colon ("How the main indices closed:",
+# "अंतिम परिणाम (निर्वाचन अधिकारी के अनुसार):"); a link heading ("इन विषयों पर और पढ़ें:")
+# or a call to act is none.
+_INTRO_WORDS = 3
+_LIST_MAX = 12  # items of one list
+_ITEM_WORDS = 15
+_DIGIT_RE = re.compile(r"\d")
+# labels an early pass gives a line of figures that it takes back under an intro
+_FIGURE_LABELS = ("navigation", "ticker", "metadata")
+
+
+def _keep_intro_lists(page: Page) -> None:
+    """A list of figures under the line that introduces it is the article's text: after a
+    kept line of 3+ words ending in a colon (no link heading, no call to act), a run of two
+    or more short lines each with a figure ("Sensex: 79,412.55 | +662.40 | +0.84%") goes
+    back to the text when an earlier rule took it for a ticker, a widget or a stamp, and the
+    learned passes leave it alone (``page.protected``)."""
+    lines = page.lines
+    for k, intro in enumerate(lines):
+        t = intro.text.rstrip()
+        if intro.label or not t.endswith((":", "：")) or len(split_words(t)) < _INTRO_WORDS:
+            continue
+        if any(
+            rx.search(t)
+            for rx in (ACTION_RE, RELATED_HEADING_RE, ALSO_READ_HEADING_RE, LIST_HEADING_RE)
+        ):
+            continue
+        run = []
+        for ln in lines[k + 1 : k + 1 + _LIST_MAX]:
+            if (
+                ln.blank_before
+                and run
+                or not _DIGIT_RE.search(ln.text)
+                or len(split_words(ln.text)) > _ITEM_WORDS
+                or ln.label not in ("", *_FIGURE_LABELS)
+            ):
+                break
+            run.append(ln)
+        if len(run) < 2:
+            continue
+        for ln in run:
+            ln.label = ""
+            page.protected.add(ln.idx)

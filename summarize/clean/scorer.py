@@ -249,7 +249,7 @@ def mark_scored(page: Page) -> None:
     """Pass 8b (see the module)."""
     _, threshold = _model()
     for ln, x in page_features(page):
-        if not applies(ln, x):
+        if ln.idx in page.protected or not applies(ln, x):
             continue
         p = score(x)
         if p >= threshold:

@@ -9,7 +9,7 @@ A *boundary* is a line the earlier passes took for page furniture (``navigation`
 "Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
 boundary is every free line from there to the end of the page (a weak boundary, a free line,
 belongs to its block: it may be the other story's headline).  Only a block shaped like a
-story is judged: 3+ lines, 2+ full sentences, and a headline among its first two lines.
+story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines.
 
 The block is another story when both signals agree (:func:`summarize.clean.coherence.block_is_off_topic`):
 
@@ -31,7 +31,13 @@ another story (:data:`~summarize.clean.patterns.STORY_MARKER_RE`: "next/another/
 shape) is judged by wording alone, as pass 5 judges the block after "Next Post": it is removed
 when its TF-IDF similarity to the title and lead is under
 :data:`~summarize.clean.coherence.MARKER_LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
-bus accidents on hill roads), which the embedding cannot tell apart.  The first boundary whose block is off-topic wins; its lines are removed as
+bus accidents on hill roads), which the embedding cannot tell apart.
+
+A mid-body widget ("— advertisement continues below —", a "top news" list) is a boundary
+too, and the block after it runs to the end of the page, the other story included: when a
+later boundary's block is another story, the lines between the two are judged on their own,
+and when they are not another story (the article resumed after the widget), the later
+boundary counts (:func:`_article_resumes`).  The first boundary whose block is off-topic wins; its lines are removed as
 ``off-topic`` (lines already labelled keep their own reason) and the scores of the decision
 are written to the page diagnostics (``CleanArticle.meta["clean"]``): ``story_block_line``,
 ``story_block_semantic_margin``, ``story_block_nearest``, ``story_block_lexical``.
@@ -68,6 +74,9 @@ _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and i
 _MIN_BLOCK_SENTENCES = 2
 _SENTENCE_WORDS = 8
 _LEAD_LINES = 3
+# the other story's headline is among the block's first lines (after a section label or a
+# furniture line the earlier passes left)
+_HEADLINE_WITHIN = 3
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
@@ -108,13 +117,26 @@ def _is_marker(ln: Line) -> bool:
     )
 
 
+def _scores(
+    page: Page, k: int, block: list[Line], vec: dict[int, np.ndarray], center: np.ndarray
+) -> BlockScores:
+    """Meaning and wording of ``block`` (lines after line ``k``) against the article above."""
+    lines = page.lines
+    before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+    article = np.stack([vec[id(ln)] for ln in lines[:k] if id(ln) in vec])
+    theirs = np.stack([vec[id(ln)] for ln in block])
+    own = float(np.mean([vec[id(ln)] @ center for ln in before]))
+    margin = own - float(np.mean(theirs @ center))
+    nearest = float(np.mean((theirs @ article.T).max(axis=1)))
+    return BlockScores(margin, nearest, _lexical(page, block))
+
+
 def _judge(
     page: Page, k: int, vec: dict[int, np.ndarray], center: np.ndarray
 ) -> tuple[list[Line], BlockScores] | None:
     """The block after boundary ``k`` and its scores, or None when it is not story-shaped."""
     lines = page.lines
-    start = k if _is_weak_boundary(lines[k]) else k + 1
-    block = [ln for ln in lines[start:] if not ln.label]
+    block = [ln for ln in lines[_start(lines, k) :] if not ln.label]
     before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
     sentences = sum(
         1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
@@ -123,14 +145,41 @@ def _judge(
     min_lines, min_sentences = (2, 1) if short else (_MIN_BLOCK_LINES, _MIN_BLOCK_SENTENCES)
     if len(block) < min_lines or sentences < min_sentences or len(before) < 2:
         return None
-    if not any(is_headline_shape(b.text) for b in block[:2]):
+    if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
-    article = np.stack([vec[id(ln)] for ln in lines[:k] if id(ln) in vec])
-    theirs = np.stack([vec[id(ln)] for ln in block])
-    own = float(np.mean([vec[id(ln)] @ center for ln in before]))
-    margin = own - float(np.mean(theirs @ center))
-    nearest = float(np.mean((theirs @ article.T).max(axis=1)))
-    return block, BlockScores(margin, nearest, _lexical(page, block))
+    return block, _scores(page, k, block, vec, center)
+
+
+def _start(lines: list[Line], k: int) -> int:
+    """Where the block after boundary ``k`` starts (a weak boundary belongs to its block)."""
+    return k if _is_weak_boundary(lines[k]) else k + 1
+
+
+def _off(scores: BlockScores, short: bool) -> bool:
+    return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
+
+
+def _article_resumes(
+    page: Page, k: int, later: list[int], vec: dict[int, np.ndarray], center: np.ndarray
+) -> bool:
+    """Whether the article goes on after boundary ``k`` up to a later boundary whose block is
+    itself another story: a mid-body widget ("— advertisement continues below —", a "top
+    news" list) is a boundary too, and the block after it runs to the page's end, the other
+    story included.  The lines between the two boundaries (with a paragraph among them) are
+    judged on their own; when they are not another story, the article resumed after the
+    widget and the later boundary is the one that counts."""
+    lines = page.lines
+    for k2 in later:
+        between = [ln for ln in lines[_start(lines, k) : _start(lines, k2)] if not ln.label]
+        if not any(is_paragraph_like(ln.text) for ln in between):
+            continue
+        judged = _judge(page, k2, vec, center)
+        if judged is None:
+            continue
+        block2, scores2 = judged
+        if _off(scores2, _is_marker(lines[k2]) and len(block2) < _MIN_BLOCK_LINES + 2):
+            return not block_is_off_topic(_scores(page, k, between, vec, center))
+    return False
 
 
 def mark_story_blocks(page: Page) -> None:
@@ -145,20 +194,24 @@ def mark_story_blocks(page: Page) -> None:
     vec = {id(ln): vecs[i] for i, ln in enumerate(free)}
     lead = [ln for ln in free if ln.label == "title" or is_paragraph_like(ln.text)]
     center = _centroid([vec[id(ln)] for ln in lead[: _LEAD_LINES + 1]])
-    for k in range(paras[1] + 1, len(page.lines)):
+    bounds = [
+        k
+        for k in range(paras[1] + 1, len(page.lines))
+        if page.lines[k].label in _BOUNDARY_LABELS or _is_weak_boundary(page.lines[k])
+    ]
+    for n, k in enumerate(bounds):
         ln = page.lines[k]
-        if ln.label not in _BOUNDARY_LABELS and not _is_weak_boundary(ln):
-            continue
         judged = _judge(page, k, vec, center)
         if judged is None:
             continue
         block, scores = judged
         short = _is_marker(ln) and len(block) < _MIN_BLOCK_LINES + 2
-        if block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE):
-            for b in block:
-                b.label = "off-topic"
-            page.diagnostics["story_block_line"] = float(ln.idx)
-            page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
-            page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)
-            page.diagnostics["story_block_lexical"] = round(scores.lexical, 4)
-            return
+        if not _off(scores, short) or _article_resumes(page, k, bounds[n + 1 :], vec, center):
+            continue
+        for b in block:
+            b.label = "off-topic"
+        page.diagnostics["story_block_line"] = float(ln.idx)
+        page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
+        page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)
+        page.diagnostics["story_block_lexical"] = round(scores.lexical, 4)
+        return
