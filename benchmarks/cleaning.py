@@ -205,10 +205,12 @@ def evaluate(
 FLORES = REPO / "data" / "flores200-dev"
 
 
-def flores_false_removals(lang: str = "hi", chunk: int = 8, limit: int | None = None) -> dict:
+def flores_false_removals(
+    lang: str = "hi", chunk: int = 8, limit: int | None = None, embedder: Embedder | None = None
+) -> dict:
     """Clean text that has no boilerplate at all: FLORES-200 dev sentences, ``chunk`` to a
     page, one sentence a paragraph.  Every line removed (or taken as the title) is a false
-    positive."""
+    positive.  With ``embedder``, passes 5b and 8c run too."""
     lines = [
         ln.strip()
         for ln in (FLORES / f"flores-dev.{lang}").read_text(encoding="utf-8").splitlines()
@@ -221,6 +223,7 @@ def flores_false_removals(lang: str = "hi", chunk: int = 8, limit: int | None = 
         ca, labels = clean_page(
             Article(id=f"flores{i}", source="flores", raw_text="\n\n".join(lines[i : i + chunk])),
             None,
+            embedder,
         )
         for lab in labels.values():
             if lab == "title":
@@ -260,10 +263,16 @@ MIXED_BOILERPLATE = [
 
 
 def mixed_pages(
-    lang: str = "hi", chunk: int = 8, per_page: int = 3, seed: int = 0, limit: int | None = None
+    lang: str = "hi",
+    chunk: int = 8,
+    per_page: int = 3,
+    seed: int = 0,
+    limit: int | None = None,
+    embedder: Embedder | None = None,
 ) -> dict:
     """FLORES sentences (body) with boilerplate lines inserted at random places: is every
-    sentence kept, and how much of the boilerplate is removed?"""
+    sentence kept, and how much of the boilerplate is removed?  (``embedder``: see
+    :func:`flores_false_removals`.)"""
     import random
 
     rng = random.Random(seed)
@@ -279,7 +288,9 @@ def mixed_pages(
         for _ in range(per_page):
             page.insert(rng.randrange(1, len(page) + 1), (rng.choice(MIXED_BOILERPLATE), False))
         _, labels = clean_page(
-            Article(id=f"mixed{i}", source="mixed", raw_text="\n".join(t for t, _ in page)), None
+            Article(id=f"mixed{i}", source="mixed", raw_text="\n".join(t for t, _ in page)),
+            None,
+            embedder,
         )
         for k, (_, is_body) in enumerate(page):
             lab = labels.get(k, "body")
@@ -350,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     long_seconds = long_page_seconds()
     h_scores, h_total = evaluate(HELDOUT_GOLD, HELDOUT)
-    flores = [flores_false_removals(lang) for lang in ("hi", "en")] if FLORES.exists() else []
-    mixed = [mixed_pages(lang) for lang in ("hi", "en")] if FLORES.exists() else []
+    flores, mixed = [], []
+    if FLORES.exists():
+        flores = [flores_false_removals(lang, embedder=emb) for lang in ("hi", "en")]
+        mixed = [mixed_pages(lang, embedder=emb) for lang in ("hi", "en")]
     if args.json:
         out = {
             "seeds": [s.as_dict() for s in scores],

@@ -22,7 +22,7 @@ that removed no body line of any set left out.
 Only a line that could be furniture by its shape is compared (:func:`candidate`): never the
 title, a deck, a question, a salutation (final comma), a list intro (final colon), a
 ``key: value`` line with a short key (a box of facts: "पद का नाम: ...", "Cases this week:
-310"), a sentence (a finite verb and a full stop, or 8+ words and one), a line of 26+ words,
+310"), a sentence (a finite verb and a full stop, or 6+ words and one), a line of 26+ words,
 nor a short plain-words line right above a paragraph or a list (a subhead).
 
 A removed line gets the gold label of its nearest bank line as the reason (``navigation``,
@@ -79,6 +79,7 @@ _DEV_RE = re.compile(f"[{DEVANAGARI}]")
 _KEY_VALUE_RE = re.compile(r"^(?P<key>[^:|·•]{1,60}):\s*[^|·•]+$")
 _KEY_WORDS = 7
 _SUBHEAD_WORDS = 6
+_SENTENCE_WORDS = 6  # a line of 6+ words ending in a full stop is a sentence
 # words only: Latin and Devanagari letters (vowel signs included, which ``\w`` leaves out),
 # spaces, apostrophes and hyphens; no digits, dandas, marks or symbols
 _PLAIN_RE = re.compile(r"[A-Za-z\u0900-\u0963\u0970-\u097f\s'’\-]+")
@@ -172,7 +173,7 @@ def candidate(page: Page, k: int, deck: bool = False) -> bool:
     if m and len(split_words(m["key"])) <= _KEY_WORDS:
         return False  # a box of facts
     lang = "hi" if _DEV_RE.search(t) else "en"
-    if ends_sentence(t) and (has_finite_verb(t, lang) or len(words) >= 8):
+    if ends_sentence(t) and (has_finite_verb(t, lang) or len(words) >= _SENTENCE_WORDS):
         return False
     if len(words) <= _SUBHEAD_WORDS and _PLAIN_RE.fullmatch(t):
         nxt = next((x for x in page.lines[k + 1 :] if not x.label), None)

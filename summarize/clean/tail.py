@@ -26,6 +26,7 @@ from summarize.clean.patterns import (
     BIO_STANDING_RE,
     BYLINE_NAME_RE,
     CREDIT_PAREN_RE,
+    CREDIT_TAIL_RE,
     DANGLING_START,
     DATELINE_RE,
     DEV_RE,
@@ -117,6 +118,55 @@ def mark_link_lists(page: Page) -> None:
     """Pass 6."""
     _mark_related(page)
     _mark_poll(page)
+    _mark_closing_link_list(page)
+
+
+_LINK_HEADING_WORDS = 5
+_LINK_WORDS = 5  # a headline offered as a link: 5+ words (a list of items is shorter)
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _is_text(t: str) -> bool:
+    """A paragraph, or one sentence of six words or more."""
+    return is_paragraph_like(t) or (ends_sentence(t) and len(split_words(t)) >= 6)
+
+
+def _mark_closing_link_list(page: Page) -> None:
+    """A list of other stories' headlines under a short heading after the article's text,
+    in any wording ("इसी अंक से", "Also from the city desk", "ताज़ा ख़बरें फटाफट"): a heading
+    of up to five words with no sentence end, after the first paragraph, then two or more
+    headlines of 5+ words (no sentence end, at most two numbers), and no text after them (a paragraph or a sentence; mid-text, a
+    heading over short lines is a subhead over key points).  The heading is navigation, the
+    headlines related links."""
+    lines = page.lines
+    paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
+    if not paras:
+        return
+    for k in range(paras[0] + 1, len(lines)):
+        head = lines[k]
+        words = split_words(head.text)
+        if (
+            head.label not in ("", "navigation", "section-label")
+            or not words
+            or len(words) > _LINK_HEADING_WORDS
+            or ends_sentence(head.text)
+            or head.text.rstrip().endswith("?")
+        ):
+            continue
+        run = []
+        for ln in lines[k + 1 :]:
+            if ln.label or not is_headline_shape(ln.text):
+                break
+            if len(split_words(ln.text)) < _LINK_WORDS or len(_NUMBER_RE.findall(ln.text)) > 2:
+                break  # a short item, or a line of figures (a box of scores: the text's)
+            run.append(ln)
+        after = lines[k + 1 + len(run) :]
+        if len(run) < 2 or any(not x.label and _is_text(x.text) for x in after):
+            continue
+        head.label = head.label or "navigation"
+        for ln in run:
+            ln.label = "related-link"
+        return
 
 
 # --- pass 7 -----------------------------------------------------------------------------------
@@ -422,7 +472,9 @@ def _mark_captions(page: Page) -> None:
         )
 
     for k, ln in enumerate(free):
-        if is_caption_phrase(ln.text) and not point(k - 1) and not point(k + 1):
+        # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक")
+        text = CREDIT_TAIL_RE.sub("", CREDIT_PAREN_RE.sub("", ln.text)).strip()
+        if is_caption_phrase(text) and not point(k - 1) and not point(k + 1):
             ln.label = "caption"
 
 

@@ -37,6 +37,8 @@ _HI_AUX = frozenset(
 _HI_FINITE_END_RE = re.compile(r"(ेगा|ेगी|ेंगे|ेगें|ाएगा|ाएगी|ाएंगे|ूंगा|ेंगी)$")
 # perfective forms ("लिए", "बनाए", "पहुंची"), counted only as the last word: Hindi is verb-final
 _HI_PERFECTIVE_END_RE = re.compile(r"(या|यी|ये|ई|ए|ी|ा|े)$")
+# auxiliaries that also make participles inside a noun phrase ("लगाया गया बैरियर")
+_HI_PARTICIPLE = frozenset("गया गई गए गयी गये हुआ हुई हुए".split())
 # words in final position that are no verb: postpositions and the like
 _HI_NOT_VERB = frozenset("की के का में से पर ने को भी ही तो".split())
 _EN_FINITE = frozenset(
@@ -68,16 +70,27 @@ def has_finite_verb(text: str, lang: str) -> bool:
 
 def is_caption_phrase(text: str) -> bool:
     """A Hindi photo caption's shape: one noun phrase closed by a danda, 3 to 16 words, no
-    finite verb and no word at the end that could be one, no comma ("धरने पर बैठे अभिभावक।",
-    "ऊंटों का टोला लेकर जाते पशुपालक।").  A key point or a deck joins its parts with commas
-    ("पुरी, गंजाम और खुर्दा में बिजली आपूर्ति बाधित।") and is no caption."""
+    comma, ending in a noun ("धरने पर बैठे अभिभावक।", "ऊंटों का टोला लेकर जाते पशुपालक।").
+    Hindi is verb-final, so a sentence ends in its verb; a caption may hold a participle or a
+    genitive "की" before its final noun ("प्रवेश पर लगाया गया स्वचालित बैरियर।", "स्टील की
+    थालियां।"), but no finite verb among its last two words and no postposition last ("...
+    हुआ किसानों का।" is an inverted sentence).  A key point or a deck joins its parts with
+    commas ("पुरी, गंजाम और खुर्दा में बिजली आपूर्ति बाधित।") and is no caption."""
     t = text.strip()
     if not _DEV_RE.search(t) or not t.endswith("।") or t.count("।") != 1 or "," in t:
         return False
     words = _WORD_RE.findall(t)
-    if not 3 <= len(words) <= 16 or has_finite_verb(t, "hi"):
+    if not 3 <= len(words) <= 16:
         return False
-    return not (_HI_PERFECTIVE_END_RE.search(words[-1]) and words[-1] not in _HI_NOT_VERB)
+    last, before = words[-1], words[-2]
+    if _is_hi_finite(last) or last in _HI_NOT_VERB or last.endswith("ीं"):
+        return False
+    if _is_hi_finite(before) and before not in _HI_NOT_VERB:
+        return False
+    # inside the phrase only a passive participle ("लगाया गया", "बनी हुई") or a genitive
+    if any(_is_hi_finite(w) and w not in _HI_NOT_VERB and w not in _HI_PARTICIPLE for w in words):
+        return False
+    return not _HI_PERFECTIVE_END_RE.search(last)
 
 
 def _verb_first(words: list[str]) -> bool:

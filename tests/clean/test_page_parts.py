@@ -222,3 +222,47 @@ def test_a_hindi_issuers_about_block_goes() -> None:
     _, labels = _labels([HI_TITLE, *HI_PARAS, about, boiler])
     assert (labels[about], labels[boiler]) == ("navigation", "author-bio")
     assert all(labels[p] == "body" for p in HI_PARAS)
+
+
+def test_a_list_of_figures_under_its_intro_stays_text() -> None:
+    intro = "How the main indices closed:"
+    rows = ["Sensex: 79,412.55 | +662.40 | +0.84%", "Nifty 50: 24,118.30 | +218.75 | +0.91%"]
+    _, labels = _labels(["Markets rally on bank stocks", *PARAS[:2], intro, *rows, *PARAS[2:]])
+    assert all(labels[r] == "body" for r in rows), labels
+    # the same lines with no intro above them are a ticker strip
+    _, labels = _labels(["Markets rally on bank stocks", *PARAS[:2], *rows, *PARAS[2:]])
+    assert all(labels[r] != "body" for r in rows), labels
+
+
+def test_a_closing_list_of_headlines_under_a_short_heading_is_links() -> None:
+    heading = "From this week's issue"
+    links = [
+        "The village behind the temple where every house carves stone",
+        "Book review: letters written on the banks of the Narmada",
+    ]
+    _, labels = _labels(["Electric buses for district routes", *PARAS, heading, *links])
+    assert labels[heading] == "navigation"
+    assert all(labels[x] == "related-link" for x in links), labels
+    # the same heading over short lines followed by text is a subhead over key points
+    points = ["Sixty routes between district towns", "Eleven charging depots at bus stands"]
+    _, labels = _labels(
+        ["Electric buses for district routes", PARAS[0], heading, *points, *PARAS[1:]]
+    )
+    assert all(labels[x] == "body" for x in [heading, *points]), labels
+
+
+def test_a_hindi_caption_ending_in_its_noun_is_a_caption_even_with_a_participle() -> None:
+    body = [
+        "नगर निगम ने शहर के चौदह अंडरपास में पानी भरने पर अपने आप गिरने वाले बैरियर लगाए हैं। "
+        "इनका खर्च स्मार्ट सिटी कोष से उठाया गया है।",
+        "अधिकारियों ने बताया कि बैरियर सेंसर से जुड़े हैं और एक फुट पानी भरते ही सड़क बंद कर देते "
+        "हैं। नियंत्रण कक्ष को भी तुरंत सूचना मिलती है।",
+        "पिछले मानसून में दो अंडरपास में कारें फंस गई थीं, जिसके बाद यह व्यवस्था की गई।",
+    ]
+    caption = "चौक अंडरपास के प्रवेश पर लगाया गया स्वचालित बैरियर। फोटो: संजय"
+    sentence = "अंडरपास के प्रवेश पर एक स्वचालित बैरियर लगाया गया।"  # verb-final: a sentence
+    title = "चौदह अंडरपास में पानी भरते ही अपने आप गिरेंगे बैरियर"
+    _, labels = _labels([title, body[0], caption, body[1], sentence, body[2]])
+    assert labels[caption] == "caption"
+    assert labels[sentence] == "body"
+    assert all(labels[b] == "body" for b in body)

