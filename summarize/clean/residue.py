@@ -206,7 +206,7 @@ def _keep_intro_lists(page: Page) -> None:
             for rx in (ACTION_RE, RELATED_HEADING_RE, ALSO_READ_HEADING_RE, LIST_HEADING_RE)
         ):
             continue
-        run = []
+        run: list[Line] = []
         for ln in lines[k + 1 : k + 1 + _LIST_MAX]:
             if (
                 ln.blank_before
