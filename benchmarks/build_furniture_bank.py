@@ -37,12 +37,11 @@ from summarize.clean.furniture_bank import (
     MAX_WORDS,
     VECTORS_FILE,
     Bank,
-    candidate,
+    candidates,
     mark_like_furniture,
     nearest,
 )
 from summarize.clean.page import read_page
-from summarize.clean.scorer import FEATURES, page_features
 from summarize.clean.shapes import split_words
 from summarize.types import Article
 
@@ -55,7 +54,6 @@ MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05)
 SAFETY = 0.005
 MARGIN_SAFETY = 0.01
 _BEFORE = _PASSES[: _PASSES.index(mark_like_furniture)]
-_DECK = FEATURES.index("deck")
 
 
 def _group(which: str, stem: str) -> str:
@@ -105,13 +103,7 @@ def search(
     groups = np.array(bank.sets)
     for group, page, gold in pages:
         labels = {e["line"]: e["label"] for e in gold["lines"]}
-        decks = {ln.idx for ln, x in page_features(page) if x[_DECK]}
-        ks = [
-            k
-            for k, ln in enumerate(page.lines)
-            if ln.label != "title" and candidate(page, k, ln.idx in decks)
-        ]
-        ks = [k for k in ks if page.lines[k].text in index]
+        ks = [k for k in candidates(page) if page.lines[k].text in index]
         if not ks:
             continue
         q = vectors[[index[page.lines[k].text] for k in ks]]

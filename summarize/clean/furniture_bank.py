@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -60,6 +61,7 @@ __all__ = [
     "Bank",
     "bank_vectors",
     "candidate",
+    "candidates",
     "excluding",
     "load_bank",
     "mark_like_furniture",
@@ -126,8 +128,6 @@ def load_bank() -> Bank:
 @functools.cache
 def _shipped_vectors() -> np.ndarray:
     raw = resources.files("summarize.clean").joinpath(VECTORS_FILE).read_bytes()
-    import io
-
     return np.load(io.BytesIO(raw)).astype(np.float32)
 
 
@@ -199,19 +199,24 @@ def nearest(
     return sb.max(axis=1), so.max(axis=1), sb.argmax(axis=1)
 
 
-def mark_like_furniture(page: Page) -> None:
-    """Pass 8c (only with an embedder; see the module)."""
-    if page.embedder is None:
-        return
-    bank = load_bank()
+def candidates(page: Page) -> list[int]:
+    """Indices (in ``page.lines``) of the lines the pass compares with the bank."""
     decks = {ln.idx for ln, x in page_features(page) if x[_DECK]}
-    ks = [
+    return [
         k
         for k, ln in enumerate(page.lines)
         if ln.label != "title" and candidate(page, k, ln.idx in decks)
     ]
+
+
+def mark_like_furniture(page: Page) -> None:
+    """Pass 8c (only with an embedder; see the module)."""
+    if page.embedder is None:
+        return
+    ks = candidates(page)
     if not ks:
         return
+    bank = load_bank()
     excluded = _EXCLUDED.get()
     keep = np.array(
         [not any(s == x or s.startswith(f"{x}:") for x in excluded) for s in bank.sets],
