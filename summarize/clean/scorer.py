@@ -54,6 +54,7 @@ from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
     is_paragraph_like,
+    is_text_line,
     split_words,
     terminal_count,
 )
@@ -118,11 +119,7 @@ def _model() -> tuple[list[float], float]:
 
 def _sentence_like(ln: Line, lang: str) -> bool:
     """A line of the article's text: a sentence of 6+ words, or a paragraph."""
-    if ln.label:
-        return False
-    return is_paragraph_like(ln.text) or (
-        ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
-    )
+    return not ln.label and is_text_line(ln.text)
 
 
 def page_features(page: Page, labelled: bool = False) -> list[tuple[Line, list[float]]]:

@@ -344,6 +344,11 @@ def is_paragraph_like(text: str) -> bool:
     return n >= 2
 
 
+def is_text_line(text: str) -> bool:
+    """A line of an article's text: a paragraph, or one sentence of six words or more."""
+    return is_paragraph_like(text) or (ends_sentence(text) and len(split_words(text)) >= 6)
+
+
 def is_headline_shape(text: str) -> bool:
     """One line, 3+ words, no sentence end inside or at the end (a final ? or ! is allowed,
     and one ? inside)."""

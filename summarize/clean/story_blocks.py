@@ -155,29 +155,34 @@ def _start(lines: list[Line], k: int) -> int:
     return k if _is_weak_boundary(lines[k]) else k + 1
 
 
-def _off(scores: BlockScores, short: bool) -> bool:
+def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
+    """Another story: by both signals, or a short block after an explicit marker by wording."""
+    short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
 
 
 def _article_resumes(
-    page: Page, k: int, later: list[int], vec: dict[int, np.ndarray], center: np.ndarray
+    page: Page,
+    k: int,
+    later: list[int],
+    judged: dict[int, tuple[list[Line], BlockScores] | None],
+    vec: dict[int, np.ndarray],
+    center: np.ndarray,
 ) -> bool:
     """Whether the article goes on after boundary ``k`` up to a later boundary whose block is
     itself another story: a mid-body widget ("— advertisement continues below —", a "top
     news" list) is a boundary too, and the block after it runs to the page's end, the other
     story included.  The lines between the two boundaries (with a paragraph among them) are
     judged on their own; when they are not another story, the article resumed after the
-    widget and the later boundary is the one that counts."""
+    widget and the later boundary is the one that counts.  (``judged``: each boundary's
+    block and scores, from :func:`_judge`.)"""
     lines = page.lines
     for k2 in later:
         between = [ln for ln in lines[_start(lines, k) : _start(lines, k2)] if not ln.label]
         if not any(is_paragraph_like(ln.text) for ln in between):
             continue
-        judged = _judge(page, k2, vec, center)
-        if judged is None:
-            continue
-        block2, scores2 = judged
-        if _off(scores2, _is_marker(lines[k2]) and len(block2) < _MIN_BLOCK_LINES + 2):
+        other = judged[k2]
+        if other is not None and _off(lines[k2], *other):
             return not block_is_off_topic(_scores(page, k, between, vec, center))
     return False
 
@@ -199,14 +204,16 @@ def mark_story_blocks(page: Page) -> None:
         for k in range(paras[1] + 1, len(page.lines))
         if page.lines[k].label in _BOUNDARY_LABELS or _is_weak_boundary(page.lines[k])
     ]
+    judged = {k: _judge(page, k, vec, center) for k in bounds}
     for n, k in enumerate(bounds):
         ln = page.lines[k]
-        judged = _judge(page, k, vec, center)
-        if judged is None:
+        this = judged[k]
+        if this is None:
             continue
-        block, scores = judged
-        short = _is_marker(ln) and len(block) < _MIN_BLOCK_LINES + 2
-        if not _off(scores, short) or _article_resumes(page, k, bounds[n + 1 :], vec, center):
+        block, scores = this
+        if not _off(ln, block, scores):
+            continue
+        if _article_resumes(page, k, bounds[n + 1 :], judged, vec, center):
             continue
         for b in block:
             b.label = "off-topic"

@@ -47,6 +47,7 @@ from summarize.clean.shapes import (
     glue_points,
     is_headline_shape,
     is_paragraph_like,
+    is_text_line,
     norm,
     split_words,
     terminal_count,
@@ -126,17 +127,13 @@ _LINK_WORDS = 5  # a headline offered as a link: 5+ words (a list of items is sh
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _is_text(t: str) -> bool:
-    """A paragraph, or one sentence of six words or more."""
-    return is_paragraph_like(t) or (ends_sentence(t) and len(split_words(t)) >= 6)
-
-
 def _mark_closing_link_list(page: Page) -> None:
     """A list of other stories' headlines under a short heading after the article's text,
     in any wording ("इसी अंक से", "Also from the city desk", "ताज़ा ख़बरें फटाफट"): a heading
     of up to five words with no sentence end, after the first paragraph, then two or more
-    headlines of 5+ words (no sentence end, at most two numbers), and no text after them (a paragraph or a sentence; mid-text, a
-    heading over short lines is a subhead over key points).  The heading is navigation, the
+    headlines of 5+ words (no sentence end, at most two numbers), and no text after them
+    (:func:`~.shapes.is_text_line`; mid-text, a heading over short lines is a subhead over
+    key points).  The heading is navigation, the
     headlines related links."""
     lines = page.lines
     paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
@@ -161,7 +158,7 @@ def _mark_closing_link_list(page: Page) -> None:
                 break  # a short item, or a line of figures (a box of scores: the text's)
             run.append(ln)
         after = lines[k + 1 + len(run) :]
-        if len(run) < 2 or any(not x.label and _is_text(x.text) for x in after):
+        if len(run) < 2 or any(not x.label and is_text_line(x.text) for x in after):
             continue
         head.label = head.label or "navigation"
         for ln in run:
