@@ -39,8 +39,8 @@ STAMP_RE = re.compile(
 # Bylines, agency credits, reading time ... (short lines only).
 BYLINE_RE = re.compile(
     # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
-    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by)\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
-    r"(author|reporter|लेखक|लेखिका|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited)\s*[:：\-–—]\s*\S)",
+    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by)\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
+    r"(author|reporter|लेखक|लेखिका|आलेख|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited)\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
 # A desk / correspondent credit (only taken in the header, on a short line).
@@ -50,7 +50,7 @@ DESK_RE = re.compile(
 )
 # The name in a byline: "Written by: नेहा वर्मा", "By Jane Doe |", "द्वारा: राहुल शर्मा"
 BYLINE_NAME_RE = re.compile(
-    rf"(?:^|\b)(?:written\s+by|reported\s+by|by|द्वारा|लेखक|लेखिका|रिपोर्ट)\s*[:：\-–—]?\s*"
+    rf"(?:^|\b)(?:written\s+by|reported\s+by|by|द्वारा|लेखक|लेखिका|आलेख|रिपोर्ट)\s*[:：\-–—]?\s*"
     rf"(?P<name>[A-Z{DEV}][\w{DEV}]+(?:\s+[A-Z{DEV}][\w{DEV}]+){{0,2}})",
 )
 AGENCY_CREDIT_RE = re.compile(
@@ -78,7 +78,8 @@ _PHOTO_WORDS = (
     r"photo|photos|photograph|photographs|photographer|image|images|img|pic|picture|file\s+photo|"
     r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|"
     r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|छायाचित्र|छायाकार|फोटोग्राफर|फ़ोटोग्राफ़र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
-    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)"
+    r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|छाया|छायांकन|"
+    r"video\s+grab|screen\s*grab|screenshot|वीडियो\s+ग्रैब|स्क्रीन\s*ग्रैब|स्क्रीनशॉट"
 )
 # ... and credit words that may also attribute data ("(स्रोत: आरबीआई)" inside a paragraph
 # is kept): they only count on a line of their own.
@@ -101,7 +102,7 @@ PHOTO_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 CREDIT_TAIL_RE = re.compile(
-    rf"(?:{_PHOTO_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,3}}\s*$",
+    rf"(?:{_PHOTO_WORDS})\s*[:：\-–—|/]\s*[^\s.।]{{2,30}}(\s+[^\s.।]{{2,30}}){{0,5}}\s*$",
     re.IGNORECASE,
 )
 
@@ -220,7 +221,9 @@ COMMENT_FORM_RE = re.compile(
     r"\d+\s+(comments?|टिप्पणियां|टिप्पणियाँ|कमेंट्स?)\s*$|अपनी\s+टिप्पणी\s+(दें|लिखें)|आपका\s+ईमेल\s+पता\s+प्रकाशित\s+नहीं)",
     re.IGNORECASE,
 )
-TAGS_RE = re.compile(r"^\s*(tags?|topics|टैग्स?|विषय|keywords)\s*[:：]\s*\S", re.IGNORECASE)
+TAGS_RE = re.compile(
+    r"^\s*(tags?|topics|टैग्स?|विषय|keywords|filed\s+under|posted\s+in)\s*[:：]\s*\S", re.IGNORECASE
+)
 
 # Section names that sit above a headline.
 SECTION_WORDS = {
@@ -265,7 +268,7 @@ SITE_WORD_RE = re.compile(
 TICKER_LEAD_RE = re.compile(
     r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|"
     r"(ब्रेकिंग|ट्रेंडिंग|लेटेस्ट|टॉप)(\s+(न्यूज़?|टॉपिक्स?|स्टोरीज?|खबरें|ख़बरें|अपडेट्स?))?|"
-    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—]",
+    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—•·⚡►▸»◆■▪●★✦🔴]",
     re.IGNORECASE,
 )
 
@@ -332,6 +335,8 @@ DATELINE_RE = re.compile(
 ABOUT_AUTHOR_RE = re.compile(
     r"^\s*(about\s+the\s+(author|writer)|लेखक\s+के\s+बारे\s+में|लेखक\s+परिचय)\s*[:：]?\s*$", re.I
 )
+# A closing line about "the writer" without a name: "लेखक त्रिवेणी टाइम्स के वरिष्ठ संवाददाता हैं ..."
+WRITER_LEAD_RE = re.compile(r"^\s*(लेखक|लेखिका|the\s+(author|writer))\s", re.IGNORECASE)
 # An author's note in parentheses: "(लेखक वरिष्ठ पत्रकार हैं। ये उनके निजी विचार हैं।)"
 AUTHOR_NOTE_RE = re.compile(
     r"^\s*[\(\[]\s*(लेखक|लेखिका|the\s+(author|writer)|author|writer)\b.*[\)\]]\s*[.।]?\s*$", re.I
@@ -397,6 +402,14 @@ _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
 _ITEM = (
     rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|story|stories|news|headlines?|article|"
     r"item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
+)
+# A bare line pointing the reader to other stories, with no headline of its own: "साथ में पढ़ें",
+# "इसके बाद पढ़ें", "Also from the city desk", "Read next", "इसी पृष्ठ पर" (pass 5b: what follows
+# it is another story's headline and lead, or links).
+READ_MARKER_RE = re.compile(
+    r"(?:पढ़ें|पढें|पढ़िए|पढ़िये)\s*[:：›»>→]?\s*$|^(?:also|more)\s+(?:from|in|on)\b|"
+    r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक)\s+(?:पर|से|में)",
+    re.IGNORECASE,
 )
 # An explicit marker of another story: "next/another/more + story/news", "news below", a line
 # ending in a down arrow (pass 5b, :mod:`summarize.clean.story_blocks`).

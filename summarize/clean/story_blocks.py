@@ -57,7 +57,7 @@ from summarize.clean.coherence import (
     ngrams,
 )
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import STORY_MARKER_RE
+from summarize.clean.patterns import READ_MARKER_RE, STORY_MARKER_RE
 from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
@@ -77,6 +77,7 @@ _LEAD_LINES = 3
 # the other story's headline is among the block's first lines (after a section label or a
 # furniture line the earlier passes left)
 _HEADLINE_WITHIN = 3
+_BARE_POINTER_WORDS = 6
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
@@ -109,11 +110,21 @@ def _lexical(page: Page, block: list[Line]) -> float:
 
 def _is_marker(ln: Line) -> bool:
     """A furniture line (removed by an earlier pass, or a free one shaped like furniture)
-    that names another story."""
+    that names another story, or a bare pointer to other stories ("साथ में पढ़ें")."""
     return (
         (ln.label == "navigation" or _is_weak_boundary(ln))
         and len(split_words(ln.text)) <= 8
-        and bool(STORY_MARKER_RE.search(ln.text))
+        and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
+    )
+
+
+def _is_bare_pointer(ln: Line) -> bool:
+    """A short line that points the reader on and carries no headline itself ("साथ में पढ़ें",
+    "अगली ख़बर ⤵", "Also from the city desk"): the line after it is the other story's own."""
+    return (
+        len(split_words(ln.text)) <= _BARE_POINTER_WORDS
+        and not ends_sentence(ln.text)
+        and bool(READ_MARKER_RE.search(ln.text) or STORY_MARKER_RE.search(ln.text))
     )
 
 
@@ -156,8 +167,15 @@ def _start(lines: list[Line], k: int) -> int:
 
 
 def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
-    """Another story: by both signals, or a short block after an explicit marker by wording."""
+    """Another story: by both signals, or a short block after an explicit marker by wording,
+    or a short block that closes the page after a bare pointer and opens with a headline
+    (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
+    district results, two mandis), so wording cannot tell it apart, but the page's layout can."""
     short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
+    if short and _is_bare_pointer(boundary):
+        own = [b for b in block if b is not boundary]
+        if own and is_headline_shape(own[0].text):
+            return True
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
 
 
@@ -216,7 +234,9 @@ def mark_story_blocks(page: Page) -> None:
         if _article_resumes(page, k, bounds[n + 1 :], judged, vec, center):
             continue
         for b in block:
-            b.label = "off-topic"
+            # a free pointer ("साथ में पढ़ें") is furniture; another free boundary may be the
+            # other story's own first line
+            b.label = "navigation" if b is ln and _is_marker(ln) else "off-topic"
         page.diagnostics["story_block_line"] = float(ln.idx)
         page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
         page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)

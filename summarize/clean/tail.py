@@ -23,7 +23,9 @@ from summarize.clean.patterns import (
     ALSO_READ_HEADING_RE,
     AUTHOR_NOTE_RE,
     BIO_IDENTITY_RE,
+    BIO_ROLE_RE,
     BIO_STANDING_RE,
+    BIO_TRAIT_RE,
     BYLINE_NAME_RE,
     CREDIT_PAREN_RE,
     CREDIT_TAIL_RE,
@@ -39,6 +41,7 @@ from summarize.clean.patterns import (
     SITE_WORD_RE,
     STRAY_LATIN_FUNC,
     TAG_HEADINGS,
+    WRITER_LEAD_RE,
 )
 from summarize.clean.shapes import (
     LONG_LINE,
@@ -53,7 +56,7 @@ from summarize.clean.shapes import (
     terminal_count,
 )
 from summarize.lang.dates import parse_date
-from summarize.lang.lexicon import TOPIC_STOP
+from summarize.lang.lexicon import NOT_NAMES_EN, TOPIC_STOP, is_common_hindi
 from summarize.lang.script import DEVANAGARI as DEV
 from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
@@ -246,16 +249,47 @@ def _byline_names(page: Page) -> set[str]:
     return names
 
 
+def _header_names(page: Page) -> dict[str, Line]:
+    """Short lines of the header (between the title and the second line of text: a deck may
+    come first), as names: a byline the earlier passes did not recognise ("Kavya Sundararajan"
+    on a line of its own)."""
+    if page.title_idx is None:
+        return {}
+    names: dict[str, Line] = {}
+    texts = 0
+    for ln in page.main[page.title_idx + 1 :]:
+        if is_text_line(ln.text):
+            texts += 1
+            if texts == 2:
+                break
+            continue
+        words = split_words(ln.text)
+        if (
+            2 <= len(words) <= 4
+            and not re.search(r"\d", ln.text)
+            and not all(is_common_hindi(w) or w.lower() in NOT_NAMES_EN for w in words[:2])
+        ):
+            names.setdefault(" ".join(words[:2]), ln)
+    return names
+
+
 def _mark_author_bio(page: Page) -> None:
     """A closing paragraph about the writer (the last two kept lines of the article)."""
     main = page.main
     names = _byline_names(page)
-    free = [k for k, ln in enumerate(main) if not ln.label]
+    header = _header_names(page)
+    # the last two free lines of text: a follow or comments row under the bio is marked later
+    free = [k for k, ln in enumerate(main) if not ln.label and is_text_line(ln.text)]
     for k in reversed(free[-2:]):
         ln = main[k]
         score = bio_score(ln.text) if len(ln.text) < 1500 else 0
-        if any(ln.text.startswith(n) for n in names):
+        opening = " ".join(split_words(ln.text)[:2])
+        about_writer = BIO_ROLE_RE.search(ln.text) or BIO_TRAIT_RE.search(ln.text)
+        byline = header.get(opening) if about_writer else None
+        if any(ln.text.startswith(n) for n in names) or byline is not None:
             score += 3  # a closing paragraph about the person in the byline
+        elif WRITER_LEAD_RE.match(ln.text):
+            score += 3  # "लेखक ... संवाददाता हैं": about the writer, unnamed
         after_heading = k > 0 and ABOUT_AUTHOR_RE.match(main[k - 1].text or "") is not None
         if AUTHOR_NOTE_RE.match(ln.text) and len(ln.text) < 400:
             ln.label = "author-bio"  # "(लेखक वरिष्ठ पत्रकार हैं ...)"
@@ -265,6 +299,8 @@ def _mark_author_bio(page: Page) -> None:
             and not FIRST_PERSON_RE.search(ln.text[:200])
         ):
             ln.label = "author-bio"
+            if byline is not None and not byline.label:
+                byline.label = "metadata"  # the bio names the header's bare name line: a byline
         elif score >= 3:
             ln.flags.append("author-bio")
             break

@@ -41,6 +41,12 @@ _HI_PERFECTIVE_END_RE = re.compile(r"(या|यी|ये|ई|ए|ी|ा|े)$
 _HI_PARTICIPLE = frozenset("गया गई गए गयी गये हुआ हुई हुए".split())
 # words in final position that are no verb: postpositions and the like
 _HI_NOT_VERB = frozenset("की के का में से पर ने को भी ही तो".split())
+# a caption's people, whose nouns end like a perfective verb ("कर्मचारी", "महिला", "दमकलकर्मी"),
+# after a present participle ("गड्ढा खोदते निगम कर्मचारी।", "साड़ी बुनती महिला।")
+_HI_PERSON_END_RE = re.compile(
+    r"(कर्मी|चारी|कारी|र्थी|वासी|वाला|वाली|वाले|महिला|लड़की|बच्ची|युवती|छात्रा|बच्चे|लड़के)$"
+)
+_HI_PRESENT_PARTICIPLE_RE = re.compile(r"..(ते|ती|ता)$")
 _EN_FINITE = frozenset(
     "is are was were has have had will would can could shall should may might must do does did "
     "said says told added announced reported".split()
@@ -90,6 +96,10 @@ def is_caption_phrase(text: str) -> bool:
     # inside the phrase only a passive participle ("लगाया गया", "बनी हुई") or a genitive
     if any(_is_hi_finite(w) and w not in _HI_NOT_VERB and w not in _HI_PARTICIPLE for w in words):
         return False
+    if _HI_PERSON_END_RE.search(last) and any(
+        _HI_PRESENT_PARTICIPLE_RE.search(w) for w in words[-4:-1]
+    ):
+        return True
     return not _HI_PERFECTIVE_END_RE.search(last)
 
 

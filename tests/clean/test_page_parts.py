@@ -266,3 +266,45 @@ def test_a_hindi_caption_ending_in_its_noun_is_a_caption_even_with_a_participle(
     assert labels[caption] == "caption"
     assert labels[sentence] == "body"
     assert all(labels[b] == "body" for b in body)
+
+
+def test_a_caption_of_people_at_work_is_a_caption_and_a_sentence_is_not() -> None:
+    from summarize.lang.wellformed import is_caption_phrase
+
+    # the final noun ends like a perfective verb ("कर्मचारी", "महिला"); the participle before
+    # it makes the phrase a caption
+    assert is_caption_phrase("नहर किनारे गड्ढा खोदते निगम कर्मचारी।")
+    assert is_caption_phrase("हाट में टोकरियां बुनती महिला।")
+    # a participle followed by a finite verb is a sentence
+    assert not is_caption_phrase("लोग सड़क पर उतरते दिखाई दिए।")
+    assert not is_caption_phrase("वह रोज सुबह पांच बजे उठती थी।")
+
+
+def test_a_breaking_strip_with_symbol_separators_is_a_ticker_not_the_title() -> None:
+    strip = (
+        "ब्रेकिंग ⚡ तीन ज़िलों में कल स्कूल बंद रहेंगे ⚡ नदी का जलस्तर चेतावनी बिंदु से नीचे ⚡ "
+        "रेल यातायात दो घंटे देर से"
+    )
+    title = "Electric buses for district routes from March"
+    clean, labels = _labels([strip, "Home | State | Cities", title, *PARAS])
+    assert labels[strip] == "ticker"
+    assert clean.title == title
+
+
+def test_a_closing_bio_naming_the_bare_byline_goes_with_it() -> None:
+    name = "Ritika Deshpande"
+    bio = (
+        "Ritika Deshpande is a senior correspondent covering transport and urban planning in "
+        "western India."
+    )
+    title = "Electric buses for district routes from March"
+    _, labels = _labels([title, name, *PARAS, bio, "12K followers · Follow"])
+    assert labels[bio] == "author-bio"
+    assert labels[name] == "metadata"
+    assert all(labels[p] == "body" for p in PARAS)
+    # a closing paragraph that opens with a short header line's words but is about the story
+    # (no role or trait of a writer) stays
+    label = "Transport Corporation"
+    last = "Transport Corporation officials said the first buses would run on the Nagpur route."
+    _, labels = _labels([title, label, *PARAS, last])
+    assert labels[last] == "body"

@@ -12,6 +12,7 @@ from benchmarks.cleaning import GOLD, HELDOUT, HELDOUT_GOLD, evaluate
 from summarize.clean import clean_page
 from summarize.clean.coherence import (
     LEXICAL_CLOSE,
+    MARKER_LEXICAL_CLOSE,
     NEAREST_BAR,
     SEMANTIC_MARGIN,
     BlockScores,
@@ -127,3 +128,27 @@ def test_the_article_resuming_after_a_mid_body_widget_is_not_the_other_story(emb
     body_text = " ".join(kept)
     assert all(line.split("।")[0] in body_text for line in MORE_OF_IT)
     assert clean.meta["clean"]["story_block_line"] > len(ARTICLE) * 2  # the later boundary
+
+
+BRIEF = [  # from the same desk: the article's place and words, another item
+    "होशंगाबाद के पास तीन और गांवों में सौर पंप लगाने का सर्वे शुरू",
+    "होशंगाबाद। कृषि विभाग ने नर्मदा किनारे के तीन और गांवों में सौर पंप लगाने के लिए किसानों "
+    "का सर्वे शुरू किया है। सर्वे इस महीने पूरा होगा।",
+]
+
+
+def test_a_brief_after_a_bare_pointer_is_another_story_even_in_the_same_words(embedder) -> None:
+    # "साथ में पढ़ें" names no story: the headline and lead under it are another story's, though
+    # from the same desk (close in wording)
+    page = _page(ARTICLE + ["साथ में पढ़ें"] + BRIEF)
+    clean, labels = clean_page(page, None, embedder=embedder)
+    n = len(ARTICLE)
+    assert clean.meta["clean"]["story_block_lexical"] >= MARKER_LEXICAL_CLOSE  # wording: close
+    assert labels[2 * n] == "navigation"
+    assert labels[2 * n + 2] == "off-topic" and labels[2 * n + 4] == "off-topic"
+    assert all(labels[2 * k] == ("title" if k == 0 else "body") for k in range(n))
+    # a subhead over a paragraph of the article is no pointer: it stays
+    subhead = "किसानों की राय"
+    page = _page(ARTICLE + [subhead, BRIEF[1]])
+    _, labels = clean_page(page, None, embedder=embedder)
+    assert labels[2 * n] == "body"
