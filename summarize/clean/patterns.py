@@ -408,7 +408,7 @@ _ITEM = (
 # it is another story's headline and lead, or links).
 READ_MARKER_RE = re.compile(
     r"(?:पढ़ें|पढें|पढ़िए|पढ़िये)\s*[:：›»>→]?\s*$|^(?:also|more)\s+(?:from|in|on)\b|"
-    r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक)\s+(?:पर|से|में)",
+    r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक|विषय)\s+(?:पर|से|में)",
     re.IGNORECASE,
 )
 # An explicit marker of another story: "next/another/more + story/news", "news below", a line

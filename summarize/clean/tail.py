@@ -251,7 +251,7 @@ def _byline_names(page: Page) -> set[str]:
 
 def _header_names(page: Page) -> dict[str, Line]:
     """Short lines of the header (between the title and the second line of text: a deck may
-    come first), as names: a byline the earlier passes did not recognise ("Kavya Sundararajan"
+    come first), or their first part before a "|", as names: a byline the earlier passes did not recognise ("Kavya Sundararajan"
     on a line of its own)."""
     if page.title_idx is None:
         return {}
@@ -263,10 +263,11 @@ def _header_names(page: Page) -> dict[str, Line]:
             if texts == 2:
                 break
             continue
-        words = split_words(ln.text)
+        first = re.split(r"\s*[|·•,]\s*", ln.text)[0]  # "मधुरिमा सेनगुप्ता | 16 मई 2025"
+        words = split_words(first)
         if (
             2 <= len(words) <= 4
-            and not re.search(r"\d", ln.text)
+            and not re.search(r"\d", first)
             and not all(is_common_hindi(w) or w.lower() in NOT_NAMES_EN for w in words[:2])
         ):
             names.setdefault(" ".join(words[:2]), ln)
