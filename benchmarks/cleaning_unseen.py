@@ -45,10 +45,16 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 UNSEEN = REPO / "tests" / "data" / "unseen"
 _SETS = {
-    name: REPO / "tests" / "data" / name for name in ("unseen", "unseen2", "unseen3", "unseen4")
+    name: REPO / "tests" / "data" / name
+    for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5")
 }
 HALVES = tuple(f"{name}/{half}" for name in _SETS for half in ("dev", "heldapart"))
-HELD_APART = ("unseen2/heldapart", "unseen3/heldapart", "unseen4/heldapart")  # measurement only
+HELD_APART = (  # measurement only
+    "unseen2/heldapart",
+    "unseen3/heldapart",
+    "unseen4/heldapart",
+    "unseen5/heldapart",
+)
 OPEN = tuple(h for h in HALVES if h not in HELD_APART)  # halves whose lines may be read
 _NOT_BOILERPLATE = ("body", "title", "off-topic")
 
