@@ -132,7 +132,6 @@ _PROMPT_RE = re.compile(
 )
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d{2}[X\d]{6,}\d\b")
 _INVITE_RE = re.compile(r"\?|(?:लिखें|भेजें|करें|write\s+to|send|email|e-mail|whatsapp)\s*:?", _I)
-_POLL_LINE_RE = re.compile(r"\?\s*\S{0,3}\s*(?:हां|हाँ|yes)\s*\|\s*\S{0,3}\s*(?:नहीं|no)\s*$", _I)
 _TOC_HEADING_RE = re.compile(
     r"^\s*(?:इस\s+(?:लेख|अंक|ख़?बर)\s+में|in\s+this\s+(?:article|story|issue)|contents|विषय\s+सूची)\s*:?\s*$",
     _I,
@@ -156,8 +155,6 @@ def _line_label(ln: Line) -> str:
         return "navigation"  # "— इसी चैनल पर अगली पोस्ट —", "Agli Khabar ›" (pass 5b reads it too)
     if _CONTACT_RE.search(t) and _INVITE_RE.search(t):
         return "navigation"  # "write to us: x@y", "WhatsApp us: 98..."
-    if _POLL_LINE_RE.search(t):
-        return "navigation"
     if len(_CARD_SEP_RE.findall(t)) >= 2 and re.search(r"\d", t) and not ends_sentence(t):
         return "navigation"  # a stat card: "Name · 141* (248) · 17x4, 2x6"
     if t.rstrip().endswith(("⬇", "↓", "→", "⟶")) and len(split_words(t)) <= 5:

@@ -22,7 +22,7 @@ from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     DANGLING_START,
     DESK_RE,
-    HEADING_LABELS,
+    END_MARK_RE,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
     PHOTO_LEAD_RE,
@@ -36,6 +36,7 @@ from summarize.clean.shapes import (
     ends_sentence,
     is_caption,
     is_embed_residue,
+    is_heading_label,
     is_headline_shape,
     is_metadata,
     is_navigation,
@@ -59,7 +60,7 @@ def _shape_label(t: str) -> str:
     """The removal reason a line's shape alone gives ("" = none)."""
     if is_tracking(t):
         return "tracking"
-    if PLACEHOLDER_RE.match(t) or is_embed_residue(t):
+    if PLACEHOLDER_RE.match(t) or END_MARK_RE.match(t) or is_embed_residue(t):
         return "artefact"
     if is_ticker(t):
         return "ticker"
@@ -69,7 +70,7 @@ def _shape_label(t: str) -> str:
         return "metadata"
     if is_navigation(t):
         return "navigation"
-    if norm(t) in SECTION_WORDS or norm(t) in HEADING_LABELS:
+    if norm(t) in SECTION_WORDS or is_heading_label(t):
         return "section-label"
     if is_caption(t):
         return "caption"

@@ -39,8 +39,11 @@ STAMP_RE = re.compile(
 # Bylines, agency credits, reading time ... (short lines only).
 BYLINE_RE = re.compile(
     # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
-    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by)\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
-    r"(author|reporter|लेखक|लेखिका|आलेख|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited)\s*[:：\-–—]\s*\S)",
+    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by|"
+    r"compiled\s+by|(?:live\s+)?updates?\s+by|issued\s+by|released\s+by|hosted\s+by|produced\s+by|presented\s+by)"
+    r"\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
+    r"(author|reporter|लेखक|लेखिका|आलेख|लेख|संकलन|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|"
+    r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
 # A desk / correspondent credit (only taken in the header, on a short line).
@@ -65,8 +68,14 @@ RELATIVE_TIME_RE = re.compile(
 )
 # Disclaimers and the English "web title" that Hindi sites append.
 DISCLAIMER_RE = re.compile(
-    r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|web\s+title|वेब\s+टाइटल)\s*[:：\-–—]",
+    r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|अस्वीकृति|web\s+title|वेब\s+टाइटल|"
+    r"correction|clarification|erratum|सुधार|संशोधन|भूल\s+सुधार|editor'?’?s\s+note|संपादक\s+का\s+नोट|"
+    r"संपादक\s+की\s+टिप्पणी|संपादकीय\s+नोट)\s*[:：\-–—]",
     re.IGNORECASE,
+)
+# "यह लेख अंग्रेज़ी से अनूदित है।", "Translated from the Hindi by X" (a short line only).
+TRANSLATED_RE = re.compile(
+    r"से\s+(अनूदित|अनुवादित|अनुवाद\s+किया\s+गया)|^\s*(translated|अनुवाद)\s*(from|by|:)", re.IGNORECASE
 )
 READ_TIME_RE = re.compile(
     r"^\s*\d+\s*(min(ute)?s?\s+read|मिनट\s+(में\s+)?(पढ़ें|पढें|की\s+रीडिंग))\s*$", re.IGNORECASE
@@ -111,12 +120,14 @@ CREDIT_TAIL_RE = re.compile(
 _HI_ALSO = (
     r"(?:यह|ये|इसे|इस|इन्हें)\s+(?:खबर\s+|ख़बर\s+|समाचार\s+|लेख\s+)?भी\s+(?:पढ़ें|पढें|पढ़िए|पढ़िये|देखें|देखिए)"
 )
+# (after at most three symbols or emoji of a lead: "👉 यह भी पढ़ें:", "► Read this too:"; the
+# pointer may be worded freely as long as it ends in the reading verb: "इसके साथ पढ़ें:")
 RELATED_RE = re.compile(
-    r"^\s*[\(\[]?\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
-    r"read\s+here|read|related(\s+(news|story|stories|article|articles|posts?))?|more\s+from|watch\s+video|"
+    r"^\s*[\(\[]?\s*[^\w\s]{0,3}\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
+    r"read\s+here|read(?:\s+[a-z]+){0,2}|related(\s+[a-z]+)?|further\s+reading|more\s+from|watch\s+video|"
     rf"{_HI_ALSO}|"
-    r"और\s+पढ़ें|पढ़ें\s+भी|पढ़ें|पढें|वीडियो\s+देखें|देखें\s+वीडियो|"
-    r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»]+\s*\S",
+    r"और\s+पढ़ें|पढ़ें\s+भी|(?:\S+\s+){0,2}(?:पढ़ें|पढें|पढ़िए|पढ़िये)|वीडियो\s+देखें|देखें\s+वीडियो|"
+    r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»›→]+\s*\S",
     re.IGNORECASE,
 )
 
@@ -186,7 +197,9 @@ ALSO_READ_HEADING_RE = re.compile(
 LIST_HEADING_RE = re.compile(
     r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts)|"
     r"more\s+from(\s+\S+){1,3}|"
-    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज))\s*[:：]?\s*$",
+    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज))"
+    # (a word of haste after it: "टॉप न्यूज़ अभी", "ताज़ा ख़बरें फटाफट", "Top news now")
+    r"(\s+(अभी|फटाफट|सुपरफास्ट|एक्सप्रेस|बुलेटिन|आज|now|today|right\s+now|in\s+brief|bulletin))?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्स", "विषय", "कीवर्ड"}
@@ -214,6 +227,68 @@ PROMO_RE = re.compile(
     re.IGNORECASE,
 )
 POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
+# A poll or quiz widget's own lines: "📊 पोल: क्या ...?", "Quiz: How well do you know ...",
+# "... हां · नहीं", "अब तक 2,486 पाठकों ने वोट किया" (not a news sentence about voters: the
+# voters are the site's readers).
+POLL_LINE_RE = re.compile(
+    r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?)\s*[:：\-–—]\s*\S|"
+    r"(^|\s|\?)\S{0,3}\s*(हां|हाँ|yes)\s*[·•|/]\s*\S{0,3}\s*(नहीं|no)(?=\s|$|[·•|/])(\s*[·•|/]\s*[^·•|/]{1,25}){0,3}\s*$|"
+    r"(पाठकों|पाठक|readers?)\s+(ने\s+)?(वोट|मतदान|have\s+voted|voted)|"
+    r"^\s*(प्रश्न|सवाल|question)\s*[\d०-९]+\s*/\s*[\d०-९]+",
+    re.IGNORECASE,
+)
+# Advertising slots and notices: "[ Sponsored slot — 728 × 90 ]", "प्रायोजित सामग्री",
+# "पार्टनर कंटेंट", "आगे की ख़बर विज्ञापन के नीचे" (short lines only).
+AD_RE = re.compile(
+    r"^\W*(sponsored|promoted|partner\s+content|paid\s+content|advertorial|advertisement|\bad\b|"
+    r"प्रायोजित|स्पॉन्सर्ड|स्पॉन्सर|स्पांसर्ड|पार्टनर\s+कंटेंट|पेड\s+कंटेंट|विज्ञापन|एडवरटोरियल)|"
+    r"\b\d{2,4}\s*[×x]\s*\d{2,4}\b|"
+    r"(ख\u093c?बर|story|article|लेख)\s.{0,30}(विज्ञापन|advertisement|\bad\b)",
+    re.IGNORECASE,
+)
+# A live page's own controls: "Auto-refresh ON", "3 new updates ↑", "Pinned",
+# "नई अपडेट के लिए पेज खींचकर ताज़ा करें ⟳", "इस पल को साझा करें" (short lines only).
+LIVE_WIDGET_RE = re.compile(
+    r"(auto-?\s*refresh|refresh\s+(the\s+)?page|pull\s+to\s+refresh|^\s*\d+\s+new\s+(updates?|posts?)\b|"
+    r"^\s*pinned\b|ताज़ा\s+करें|ताजा\s+करें|रिफ्रेश|^\s*[\d०-९]+\s+नए\s+अपडेट|"
+    r"(साझा|शेयर)\s+(करें|कीजिए|करे)\W*$|\bshare\s+(this|it)\W*$)",
+    re.IGNORECASE,
+)
+# The almanac and horoscope widgets of Hindi portals (pass 1c, :mod:`summarize.clean.residue`):
+# their heading ("आज का पंचांग", "दैनिक राशिफल", "Today's horoscope"), a line of the day's
+# almanac ("सूर्योदय 06:05 · सूर्यास्त 17:21", "राहुकाल: ...", "कार्तिक शुक्ल चतुर्दशी"), and a
+# sign's forecast led by its name ("मेष: रुके हुए काम बनेंगे"; a name that is also a surname,
+# "सिंह:", so these count only in a run or under the heading).
+ALMANAC_HEAD_RE = re.compile(
+    r"^\W*((आज\s+का|दैनिक|साप्ताहिक|daily|today'?s|weekly)\s+)?(पंचांग|पञ्चांग|राशिफल|horoscope|panchang)\W*$",
+    re.IGNORECASE,
+)
+ALMANAC_LINE_RE = re.compile(
+    r"(सूर्योदय|सूर्यास्त|चंद्रोदय|राहुकाल|राहु\s+काल|शुभ\s+मुहूर्त|अभिजीत\s+मुहूर्त|नक्षत्र|sunrise|sunset|rahu\s*kaal)|"
+    r"(शुक्ल|कृष्ण)\s+(प्रतिपदा|द्वितीया|तृतीया|चतुर्थी|पंचमी|षष्ठी|सप्तमी|अष्टमी|नवमी|दशमी|एकादशी|द्वादशी|"
+    r"त्रयोदशी|चतुर्दशी|पूर्णिमा|अमावस्या)",
+    re.IGNORECASE,
+)
+RASHI_RE = re.compile(
+    r"^\W*(मेष|वृषभ|मिथुन|कर्क|सिंह|कन्या|तुला|वृश्चिक|धनु|मकर|कुंभ|कुम्भ|मीन|aries|taurus|gemini|cancer|"
+    r"leo|virgo|libra|scorpio|sagittarius|capricorn|aquarius|pisces)(\s*\([^)]{1,30}\))?\s*[:：\-–—]\s*\S",
+    re.IGNORECASE,
+)
+# A page's count of its readers, and a prompt to play the story's video: "👁 2.1 हज़ार बार पढ़ी
+# गई", "12K views", "▶ इस ख़बर का वीडियो देखें (1:12)" (short lines only).
+VIEW_COUNT_RE = re.compile(
+    r"[\d.,]+\s*(हज़ार|हजार|लाख|k|m)?\s*(बार\s+(पढ़ी|देखी|पढ़ा|देखा|पढ़े|देखे)\s+(गई|गया|गए)|views|reads)\b|"
+    r"(वीडियो|video)\s+(देखें|देखिए|चलाएं|play)|watch\s+(the\s+|this\s+)?video",
+    re.IGNORECASE,
+)
+# An item of a box of figures about a person or a team: a name with its place or side in
+# brackets, then a figure ("सीमा यादव (सीहोर): 42 रन, दो विकेट"): information, never a link
+# or furniture by shape alone.
+FIGURE_ITEM_RE = re.compile(r"^[^:：()]{1,30}\([^:：()]{1,25}\)\s*[:：]\s*[\d०-९]")
+# The end mark of a press release or wire copy: "– समाप्त –", "-- END --", "###", "-30-".
+END_MARK_RE = re.compile(
+    r"^\W*(समाप्त|इति|end|ends)\W*$|^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$", re.IGNORECASE
+)
 # A comment form: "Leave a Reply", "Required fields are marked *", "Name *", "Post Comment"
 COMMENT_FORM_RE = re.compile(
     r"(leave\s+a\s+(reply|comment)|cancel\s+reply|post\s+comment|required\s+fields\s+are\s+marked|"
@@ -282,7 +357,8 @@ CODE_RE = re.compile(
     r"(function\s*\(|\bvar\s+\w+\s*=|\bwindow\.\w|\bdocument\.\w|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
 )
 PLACEHOLDER_RE = re.compile(
-    r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट)\s*$",
+    r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट|"
+    r"undefined|null|nan|none|\[object\s+object\]|\{\{\s*[\w.]+\s*\}\})\s*$",
     re.IGNORECASE,
 )
 PLACEHOLDER_PREFIX_RE = re.compile(r"^\s*(test\s+post|sample\s+post|टेस्ट\s+पोस्ट)\s+", re.IGNORECASE)
@@ -395,7 +471,14 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"not\s+of\s+the\s+(publication|newspaper|website)|subject\s+to\s+market\s+risks|"
     r"consult\s+(a|an|your)\s+(certified\s+|financial\s+|registered\s+)?(adviser|advisor)|"
     r"(निजी|व्यक्तिगत)\s+विचार|(लेखक|लेखिका|स्तंभकार)\s+के\s+अपने\s+विचार|बाजार\s+जोखिमों\s+के\s+अधीन|"
-    r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह)",
+    r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह|"
+    # (what the text rests on, and what it is not: a note of the page, not the story's)
+    r"सामान्य\s+जानकारी\s+के\s+लिए|for\s+general\s+information|"
+    r"(सलाह|advice)\s+(न|नहीं)\s|न\s+माना\s+जाए|not\s+(a\s+substitute\s+for\s+)?(legal|medical|financial|professional)\s+advice|"
+    r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"
+    r"syndicated\s+(feed|wire|copy|service)|from\s+a\s+syndicated|"
+    r"(अधिसूचना|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
+    r"based\s+on\s+(a|the)\s+(press\s+release|press\s+note|notification|court'?s?\s+order))",
     re.IGNORECASE,
 )
 _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)

@@ -22,6 +22,11 @@ furniture of any site has and a sentence of an article does not:
   verb and no sentence end (a live blog's entry stamp, a wire timestamp); a line of initials
   joined by slashes (``RK/AB``): ``metadata``.
 
+* **Almanac and horoscope boxes**: the heading of the day's almanac or horoscope, the lines
+  under it that read the almanac or a sign's forecast, and a run of three or more forecasts
+  led by a sign's name are ``navigation`` (not on a page whose headline names them: there
+  they are the story).
+
 Each rule leaves lines the earlier passes labelled alone, with two exceptions that give text
 back: a box of dates (:func:`_keep_date_boxes`) and a list of figures under the sentence that
 introduces it (:func:`_keep_intro_lists`).
@@ -34,10 +39,13 @@ import re
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     ACTION_RE,
+    ALMANAC_HEAD_RE,
+    ALMANAC_LINE_RE,
     ALSO_READ_HEADING_RE,
     CLOCK_RE,
     DANGLING_START,
     LIST_HEADING_RE,
+    RASHI_RE,
     RELATED_HEADING_RE,
     TRACKING_WORDS,
 )
@@ -55,13 +63,17 @@ _SHORTCODE_IN_RE = re.compile(
 )
 _TEMPLATE_RE = re.compile(r"\{\{.{0,80}?\}\}|\{%.{0,80}?%\}|\$\{\w+\}")
 _CONFIG_RE = re.compile(
-    r"^\s*[\[{]\s*[\"']?\w[\w.-]*[\"']?\s*:|(?:\b[\w-]+\s*:\s*[^;:]{1,30};\s*){2,}"
+    # (a style's keys are lower-case ASCII: "color: red; margin: 0 auto;", not the facts of a
+    # box, "Length: 212 m; width: 6 m; cost: Rs 38 crore")
+    r"^\s*[\[{]\s*[\"']?\w[\w.-]*[\"']?\s*:|(?:(?<![\w-])[a-z][a-z0-9_-]*\s*:\s*[^;:]{1,30};\s*){2,}"
 )
 _CONTACT_RE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])\+?\d[\d\s-]{8,}\d(?![\d.,])|\bwww\.\S+|https?://\S+"
 )
 # initials and desk codes: "जसं/एसकेपी", "RK/AB", "(वार्ता) एबीसी"
-_INITIALS_RE = re.compile(r"^\s*\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$")
+_INITIALS_RE = re.compile(
+    r"^\s*(?:\([^\s()]{1,8}\)\s+)?\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$"
+)
 # a polite imperative ("देखें", "पढ़ें", "जुड़ें") or an English one opening the line, and a
 # line ending in a link arrow
 _IMPERATIVE_RE = re.compile(
@@ -140,8 +152,55 @@ def mark_residue(page: Page) -> None:
     for ln in page.lines:
         if not ln.label:
             ln.label = _line_label(ln, page.lang)
+    _mark_almanac(page)
     _keep_date_boxes(page)
     _keep_intro_lists(page)
+
+
+_ALMANAC_WORD_RE = re.compile(r"पंचांग|पञ्चांग|राशिफल|horoscope|panchang", re.I)
+_TOPIC_WORDS = 4
+_ALMANAC_RUN = 3  # signs' forecasts in a row with no heading above them
+_ALMANAC_WORDS = 20
+
+
+def _mark_almanac(page: Page) -> None:
+    """An almanac or horoscope widget: its heading, and the short lines under it that read the
+    day's almanac or a sign's forecast, are ``navigation``; so is a run of three or more
+    forecasts led by a sign's name, with no heading.  Not on a page whose headline names the
+    almanac or the horoscope ("आज का राशिफल 5 मार्च: ..."): there they are the story."""
+    lines = page.lines
+    if any(
+        _ALMANAC_WORD_RE.search(ln.text) and not ALMANAC_HEAD_RE.match(ln.text)
+        for ln in lines
+        if len(split_words(ln.text)) >= _TOPIC_WORDS
+    ):
+        return
+    under = False
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text
+        short = len(split_words(t)) <= _ALMANAC_WORDS
+        if ALMANAC_HEAD_RE.match(t):
+            ln.label = ln.label or "navigation"
+            under = True
+        elif under and short and (ALMANAC_LINE_RE.search(t) or RASHI_RE.match(t)):
+            ln.label = ln.label or "navigation"
+        else:
+            under = False
+            j = k
+            while (
+                j < len(lines)
+                and RASHI_RE.match(lines[j].text)
+                and len(split_words(lines[j].text)) <= _ALMANAC_WORDS
+            ):
+                j += 1
+            if j - k >= _ALMANAC_RUN:
+                for r in lines[k:j]:
+                    r.label = r.label or "navigation"
+            k = max(j, k + 1)
+            continue
+        k += 1
 
 
 # "key: value" -- and the keys of a publication stamp, which stay stamps in any box (not

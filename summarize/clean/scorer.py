@@ -44,6 +44,7 @@ from summarize.clean.patterns import (
     CLOCK_RE,
     CTA_RE,
     DEV_RE,
+    FIGURE_ITEM_RE,
     LAT_RE,
     META_KEYWORDS,
     SOCIAL_RE,
@@ -239,6 +240,8 @@ def applies(ln: Line, x: list[float]) -> bool:
         return False  # a key point under the headline ("गैस का खर्च आधा।") is written as one
     if end == "?" or (x[_VERB] and end in "।.!"):
         return False  # a question (a subhead, an interviewer's) or a short sentence
+    if FIGURE_ITEM_RE.match(ln.text) and not x[_DATE]:
+        return False  # an item of a box of figures, however long ("X (सीहोर): 42 रन, ...")
     return not (x[_KEY_VALUE] and x[_DIGITS] and not x[_DATE])
 
 

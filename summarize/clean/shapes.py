@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarize.clean.patterns import (
+    AD_RE,
     AGENCY_CREDIT_RE,
     ALSO_READ_HEADING_RE,
     BIO_PRONOUN_RE,
@@ -33,10 +34,12 @@ from summarize.clean.patterns import (
     HEADING_LABELS,
     LAT_RE,
     LIST_HEADING_RE,
+    LIVE_WIDGET_RE,
     META_KEYWORDS,
     NAV_WORDS,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
+    POLL_LINE_RE,
     PROMO_RE,
     READ_HERE_TAIL_RE,
     READ_TIME_RE,
@@ -49,6 +52,8 @@ from summarize.clean.patterns import (
     TICKER_LEAD_RE,
     TIME_ONLY_RE,
     TRACKING_WORDS,
+    TRANSLATED_RE,
+    VIEW_COUNT_RE,
 )
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
@@ -199,6 +204,8 @@ def is_metadata(text: str, *, header: bool) -> bool:
         return True  # "2 घंटे पहले", a live blog's "11:45 AM"
     if DISCLAIMER_RE.match(t) and len(t) < 600:
         return True
+    if len(split_words(t)) <= 10 and TRANSLATED_RE.search(t):
+        return True
     return False
 
 
@@ -278,6 +285,16 @@ def _nav_key(text: str) -> str:
     return norm(text)
 
 
+def is_heading_label(text: str) -> bool:
+    """A label of a part of the article ("Highlights", "एक नज़र में"), also with the topic
+    before it ("योजना: एक नज़र में") or the live page's "so far" after it ("Top points so far")."""
+    head, sep, rest = text.partition(":")
+    if sep and len(split_words(head)) <= 2 and norm(rest) in HEADING_LABELS:
+        return True
+    key = re.sub(r"\s+(so\s+far|अब\s+तक)$", "", norm(text))
+    return key in HEADING_LABELS
+
+
 def is_navigation(text: str) -> bool:
     key = _nav_key(text)
     if len(text) < 200 and COMMENT_FORM_RE.search(text):
@@ -292,7 +309,15 @@ def is_navigation(text: str) -> bool:
         return True
     if LIST_HEADING_RE.match(text) or ALSO_READ_HEADING_RE.match(text):
         return True
-    if key in HEADING_LABELS:
+    if len(text) < 250 and POLL_LINE_RE.search(text):
+        return True
+    if (
+        len(split_words(text)) <= 10
+        and not ends_sentence(text)
+        and (AD_RE.search(text) or LIVE_WIDGET_RE.search(text) or VIEW_COUNT_RE.search(text))
+    ):
+        return True
+    if is_heading_label(text):
         return False  # a label of a part of the article (see section-label)
     if not key:
         return True  # only punctuation / symbols

@@ -34,6 +34,7 @@ from summarize.clean.patterns import (
     DEV_RE,
     DISCLAIMER_TEXT_RE,
     EN_DATELINE_RE,
+    FIGURE_ITEM_RE,
     FIRST_PERSON_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
@@ -157,7 +158,11 @@ def _mark_closing_link_list(page: Page) -> None:
         for ln in lines[k + 1 :]:
             if ln.label or not is_headline_shape(ln.text):
                 break
-            if len(split_words(ln.text)) < _LINK_WORDS or len(_NUMBER_RE.findall(ln.text)) > 2:
+            if (
+                len(split_words(ln.text)) < _LINK_WORDS
+                or len(_NUMBER_RE.findall(ln.text)) > 2
+                or FIGURE_ITEM_RE.match(ln.text)
+            ):
                 break  # a short item, or a line of figures (a box of scores: the text's)
             run.append(ln)
         after = lines[k + 1 + len(run) :]
@@ -222,7 +227,8 @@ _QUOTES = "\"'“”‘’«»„"
 def _mark_pull_quotes(page: Page) -> None:
     """A pull quote: a short free line, quoted, whose words all stand inside a longer kept
     line elsewhere on the page (the answer it was lifted from).  Repeated text loses
-    nothing when it goes; the line it repeats stays."""
+    nothing when it goes; the line it repeats stays.  (Not an unquoted sentence: clean text
+    may repeat one of its sentences, and nothing of clean text may go.)"""
     free = [ln for ln in page.lines if not ln.label]
     for ln in free:
         t = ln.text.strip()
@@ -403,8 +409,8 @@ def _trailing_label(page: Page, ln: Line, after_tags: bool) -> str | None:
     n_words = len(split_words(ln.text))
     if SITE_WORD_RE.search(ln.text) or after_tags:
         return "navigation"  # footer: a site name; the items of a tag list
-    if n_words <= 3 and re.search(r"[\d०-९]", ln.text):
-        return "flag:artefact"  # "रेटिंग: 4.5/5": numbers are information
+    if n_words <= 3 and re.search(r"[\d०-९]", ln.text) or FIGURE_ITEM_RE.match(ln.text):
+        return "flag:artefact"  # "रेटिंग: 4.5/5", "X (सीहोर): 42 रन": numbers are information
     if n_words <= 3:
         return "artefact"  # a lone word or two left at the end of the page
     if (

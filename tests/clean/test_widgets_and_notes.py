@@ -1,0 +1,116 @@
+"""Widgets, notes and pointers that any portal has (session 22): polls and quizzes, ad slots,
+a live page's controls, view counters, free-worded "also read" leads, production credits,
+disclaimers about what the text rests on, almanac and horoscope boxes, and the boxes of
+figures a link list must not swallow.  Lines and pages are written for these tests, not taken
+from any evaluation set; each rule has its converse, a sentence that stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.clean import clean_page
+from summarize.clean.passes import _shape_label
+from summarize.types import Article
+
+BODY = [
+    "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा",
+    "होशंगाबाद। नर्मदा नदी के किनारे बसे बारह गांवों में इस रबी सीजन से सौर ऊर्जा से चलने वाले "
+    "पंपों से सिंचाई शुरू हो गई है। कृषि विभाग ने यहां कुल 340 पंप लगाए हैं।",
+    "किसानों का कहना है कि पहले एक एकड़ गेहूं की सिंचाई में करीब चार हजार रुपये का डीजल लगता "
+    "था, जो अब लगभग शून्य हो गया है। पंप दिन में आठ घंटे पानी देते हैं।",
+    "कृषि विभाग के उपसंचालक ने बताया कि हर पंप पर सरकार ने नब्बे प्रतिशत अनुदान दिया है और बाकी "
+    "राशि किसानों ने किस्तों में जमा की है। योजना अगले साल बीस और गांवों में लागू होगी।",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("🗳 पोल: क्या गांवों में सौर पंप अनिवार्य होने चाहिए?", "navigation"),
+        ("क्या नहर का पानी समय पर मिलता है? हां · नहीं · पता नहीं", "navigation"),
+        ("अब तक 1,930 पाठकों ने वोट किया", "navigation"),
+        ("Quiz: How much do you know about river dolphins?", "navigation"),
+        ("[ Advert space 300 × 250 ]", "navigation"),
+        ("— स्पॉन्सर्ड कंटेंट —", "navigation"),
+        ("Auto-refresh: OFF", "navigation"),
+        ("5 new updates", "navigation"),
+        ("इस अपडेट को शेयर करें", "navigation"),
+        ("👁 4.8 हज़ार बार देखी गई", "navigation"),
+        ("► Watch the video (2:40)", "navigation"),
+        ("👉 इसके अलावा पढ़ें: भोपाल में नई ई-बसें अगले हफ़्ते से", "related-link"),
+        ("इसे भी पढ़िए › इंदौर में रात की सफ़ाई का नया रूट", "related-link"),
+        ("Related analysis: Why canal water reaches the tail end late", "related-link"),
+        ("Further reading › Solar pumps in two more districts", "related-link"),
+        ("Live updates by: Kavya Menon and Arjun Pillai", "metadata"),
+        ("अपडेट दे रही हैं: सुमन तिवारी", "metadata"),
+        ("लेख: नसरीन बानो | भोपाल", "metadata"),
+        ("Issued by: Media Cell, District Collectorate", "metadata"),
+        ("Correction: An earlier version misspelt the officer's name.", "metadata"),
+        ("संपादक का नोट: यह श्रृंखला का दूसरा भाग है।", "metadata"),
+        ("यह रिपोर्ट मराठी से अनूदित है।", "metadata"),
+        ("— समाप्त —", "artefact"),
+        ("undefined", "artefact"),
+    ],
+)
+def test_furniture_shapes(line: str, label: str) -> None:
+    assert _shape_label(line) == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "पंचायत चुनाव में 64 प्रतिशत लोगों ने वोट किया।",  # voters, not the site's readers
+        "विज्ञापन एजेंसियों ने नई नीति पर आपत्ति दर्ज कराई है।",
+        "सुधार की मांग को लेकर किसानों ने ज्ञापन सौंपा और धरना दिया।",
+        "The board said the new pumps will be read remotely every hour.",
+        "सरपंच ने कहा कि वे सबको यह खबर पढ़ाने के लिए पंचायत भवन में बैठक करेंगे।",
+        "Length: 212 m; width: 6 m; cost: Rs 38 crore",  # a box of facts, not a style
+    ],
+)
+def test_sentences_and_facts_are_not_furniture(line: str) -> None:
+    assert _shape_label(line) == ""
+
+
+def _clean(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    clean, _ = clean_page(Article(id="t", source="test", raw_text="\n\n".join(lines)), None)
+    kept = [" ".join(p) for p in clean.paragraphs]
+    return kept, {r.text: r.reason for r in clean.removed}
+
+
+ALMANAC = [
+    "आज का पंचांग",
+    "माघ कृष्ण सप्तमी · शनिवार",
+    "सूर्योदय 07:02 · सूर्यास्त 17:48",
+    "दैनिक राशिफल",
+    "कर्क: नए काम की शुरुआत के लिए दिन अच्छा है",
+    "तुला: पुराने मित्र से भेंट होगी",
+    "मकर: वाहन चलाते समय सावधानी रखें",
+]
+
+
+def test_an_almanac_box_in_a_story_is_navigation() -> None:
+    kept, removed = _clean(BODY[:2] + ALMANAC + BODY[2:])
+    assert all(removed.get(t) == "navigation" for t in ALMANAC)
+    assert all(any(s[-40:] in k for k in kept) for s in BODY[1:])
+
+
+def test_a_horoscope_page_keeps_its_forecasts() -> None:
+    page = [
+        "कल का राशिफल 8 फरवरी: कर्क, तुला और मकर राशि वालों के लिए कैसा रहेगा दिन",
+        "कर्क: नए काम की शुरुआत के लिए दिन अच्छा है। परिवार का साथ मिलेगा।",
+        "तुला: पुराने मित्र से भेंट होगी। व्यापार में लाभ के योग हैं।",
+        "मकर: वाहन चलाते समय सावधानी रखें। सेहत पर ध्यान दें।",
+        "कुंभ: रुका हुआ काम पूरा होगा। शाम को शुभ समाचार मिल सकता है।",
+    ]
+    kept, _ = _clean(page)
+    assert all(any(t[-40:] in k for k in kept) for t in page[1:])
+
+
+def test_a_list_of_figures_at_the_end_is_not_a_link_list() -> None:
+    box = [
+        "मैच के सितारे",
+        "रमेश यादव (सीहोर): 42 रन, दो विकेट और एक कैच",
+        "अमित गौर (हरदा): 3 विकेट, चार ओवर में 18 रन",
+    ]
+    kept, removed = _clean(BODY + box)
+    assert box[1] in kept and box[2] in kept, removed
