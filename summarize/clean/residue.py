@@ -47,6 +47,7 @@ from summarize.clean.patterns import (
     LIST_HEADING_RE,
     RASHI_RE,
     RELATED_HEADING_RE,
+    SOCIAL_RE,
     TRACKING_WORDS,
 )
 from summarize.clean.shapes import ends_sentence, split_words
@@ -212,13 +213,22 @@ _PUBLICATION_KEY_RE = re.compile(
     re.IGNORECASE,
 )
 _BOX_LINES = 3
+# a prompt written as "key: value" ("इस ख़बर को भेजें: वॉट्सऐप · लिंक कॉपी करें") is no fact
+_PROMPT_WORDS_RE = re.compile(f"{ACTION_RE.pattern}|{SOCIAL_RE.pattern}", re.IGNORECASE)
+
+
+def _box_key(key: str) -> bool:
+    """A key of a box of facts: words only (no "▶", "·"), not a publication stamp's."""
+    return not _PUBLICATION_KEY_RE.search(key) and not re.search(r"[^\w\s\u0900-\u097f().,/-]", key)
 
 
 def _keep_date_boxes(page: Page) -> None:
     """A box of dates is information, not a stamp: in a run of three or more consecutive
     ``key: value`` lines ("ऑनलाइन आवेदन शुरू: 20 फरवरी 2025", "आवेदन की अंतिम तिथि: 21 मार्च
     2025", "लिखित परीक्षा: मई 2025"), a line taken for ``metadata`` by its date goes back to
-    the text, unless its key is a publication stamp's (published, updated, by ...)."""
+    the text, unless its key is a publication stamp's (published, updated, by ...); the
+    box's kept lines are the text's, and the learned passes leave them alone
+    (``page.protected``)."""
     lines = page.lines
     k = 0
     while k < len(lines):
@@ -226,6 +236,7 @@ def _keep_date_boxes(page: Page) -> None:
         while j < len(lines) and _KEY_VALUE_RE.match(lines[j].text) and len(lines[j].text) < 120:
             j += 1
         if j - k >= _BOX_LINES and any(not lines[i].label for i in range(k, j)):
+            facts = []
             for ln in lines[k:j]:
                 m = _KEY_VALUE_RE.match(ln.text)
                 if (
@@ -235,6 +246,15 @@ def _keep_date_boxes(page: Page) -> None:
                     and parse_date(ln.text[m.end() - 1 :]) is not None
                 ):
                     ln.label = ""
+                if (
+                    not ln.label
+                    and m
+                    and _box_key(m["key"])
+                    and not _PROMPT_WORDS_RE.search(ln.text)
+                ):
+                    facts.append(ln)
+            if len(facts) >= _BOX_LINES:  # (a lone counter among stamps is no box)
+                page.protected.update(ln.idx for ln in facts)
         k = max(j, k + 1)
 
 

@@ -402,8 +402,8 @@ def _trailing_label(page: Page, ln: Line, after_tags: bool) -> str | None:
     """What a short line after the last sentence is: a label, ``"?"`` for a headline off the
     topic (decided with the others), ``"flag:<reason>"`` to flag, or None to keep it."""
     latin_only = page.lang == "hi" and not DEV_RE.search(ln.text)
-    if ln.label or len(ln.text) > (300 if latin_only else 100):
-        return None
+    if ln.label or ln.idx in page.protected or len(ln.text) > (300 if latin_only else 100):
+        return None  # (protected: a box of facts or a list under its intro, the text's)
     if ends_sentence(ln.text) and not latin_only:
         return None
     n_words = len(split_words(ln.text))

@@ -114,3 +114,37 @@ def test_a_list_of_figures_at_the_end_is_not_a_link_list() -> None:
     ]
     kept, removed = _clean(BODY + box)
     assert box[1] in kept and box[2] in kept, removed
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from summarize.engines.embeddings import load_embedder
+
+    return load_embedder(None)
+
+
+CASE_BOX = [
+    "याचिका का ब्योरा",
+    "मामला: ग्राम पंचायत सिवनी बनाम राज्य सरकार",
+    "याचिका संख्या: 2231/2025",
+    "अगली सुनवाई: 14 मार्च 2026",
+]
+OTHER = [
+    "भोपाल में नहर की सफाई पर हाईकोर्ट ने निगम से जवाब मांगा",
+    "हाईकोर्ट ने बुधवार को नगर निगम से पूछा कि शहर की नहरों की सफाई का ठेका किस आधार पर दिया "
+    "गया। अदालत ने दो हफ्ते में रिपोर्ट मांगी है।",
+]
+
+
+@pytest.mark.parametrize("marker", ["नीचे अगली रिपोर्ट ⤵", "Next from the wire ▼"])
+def test_a_story_after_a_next_report_marker_goes_and_the_box_above_stays(
+    embedder, marker: str
+) -> None:
+    page = BODY + CASE_BOX + [marker] + OTHER
+    clean, _ = clean_page(
+        Article(id="t", source="test", raw_text="\n\n".join(page)), None, embedder
+    )
+    kept = [" ".join(p) for p in clean.paragraphs]
+    removed = {r.text: r.reason for r in clean.removed}
+    assert all(removed.get(t) == "off-topic" for t in OTHER), removed
+    assert all(t in kept for t in CASE_BOX[1:]), removed  # a box of facts is the text's
