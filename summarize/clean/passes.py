@@ -224,6 +224,8 @@ def find_title(page: Page) -> None:
 def _above_title_label(ln: Line, n_heads: int) -> str:
     """Section labels, stray fragments and other stories' headlines above the headline."""
     words = len(split_words(ln.text))
+    if ln.text.rstrip().endswith(","):
+        return ""  # a salutation ("नमस्ते पटना,") opens a letter's text, even above its headline
     if words <= 2 and not ends_sentence(ln.text):
         return "section-label"
     if words <= 6 and not ends_sentence(ln.text):

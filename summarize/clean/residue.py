@@ -27,6 +27,9 @@ furniture of any site has and a sentence of an article does not:
   led by a sign's name are ``navigation`` (not on a page whose headline names them: there
   they are the story).
 
+* **Tables**: a header of short cells over two or more rows with as many cells and a
+  figure each goes back to the text (a menu rule took it), and the rows are protected.
+
 Each rule leaves lines the earlier passes labelled alone, with two exceptions that give text
 back: a box of dates (:func:`_keep_date_boxes`) and a list of figures under the sentence that
 introduces it (:func:`_keep_intro_lists`).
@@ -156,6 +159,43 @@ def mark_residue(page: Page) -> None:
     _mark_almanac(page)
     _keep_date_boxes(page)
     _keep_intro_lists(page)
+    _keep_tables(page)
+
+
+_CELL_RE = re.compile(r"\s[|/—–·]\s")
+_TABLE_ROWS = 2
+
+
+_PIPE_RE = re.compile(r"\s\|\s")
+
+
+def _cells(t: str, sep: re.Pattern[str] = _CELL_RE) -> int:
+    return len([c for c in sep.split(t) if c.strip()])
+
+
+def _keep_tables(page: Page) -> None:
+    """A table scraped row by row: a header of short cells ("पद / विजेता / अंतर", taken for a
+    menu) over two or more rows with as many cells and a figure each ("अध्यक्ष — कविता मीणा
+    (मंच) — 312").  The header goes back to the text and the rows are protected from the
+    learned passes (``page.protected``): a table is the story's information."""
+    lines = page.lines
+    for k, head in enumerate(lines):
+        if head.label != "navigation" or not _CELL_RE.search(head.text):
+            continue
+        # (a header in pipes has rows in pipes: "कमेंट्री | स्कोरकार्ड | आंकड़े" over a live
+        # commentary's "रेड 41 — X, 3 अंक | 38-31" is a widget's tabs)
+        sep = _PIPE_RE if _PIPE_RE.search(head.text) else _CELL_RE
+        n = _cells(head.text, sep)
+        if n < 2 or any(len(split_words(c)) > 3 for c in sep.split(head.text)):
+            continue
+        rows = []
+        for ln in lines[k + 1 :]:
+            if ln.label or _cells(ln.text, sep) != n or not re.search(r"[\d०-९]", ln.text):
+                break
+            rows.append(ln)
+        if len(rows) >= _TABLE_ROWS:
+            head.label = ""
+            page.protected.update(ln.idx for ln in [head, *rows])
 
 
 _ALMANAC_WORD_RE = re.compile(r"पंचांग|पञ्चांग|राशिफल|horoscope|panchang", re.I)

@@ -148,3 +148,22 @@ def test_a_story_after_a_next_report_marker_goes_and_the_box_above_stays(
     removed = {r.text: r.reason for r in clean.removed}
     assert all(removed.get(t) == "off-topic" for t in OTHER), removed
     assert all(t in kept for t in CASE_BOX[1:]), removed  # a box of facts is the text's
+
+
+def test_a_table_header_is_kept_with_its_rows_and_a_tab_row_is_not() -> None:
+    table = [
+        "वार्ड / प्रत्याशी / वोट",
+        "वार्ड 4 — सुनीता पटेल — 1,204",
+        "वार्ड 9 — रमेश साहू — 988",
+    ]
+    kept, _ = _clean(BODY[:2] + table + BODY[2:])
+    assert all(t in kept for t in table)
+    tabs = ["लाइव | स्कोरकार्ड | टीमें", "ओवर 18 — पहली गेंद पर चौका, दूसरी पर सिंगल | 142-4"]
+    _, removed = _clean(BODY[:2] + tabs + [tabs[1].replace("18", "17")] + BODY[2:])
+    assert removed.get(tabs[0]) == "navigation"
+
+
+def test_a_salutation_above_a_newsletter_headline_stays() -> None:
+    page = ["नमस्ते भोपाल,", "आज की पहली ख़बर किसानों के लिए है।", *BODY]
+    kept, _ = _clean(page)
+    assert page[0] in kept
