@@ -96,6 +96,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "metadata",
         re.compile(
             r"\b(?:produced|generated|transcribed)\s+automatically\b|"
+            r"\b(?:generated|transcribed)\s+by\s+(?:software|a\s+machine|ai)\b|"
             r"\b(?:machine|ai|auto)[-\s]generated\b",
             _I,
         ),

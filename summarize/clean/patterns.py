@@ -88,7 +88,9 @@ _PHOTO_WORDS = (
     r"representational\s+(?:image|photo|picture)|representative\s+(?:image|photo|picture)|"
     r"फोटो|फ़ोटो|फोटोः|छवि|चित्र|छायाचित्र|छायाकार|फोटोग्राफर|फ़ोटोग्राफ़र|तस्वीर|इमेज|फाइल\s+फोटो|फ़ाइल\s+फ़ोटो|"
     r"प्रतीकात्मक\s+(?:तस्वीर|फोटो|फ़ोटो|चित्र|छवि)|छाया|छायांकन|"
-    r"video\s+grab|screen\s*grab|screenshot|वीडियो\s+ग्रैब|स्क्रीन\s*ग्रैब|स्क्रीनशॉट"
+    r"video\s+grab|screen\s*grab|screenshot|वीडियो\s+ग्रैब|स्क्रीन\s*ग्रैब|स्क्रीनशॉट|"
+    # (फ़ with its nukta apart, as NFC leaves it, or as one sign)
+    r"graphics?|infographic|(?:इन्फो)?ग्रा(?:फ\u093c?|\u095e)िक्?स?|map|न(?:क\u093c?|\u0958)्शा|मानचित्र"
 )
 # ... and credit words that may also attribute data ("(स्रोत: आरबीआई)" inside a paragraph
 # is kept): they only count on a line of their own.
@@ -234,7 +236,8 @@ POLL_LINE_RE = re.compile(
     r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?)\s*[:：\-–—]\s*\S|"
     r"(^|\s|\?)\S{0,3}\s*(हां|हाँ|yes)\s*[·•|/]\s*\S{0,3}\s*(नहीं|no)(?=\s|$|[·•|/])(\s*[·•|/]\s*[^·•|/]{1,25}){0,3}\s*$|"
     r"(पाठकों|पाठक|readers?)\s+(ने\s+)?(वोट|मतदान|have\s+voted|voted)|"
-    r"^\s*(प्रश्न|सवाल|question)\s*[\d०-९]+\s*/\s*[\d०-९]+",
+    r"^\s*(प्रश्न|सवाल|question)\s*[\d०-९]+\s*/\s*[\d०-९]+|"
+    r"(रेटिंग|रेटिंग्स)\s+(दें|दीजिए|करें)|\brate\s+(this|it|the\s+\w+)\s*$|[★☆]{3,}.{0,30}(वोट|votes|ratings)",
     re.IGNORECASE,
 )
 # Advertising slots and notices: "[ Sponsored slot — 728 × 90 ]", "प्रायोजित सामग्री",
@@ -285,6 +288,13 @@ VIEW_COUNT_RE = re.compile(
 # brackets, then a figure ("सीमा यादव (सीहोर): 42 रन, दो विकेट"): information, never a link
 # or furniture by shape alone.
 FIGURE_ITEM_RE = re.compile(r"^[^:：()]{1,30}\([^:：()]{1,25}\)\s*[:：]\s*[\d०-९]")
+# A list of the site's most read stories on one line ("Most read in Lucknow: A · B"), or its
+# heading, and the heading of a classifieds box ("📢 क्लासिफ़ाइड", "Job alerts").
+MOST_READ_RE = re.compile(
+    r"^\W*(most\s+(read|viewed|popular|shared)|सबसे\s+(ज़्यादा|ज्यादा|अधिक)\s+(पढ़ी|पढ़े|देखी|देखे)|"
+    r"classifieds?|क्लासिफ़ाइड|क्लासिफाइड|वर्गीकृत\s+विज्ञापन|नौकरी\s+अलर्ट|जॉब\s+अलर्ट|job\s+alerts?)\b",
+    re.IGNORECASE,
+)
 # The end mark of a press release or wire copy: "– समाप्त –", "-- END --", "###", "-30-".
 END_MARK_RE = re.compile(
     r"^\W*(समाप्त|इति|end|ends)\W*$|^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$", re.IGNORECASE

@@ -36,6 +36,7 @@ from summarize.clean.patterns import (
     LIST_HEADING_RE,
     LIVE_WIDGET_RE,
     META_KEYWORDS,
+    MOST_READ_RE,
     NAV_WORDS,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
@@ -194,6 +195,8 @@ def is_metadata(text: str, *, header: bool) -> bool:
             return True
     if len(t) < 120 and (BYLINE_RE.match(t) and not ends_sentence(t)):
         return True
+    if len(t) < 160 and all(BYLINE_RE.match(x) for x in re.split(r"(?<=[.।])\s+", t)):
+        return True  # credits in sentences: "Hosted by X. Produced by Y."
     if len(t) < 80 and AGENCY_CREDIT_RE.match(t):
         return True
     if READ_TIME_RE.match(t):
@@ -316,6 +319,8 @@ def is_navigation(text: str) -> bool:
         and not ends_sentence(text)
         and (AD_RE.search(text) or LIVE_WIDGET_RE.search(text) or VIEW_COUNT_RE.search(text))
     ):
+        return True
+    if len(split_words(text)) <= 30 and not ends_sentence(text) and MOST_READ_RE.match(text):
         return True
     if is_heading_label(text):
         return False  # a label of a part of the article (see section-label)
