@@ -85,7 +85,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:विज्ञापन|advertisement)\s+के\s+बाद\s+.{0,12}जारी|story\s+continues\s+(?:below|after)|"
             r"^\W*(?:vigyapan|advertisement|विज्ञापन|sponsored|प्रायोजित|partner\s+content)\W*$|"
-            r"(?:केवल|सिर्फ़?|only\s+for|for)\s+(?:सदस्यों|सब्सक्राइबर्स|subscribers|members)\b|"
+            r"(?:केवल|सिर्फ़?|only\s+for|for)\s+(?:सदस्यों|सब्सक्राइबर्स|subscribers|members)(?![\w\u0900-\u097f])|"
             r"पहले\s+से\s+सदस्य|already\s+a\s+(?:member|subscriber)|साइन\s+इन\s+कर|"
             r"sign\s+in\s+to\s+(?:read|continue)|why\s+am\s+i\s+seeing\s+this|"
             r"\b\d+\s+sources?\s+(?:are\s+)?(?:covering|reporting)\b|\bfull\s+coverage\b",
@@ -97,6 +97,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:produced|generated|transcribed)\s+automatically\b|"
             r"\b(?:generated|transcribed)\s+by\s+(?:software|a\s+machine|ai)\b|"
+            r"\btranscript\s+(?:was\s+)?(?:generated|made|produced)\s+(?:from|by)\b|"
             r"\b(?:machine|ai|auto)[-\s]generated\b",
             _I,
         ),

@@ -126,7 +126,8 @@ _HI_ALSO = (
 # pointer may be worded freely as long as it ends in the reading verb: "इसके साथ पढ़ें:")
 RELATED_RE = re.compile(
     r"^\s*[\(\[]?\s*[^\w\s]{0,3}\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
-    r"read\s+here|read(?:\s+[a-z]+){0,2}|related(\s+[a-z]+)?|further\s+reading|more\s+from|watch\s+video|"
+    r"read\s+here|read(?:\s+[a-z]+){0,2}|read\s+more\s+(?:at|on|in)\s+[^:：]{1,40}|related(\s+[a-z]+)?|"
+    r"further\s+reading|more\s+from|watch\s+video|"
     rf"{_HI_ALSO}|"
     r"और\s+पढ़ें|पढ़ें\s+भी|(?:\S+\s+){0,2}(?:पढ़ें|पढें|पढ़िए|पढ़िये)|वीडियो\s+देखें|देखें\s+वीडियो|"
     r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»›→]+\s*\S",
@@ -249,6 +250,11 @@ AD_RE = re.compile(
     r"(ख\u093c?बर|story|article|लेख)\s.{0,30}(विज्ञापन|advertisement|\bad\b)",
     re.IGNORECASE,
 )
+AD_LEAD_RE = re.compile(
+    r"^\W*(sponsored|promoted|partner\s+content|paid\s+post|advertorial|प्रायोजित|स्पॉन्सर्ड|"
+    r"पार्टनर\s+कंटेंट)\s*[:：|\-–—]\s*\S",
+    re.IGNORECASE,
+)
 # A live page's own controls: "Auto-refresh ON", "3 new updates ↑", "Pinned",
 # "नई अपडेट के लिए पेज खींचकर ताज़ा करें ⟳", "इस पल को साझा करें" (short lines only).
 LIVE_WIDGET_RE = re.compile(
@@ -340,6 +346,9 @@ HEADING_LABELS = {
     "मुख्य बिंदु",
     "story highlights",
     "स्टोरी हाइलाइट्स",
+    "transcript",
+    "full transcript",
+    "ट्रांसक्रिप्ट",
     "न्यूज़ हाइलाइट्स",
 }
 # " - Hindi News", " | Navbharat Times", " - अमर उजाला": a site name after the headline
@@ -488,7 +497,10 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"
     r"syndicated\s+(feed|wire|copy|service)|from\s+a\s+syndicated|"
     r"(अधिसूचना|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
-    r"based\s+on\s+(a|the)\s+(press\s+release|press\s+note|notification|court'?s?\s+order))",
+    r"based\s+on\s+(a|the)\s+(press\s+release|press\s+note|notification|court'?s?\s+order)|"
+    r"(मूल|आधिकारिक)\s+(अधिसूचना|वेबसाइट|विज्ञप्ति)\s+(ही\s+मान्य|अवश्य|ज़रूर|जरूर|देखें|पढ़ें)|"
+    r"official\s+(website|notification)\s+(alone\s+)?(is\s+final|prevails)|"
+    r"जस\s+की\s+तस|(कोई|बिना\s+किसी)\s+संपादन|has\s+not\s+(been\s+)?edited|not\s+been\s+edited|unedited)",
     re.IGNORECASE,
 )
 _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)

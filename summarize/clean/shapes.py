@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarize.clean.patterns import (
+    AD_LEAD_RE,
     AD_RE,
     AGENCY_CREDIT_RE,
     ALSO_READ_HEADING_RE,
@@ -322,6 +323,10 @@ def is_navigation(text: str) -> bool:
         return True
     if len(split_words(text)) <= 30 and not ends_sentence(text) and MOST_READ_RE.match(text):
         return True
+    if len(text) < 300 and AD_LEAD_RE.match(text):
+        return True  # "Sponsored: <an advertiser's headline>"
+    if len(text) < 80 and not re.search(r"[A-Za-z\u0900-\u097f]", text):
+        return True  # a row of reactions and counts: "👍 412 🙏 96 😡 38"
     if is_heading_label(text):
         return False  # a label of a part of the article (see section-label)
     if not key:

@@ -520,11 +520,11 @@ def _mark_captions(page: Page) -> None:
 
 def mark_page_end(page: Page) -> None:
     """Pass 8."""
+    _mark_disclaimer(page)  # (first: a note's imperative, "... वेबसाइट देखें।", is no caption's)
     _mark_captions(page)
     _mark_about_block(page)
     _mark_header_bio(page)
     _mark_author_bio(page)
-    _mark_disclaimer(page)
     _mark_trailing(page)
 
 
