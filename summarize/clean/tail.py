@@ -514,17 +514,22 @@ def _mark_captions(page: Page) -> None:
     for k, ln in enumerate(free):
         # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक")
         text = CREDIT_TAIL_RE.sub("", CREDIT_PAREN_RE.sub("", ln.text)).strip()
-        if is_caption_phrase(text) and not point(k - 1) and not point(k + 1):
+        if (
+            is_caption_phrase(text)
+            and not point(k - 1)
+            and not point(k + 1)
+            and not DISCLAIMER_TEXT_RE.search(text)  # ("... आधिकारिक वेबसाइट देखें।": a note)
+        ):
             ln.label = "caption"
 
 
 def mark_page_end(page: Page) -> None:
     """Pass 8."""
-    _mark_disclaimer(page)  # (first: a note's imperative, "... वेबसाइट देखें।", is no caption's)
     _mark_captions(page)
     _mark_about_block(page)
     _mark_header_bio(page)
     _mark_author_bio(page)
+    _mark_disclaimer(page)
     _mark_trailing(page)
 
 
