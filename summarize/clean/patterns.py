@@ -69,9 +69,14 @@ RELATIVE_TIME_RE = re.compile(
 # Disclaimers and the English "web title" that Hindi sites append.
 DISCLAIMER_RE = re.compile(
     r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|अस्वीकृति|web\s+title|वेब\s+टाइटल|"
-    r"correction|clarification|erratum|सुधार|संशोधन|भूल\s+सुधार|editor'?’?s\s+note|संपादक\s+का\s+नोट|"
+    r"correction|clarification|erratum|भूल\s+सुधार|editor'?’?s\s+note|संपादक\s+का\s+नोट|"
     r"संपादक\s+की\s+टिप्पणी|संपादकीय\s+नोट)\s*[:：\-–—]",
     re.IGNORECASE,
+)
+# A correction note by what it says: "... इस लेख के पिछले संस्करण में ...", "An earlier version of
+# this article ..." (a short line only).
+CORRECTION_RE = re.compile(
+    r"(पिछले|पहले\s+के)\s+संस्करण\s+में|\ban?\s+(earlier|previous)\s+version\s+of\s+this\b", re.IGNORECASE
 )
 # "यह लेख अंग्रेज़ी से अनूदित है।", "Translated from the Hindi by X" (a short line only).
 TRANSLATED_RE = re.compile(
@@ -126,10 +131,13 @@ _HI_ALSO = (
 # pointer may be worded freely as long as it ends in the reading verb: "इसके साथ पढ़ें:")
 RELATED_RE = re.compile(
     r"^\s*[\(\[]?\s*[^\w\s]{0,3}\s*(also\s+read|read\s+also|read\s+more|must\s+read|see\s+also|also\s+see|also\s+watch|"
-    r"read\s+here|read(?:\s+[a-z]+){0,2}|read\s+more\s+(?:at|on|in)\s+[^:：]{1,40}|related(\s+[a-z]+)?|"
+    r"read\s+here|read|read\s+(?:this|these|it)\s+(?:too|also|next)|read\s+more\s+(?:at|on|in)\s+[^:：]{1,40}|"
+    r"related(\s+(?:news|story|stories|article|articles|posts?|explainer|reading|coverage|analysis|links?|videos?))?|"
     r"further\s+reading|more\s+from|watch\s+video|"
     rf"{_HI_ALSO}|"
-    r"और\s+पढ़ें|पढ़ें\s+भी|(?:\S+\s+){0,2}(?:पढ़ें|पढें|पढ़िए|पढ़िये)|वीडियो\s+देखें|देखें\s+वीडियो|"
+    # (a pointer's own words before the verb only: "इसके साथ पढ़ें:", "साथ में पढ़ें:")
+    r"और\s+पढ़ें|पढ़ें\s+भी|(?:(?:इसके|इसे|इन्हें|इसी|इस|साथ|में|भी|और|आगे|अलावा|बाद|नीचे|ऊपर|ज़रूर|जरूर|संबंधित|इससे|जुड़ी|ख़बर|खबर)\s+){0,3}"
+    r"(?:पढ़ें|पढें|पढ़िए|पढ़िये)|वीडियो\s+देखें|देखें\s+वीडियो|"
     r"संबंधित\s+(खबर|खबरें|ख़बर|ख़बरें|समाचार|लेख|पोस्ट)|सम्बंधित\s+(खबर|खबरें|लेख|पोस्ट))\s*[:：\-–—|>»›→]+\s*\S",
     re.IGNORECASE,
 )
@@ -246,7 +254,7 @@ POLL_LINE_RE = re.compile(
 AD_RE = re.compile(
     r"^\W*(sponsored|promoted|partner\s+content|paid\s+content|advertorial|advertisement|\bad\b|"
     r"प्रायोजित|स्पॉन्सर्ड|स्पॉन्सर|स्पांसर्ड|पार्टनर\s+कंटेंट|पेड\s+कंटेंट|विज्ञापन|एडवरटोरियल)|"
-    r"\b\d{2,4}\s*[×x]\s*\d{2,4}\b|"
+    r"(slot|\bad\b|advert\w*|banner|विज्ञापन|स्लॉट|जगह|स्पेस).{0,20}\b\d{3}\s*[×x]\s*\d{2,3}\b|"
     r"(ख\u093c?बर|story|article|लेख)\s.{0,30}(विज्ञापन|advertisement|\bad\b)",
     re.IGNORECASE,
 )
@@ -493,11 +501,13 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह|"
     # (what the text rests on, and what it is not: a note of the page, not the story's)
     r"सामान्य\s+जानकारी\s+के\s+लिए|for\s+general\s+information|"
-    r"(सलाह|advice)\s+(न|नहीं)\s|न\s+माना\s+जाए|not\s+(a\s+substitute\s+for\s+)?(legal|medical|financial|professional)\s+advice|"
+    r"(क़ानूनी|कानूनी|क\u093cानूनी)\s+सलाह\s+(न|नहीं)\s+(माना|समझा|मानें)|"
+    r"not\s+(a\s+substitute\s+for\s+)?(legal|medical|financial|professional)\s+advice|"
     r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"
     r"syndicated\s+(feed|wire|copy|service)|from\s+a\s+syndicated|"
-    r"(अधिसूचना|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
-    r"based\s+on\s+(a|the)\s+(press\s+release|press\s+note|notification|court'?s?\s+order)|"
+    r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख)\s.{0,40}(अधिसूचना|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
+    r"(this|the)\s+(report|article|story|column)\s+is\s+based\s+on\s+(a|the)\s+(press\s+release|press\s+note|"
+    r"notification|court'?s?\s+order)|"
     r"(मूल|आधिकारिक)\s+(अधिसूचना|वेबसाइट|विज्ञप्ति)\s+(ही\s+मान्य|अवश्य|ज़रूर|जरूर|देखें|पढ़ें)|"
     r"official\s+(website|notification)\s+(alone\s+)?(is\s+final|prevails)|"
     r"जस\s+की\s+तस|(कोई|बिना\s+किसी)\s+संपादन|has\s+not\s+(been\s+)?edited|not\s+been\s+edited|unedited)",

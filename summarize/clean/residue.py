@@ -198,7 +198,7 @@ def _keep_tables(page: Page) -> None:
             page.protected.update(ln.idx for ln in [head, *rows])
 
 
-_ALMANAC_WORD_RE = re.compile(r"पंचांग|पञ्चांग|राशिफल|horoscope|panchang", re.I)
+_ALMANAC_WORD_RE = re.compile(r"पंचांग|पञ्चांग|राशिफल|मुहूर्त|horoscope|panchang|muhurat", re.I)
 _TOPIC_WORDS = 4
 _ALMANAC_RUN = 3  # signs' forecasts in a row with no heading above them
 _ALMANAC_WORDS = 20
@@ -208,7 +208,8 @@ def _mark_almanac(page: Page) -> None:
     """An almanac or horoscope widget: its heading, and the short lines under it that read the
     day's almanac or a sign's forecast, are ``navigation``; so is a run of three or more
     forecasts led by a sign's name, with no heading.  Not on a page whose headline names the
-    almanac or the horoscope ("आज का राशिफल 5 मार्च: ..."): there they are the story."""
+    almanac, the horoscope or an auspicious hour ("आज का राशिफल 5 मार्च: ...", "... पूजा का शुभ
+    मुहूर्त"): there they are the story."""
     lines = page.lines
     if any(
         _ALMANAC_WORD_RE.search(ln.text) and not ALMANAC_HEAD_RE.match(ln.text)

@@ -23,6 +23,7 @@ from summarize.clean.patterns import (
     CODE_RE,
     COMMENT_FORM_RE,
     CONSENT_RE,
+    CORRECTION_RE,
     CREDIT_LEAD_RE,
     CREDIT_ONLY_RE,
     CREDIT_PAREN_RE,
@@ -209,6 +210,8 @@ def is_metadata(text: str, *, header: bool) -> bool:
     if DISCLAIMER_RE.match(t) and len(t) < 600:
         return True
     if len(split_words(t)) <= 10 and TRANSLATED_RE.search(t):
+        return True
+    if len(split_words(t)) <= 40 and CORRECTION_RE.search(t):
         return True
     return False
 
