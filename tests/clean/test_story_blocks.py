@@ -7,6 +7,7 @@ boundary line of a wording no vocabulary of the cleaner lists, and an unrelated 
 from __future__ import annotations
 
 import pytest
+from cleaner_texts import SOLAR_PUMPS
 
 from benchmarks.cleaning import GOLD, HELDOUT, HELDOUT_GOLD, evaluate
 from summarize.clean import clean_page
@@ -22,13 +23,7 @@ from summarize.engines.embeddings import load_embedder
 from summarize.types import Article
 
 ARTICLE = [
-    "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा",
-    "होशंगाबाद। नर्मदा नदी के किनारे बसे बारह गांवों में इस रबी सीजन से सौर ऊर्जा से चलने वाले "
-    "पंपों से सिंचाई शुरू हो गई है। कृषि विभाग ने यहां कुल 340 पंप लगाए हैं।",
-    "किसानों का कहना है कि पहले एक एकड़ गेहूं की सिंचाई में करीब चार हजार रुपये का डीजल लगता "
-    "था, जो अब लगभग शून्य हो गया है। पंप दिन में आठ घंटे पानी देते हैं।",
-    "कृषि विभाग के उपसंचालक ने बताया कि हर पंप पर सरकार ने नब्बे प्रतिशत अनुदान दिया है और बाकी "
-    "राशि किसानों ने किस्तों में जमा की है। योजना अगले साल बीस और गांवों में लागू होगी।",
+    *SOLAR_PUMPS,
     "गांव के सरपंच ने कहा कि सौर पंपों के कारण अब बिजली कटौती का डर नहीं रहता और किसान रात में "
     "खेत जाने से बच गए हैं। महिलाएं भी अब दिन में सिंचाई का काम संभाल रही हैं।",
 ]

