@@ -30,9 +30,9 @@ furniture of any site has and a sentence of an article does not:
 * **Tables**: a header of short cells over two or more rows with as many cells and a
   figure each goes back to the text (a menu rule took it), and the rows are protected.
 
-Each rule leaves lines the earlier passes labelled alone, with two exceptions that give text
-back: a box of dates (:func:`_keep_date_boxes`) and a list of figures under the sentence that
-introduces it (:func:`_keep_intro_lists`).
+Each rule leaves lines the earlier passes labelled alone, with three exceptions that give text
+back: a box of dates or facts (:func:`_keep_date_boxes`), a list of figures under the sentence
+that introduces it (:func:`_keep_intro_lists`) and a table's header (:func:`_keep_tables`).
 """
 
 from __future__ import annotations
@@ -163,10 +163,8 @@ def mark_residue(page: Page) -> None:
 
 
 _CELL_RE = re.compile(r"\s[|/—–·]\s")
-_TABLE_ROWS = 2
-
-
 _PIPE_RE = re.compile(r"\s\|\s")
+_TABLE_ROWS = 2
 
 
 def _cells(t: str, sep: re.Pattern[str] = _CELL_RE) -> int:
