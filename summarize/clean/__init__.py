@@ -97,7 +97,10 @@ in ``CleanArticle.meta["clean"]["line_score:<line>"]``; pass 8c (:mod:`.furnitur
 an embedder) removes a short non-sentence line whose nearest line in a bank of annotated page
 lines is furniture, close in meaning and closer than any annotated body line (similarity in
 ``meta["clean"]["bank_sim:<line>"]``; bank built by ``python -m
-benchmarks.build_furniture_bank``).  ``summarize clean`` gets the same
+benchmarks.build_furniture_bank``); pass 8d (:func:`.story_blocks.mark_closing_brief`, with or
+without an embedder) removes a brief that closes the page after a bare pointer ("इसी विषय पर
+और", a headline of 6+ words and one or two sentences) once the furniture around it is
+labelled.  ``summarize clean`` gets the same
 embedder as the pipeline (:func:`.configured.clean_embedder`).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).
@@ -106,7 +109,7 @@ Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
 :mod:`.coherence` (the topic check), :mod:`.markup` (inline markup, cut before the passes),
 :mod:`.page` (the page state and the assembly),
 :mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (pass 1c),
-:mod:`.story_blocks` (pass 5b), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
+:mod:`.story_blocks` (passes 5b and 8d), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
 :mod:`.furniture_bank` (pass 8c),
 :mod:`.stamp` (the date), :mod:`.configured` (the embedder a config gives the cleaner).
 """
@@ -129,7 +132,7 @@ from summarize.clean.passes import (
 from summarize.clean.residue import mark_residue
 from summarize.clean.scorer import mark_scored
 from summarize.clean.stamp import find_date
-from summarize.clean.story_blocks import mark_story_blocks
+from summarize.clean.story_blocks import mark_closing_brief, mark_story_blocks
 from summarize.clean.tail import (
     cut_inline,
     flag_incoherent,
@@ -185,6 +188,7 @@ _PASSES = (
     mark_page_end,  # 8
     mark_scored,  # 8b (learned, lexical)
     mark_like_furniture,  # 8c (only with an embedder: nearest annotated lines)
+    mark_closing_brief,  # 8d
     flag_incoherent,  # 9
     cut_inline,  # 10
     find_date,

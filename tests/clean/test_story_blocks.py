@@ -147,3 +147,38 @@ def test_a_brief_after_a_bare_pointer_is_another_story_even_in_the_same_words(em
     page = _page(ARTICLE + [subhead, BRIEF[1]])
     _, labels = clean_page(page, None, embedder=embedder)
     assert labels[2 * n] == "body"
+
+
+def test_a_brief_closing_the_page_under_its_own_stamp_and_furniture_is_another_story(
+    embedder,
+) -> None:
+    # pass 8d: the source-and-time line above the brief and the furniture below it are free
+    # when pass 5b looks; once they are labelled the page ends in a pointer and a brief
+    tail = ["दैनिक प्रहरी · 1 दिन पहले", *BRIEF, "ऐप में खोलें", "© 2025 दैनिक प्रहरी"]
+    n = len(ARTICLE)
+    for pointer in ("इसी विषय पर और", "— इसी चैनल पर अगली पोस्ट —"):
+        clean, labels = clean_page(_page(ARTICLE + [pointer] + tail), None, embedder=embedder)
+        assert labels[2 * n] == "navigation", pointer
+        assert labels[2 * (n + 1)] != "body"  # the stamp: furniture by pass 8c
+        assert labels[2 * (n + 2)] == "off-topic" and labels[2 * (n + 3)] == "off-topic"
+        assert all(labels[2 * k] == ("title" if k == 0 else "body") for k in range(n))
+        assert clean.meta["clean"]["story_block_line"] == 2 * n
+        # without an embedder the rule holds too (it rests on layout), where no stamp is
+        # left free above the brief
+        _, labels = clean_page(_page(ARTICLE + [pointer] + tail[1:]), None)
+        assert labels[2 * (n + 1)] == "off-topic" and labels[2 * (n + 2)] == "off-topic"
+        assert all(labels[2 * k] == ("title" if k == 0 else "body") for k in range(n))
+    # a subhead over the article's own closing lines is no pointer's brief: a short headline
+    # (under six words) over them, or more than three free lines, and they stay
+    closing = ["इसी विषय पर और", "किसानों ने क्या कहा", BRIEF[1]]
+    _, labels = clean_page(_page(ARTICLE + closing), None, embedder=embedder)
+    assert labels[2 * (n + 2)] == "body"
+    more = [
+        "पंचायत ने तय किया है कि पंपों की देखरेख के लिए गांव के दो युवकों को प्रशिक्षण दिया "
+        "जाएगा। इसका खर्च सौर योजना से उठाया जाएगा।",
+        "किसानों का कहना है कि अगले साल वे गेहूं के साथ सब्ज़ियां भी उगाएंगे। पानी की कमी अब "
+        "उनकी सबसे बड़ी चिंता नहीं रही।",
+    ]
+    longer = ["इसी विषय पर और", BRIEF[0], BRIEF[1], *more]
+    _, labels = clean_page(_page(ARTICLE + longer), None, embedder=embedder)
+    assert labels[2 * (n + 3)] == "body" and labels[2 * (n + 4)] == "body"
