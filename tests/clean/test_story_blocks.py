@@ -182,3 +182,28 @@ def test_a_brief_closing_the_page_under_its_own_stamp_and_furniture_is_another_s
     longer = ["इसी विषय पर और", BRIEF[0], BRIEF[1], *more]
     _, labels = clean_page(_page(ARTICLE + longer), None, embedder=embedder)
     assert labels[2 * (n + 3)] == "body" and labels[2 * (n + 4)] == "body"
+
+
+def test_a_brief_after_the_articles_end_furniture_or_under_a_columns_name_is_another_story(
+    embedder,
+) -> None:
+    # pass 8d: a share row or a row of dots ends the article; a column's name may stand over
+    # the brief, or stand alone as the boundary; nothing of the article follows
+    n = len(ARTICLE)
+    footer = "© 2025 दैनिक प्रहरी | संपर्क | गोपनीयता"
+    for head in (["शेयर करें: WhatsApp · Facebook · X"], ["• • •", "ज़िला डायरी"], ["ज़िला डायरी"]):
+        page = _page(ARTICLE + head + BRIEF + [footer])
+        for emb in (embedder, None):
+            _, labels = clean_page(page, None, embedder=emb)
+            at = 2 * (n + len(head))
+            assert labels[at] == "off-topic" and labels[at + 2] == "off-topic", (head, emb)
+            assert all(labels[2 * (n + j)] != "body" for j in range(len(head))), head
+            assert all(labels[2 * k] == ("title" if k == 0 else "body") for k in range(n))
+    # an ad slot stands inside an article: its last section under a long subhead stays
+    page = _page(ARTICLE + ["[[ad-slot: mid_article_2]]", *BRIEF, footer])
+    _, labels = clean_page(page, None, embedder=embedder)
+    assert labels[2 * (n + 1)] == "body" and labels[2 * (n + 2)] == "body"
+    # a subhead of the article's own (under six words) after its share row: the lines stay
+    page = _page(ARTICLE + ["शेयर करें: WhatsApp · Facebook · X", "किसानों ने क्या कहा", BRIEF[1]])
+    _, labels = clean_page(page, None, embedder=embedder)
+    assert labels[2 * (n + 1)] == "body" and labels[2 * (n + 2)] == "body"
