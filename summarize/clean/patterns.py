@@ -515,8 +515,8 @@ DISCLAIMER_TEXT_RE = re.compile(
 )
 _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
 _ITEM = (
-    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|रिपोर्ट|story|stories|news|headlines?|article|"
-    r"reports?|item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
+    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|रिपोर्ट|अपडेट|story|stories|news|headlines?|article|"
+    r"reports?|updates?|item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
 )
 # A bare line pointing the reader to other stories, with no headline of its own: "साथ में पढ़ें",
 # "इसके बाद पढ़ें", "Also from the city desk", "Read next", "इसी पृष्ठ पर" (pass 5b: what follows
@@ -526,7 +526,7 @@ READ_MARKER_RE = re.compile(
     r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक|विषय)\s+(?:पर|से|में)",
     re.IGNORECASE,
 )
-# An explicit marker of another story: "next/another/more + story/news", "news below", a line
+# An explicit marker of another story: "next/another/more + story/news/update", "news below", a line
 # ending in a down arrow (pass 5b, :mod:`summarize.clean.story_blocks`).
 STORY_MARKER_RE = re.compile(
     rf"(?:next|another|other|more|अगली|अगला|दूसरी|दूसरा|एक\s+और|अन्य|agli|agla|dusri|doosri)\s+{_ITEM}|"

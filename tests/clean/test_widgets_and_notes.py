@@ -169,7 +169,9 @@ OTHER = [
 ]
 
 
-@pytest.mark.parametrize("marker", ["नीचे अगली रिपोर्ट ⤵", "Next from the wire ▼"])
+@pytest.mark.parametrize(
+    "marker", ["नीचे अगली रिपोर्ट ⤵", "Next from the wire ▼", "इधर भी देखें: शहर से एक और अपडेट"]
+)
 def test_a_story_after_a_next_report_marker_goes_and_the_box_above_stays(
     embedder, marker: str
 ) -> None:
