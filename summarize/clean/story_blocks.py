@@ -100,6 +100,7 @@ _HEADLINE_WITHIN = 3
 _BARE_POINTER_WORDS = 6
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
+_JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
 _BRIEF_HEADING_WORDS = 3  # a column's name over a brief (:func:`_is_brief_heading`)
 _BRIEF_HEADLINE_WORDS = 6  # a brief's headline under a bare pointer (:func:`_is_brief_headline`)
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
@@ -155,7 +156,7 @@ def _is_brief_headline(ln: Line) -> bool:
 def _is_jump(ln: Line) -> bool:
     """A short jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`): the
     article goes on elsewhere, its text on this page ends here."""
-    return len(split_words(ln.text)) <= _BARE_POINTER_WORDS + 4 and bool(JUMP_RE.search(ln.text))
+    return len(split_words(ln.text)) <= _JUMP_WORDS and bool(JUMP_RE.search(ln.text))
 
 
 def _is_link_headline(ln: Line) -> bool:
@@ -212,10 +213,15 @@ def _judge(
         return None
     if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
-    heads = [b for b in block if b is not lines[k]][:2]
+    heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
         return None  # a list of headlines (links), no story: the article may resume below it
     return block, _scores(page, k, block, vec, center)
+
+
+def _below(boundary: Line, block: list[Line]) -> list[Line]:
+    """The block's own lines: without the boundary (a weak boundary belongs to its block)."""
+    return [b for b in block if b is not boundary]
 
 
 def _start(lines: list[Line], k: int) -> int:
@@ -227,16 +233,16 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     """Another story: by both signals, or a short block after an explicit marker by wording,
     or a short block that closes the page after a bare pointer and opens with a headline
     (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
-    district results, two mandis), so wording cannot tell it apart, but the page's layout can."""
+    district results, two mandis), so wording cannot tell it apart, but the page's layout can.
+    After a jump line (:func:`_is_jump`) the block goes by wording alone too."""
     if _is_jump(boundary):
         # the article went on elsewhere, unless it goes on right here ("पृष्ठ 5 का शेष")
-        own = [b for b in block if b is not boundary][:2]
-        if any(JUMP_FROM_RE.search(b.text) for b in own):
+        if any(JUMP_FROM_RE.search(b.text) for b in _below(boundary, block)[:2]):
             return False
         return scores.lexical < MARKER_LEXICAL_CLOSE
     short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
     if short and _is_bare_pointer(boundary):
-        own = [b for b in block if b is not boundary]
+        own = _below(boundary, block)
         if own and _is_brief_headline(own[0]):
             return True
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
