@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.lang.dates import HI_MONTH_NAMES
+from summarize.lang.dates import EN_MONTH_NAMES, EN_WEEKDAY_NAMES, HI_MONTH_NAMES
 from summarize.lang.script import DEVANAGARI as DEV
 
 DEV_RE = re.compile(f"[{DEV}]")
@@ -37,11 +37,16 @@ STAMP_RE = re.compile(
     re.IGNORECASE,
 )
 # Bylines, agency credits, reading time ... (short lines only).
+# "by" before a time, not a name: "By May 31, the civic body ...", "By Monday, ..."
+_BY_TIME = (
+    rf"(?:{'|'.join(EN_MONTH_NAMES)}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d|"
+    rf"(?:{'|'.join(EN_WEEKDAY_NAMES)})\b"
+)
 BYLINE_RE = re.compile(
     # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
     r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by|"
     r"compiled\s+by|(?:live\s+)?updates?\s+by|issued\s+by|released\s+by|hosted\s+by|produced\s+by|presented\s+by)"
-    r"\s*[:：\-–—]?\s*(?-i:[A-Z\u0900-\u097f])|"
+    rf"\s*[:：\-–—]?\s*(?!{_BY_TIME})(?-i:[A-Z\u0900-\u097f])|"
     r"(author|reporter|लेखक|लेखिका|आलेख|लेख|संकलन|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|"
     r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,

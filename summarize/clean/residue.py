@@ -32,7 +32,8 @@ furniture of any site has and a sentence of an article does not:
 
 Each rule leaves lines the earlier passes labelled alone, with three exceptions that give text
 back: a box of dates or facts (:func:`_keep_date_boxes`), a list of figures under the sentence
-that introduces it (:func:`_keep_intro_lists`) and a table's header (:func:`_keep_tables`).
+that introduces it (:func:`_keep_intro_lists`), a story's box of contacts under its heading
+(:func:`_keep_contact_boxes`) and a table's header (:func:`_keep_tables`).
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def mark_residue(page: Page) -> None:
     _mark_almanac(page)
     _keep_date_boxes(page)
     _keep_intro_lists(page)
+    _keep_contact_boxes(page)
     _keep_tables(page)
 
 
@@ -261,12 +263,17 @@ def _box_key(key: str) -> bool:
     return not _PUBLICATION_KEY_RE.search(key) and not re.search(r"[^\w\s\u0900-\u097f().,/-]", key)
 
 
+# a box's value that is a figure alone: "41%", "₹1,284", "3.2 / 5"
+_FIGURE_VALUE_RE = re.compile(r"[^A-Za-z\u0900-\u097f]*[\d०-९][^A-Za-z\u0900-\u097f]*")
+
+
 def _keep_date_boxes(page: Page) -> None:
     """A box of dates is information, not a stamp: in a run of three or more consecutive
     ``key: value`` lines ("ऑनलाइन आवेदन शुरू: 20 फरवरी 2025", "आवेदन की अंतिम तिथि: 21 मार्च
     2025", "लिखित परीक्षा: मई 2025"), a line taken for ``metadata`` by its date goes back to
-    the text, unless its key is a publication stamp's (published, updated, by ...); the
-    box's kept lines are the text's, and the learned passes leave them alone
+    the text, unless its key is a publication stamp's (published, updated, by ...), and so
+    does a line taken for a prompt whose value is a figure alone ("Export share of revenue:
+    41%": "share" is a noun there); the box's kept lines are the text's, and the learned passes leave them alone
     (``page.protected``)."""
     lines = page.lines
     k = 0
@@ -285,11 +292,14 @@ def _keep_date_boxes(page: Page) -> None:
                     and parse_date(ln.text[m.end() - 1 :]) is not None
                 ):
                     ln.label = ""
+                figure = bool(m and _FIGURE_VALUE_RE.fullmatch(ln.text[m.end() - 1 :]))
+                if ln.label == "navigation" and m and _box_key(m["key"]) and figure:
+                    ln.label = ""  # "Export share of revenue: 41%": a figure is no prompt
                 if (
                     not ln.label
                     and m
                     and _box_key(m["key"])
-                    and not _PROMPT_WORDS_RE.search(ln.text)
+                    and (figure or not _PROMPT_WORDS_RE.search(ln.text))
                 ):
                     facts.append(ln)
             if len(facts) >= _BOX_LINES:  # (a lone counter among stamps is no box)
@@ -336,6 +346,49 @@ def _keep_intro_lists(page: Page) -> None:
                 break
             run.append(ln)
         if len(run) < 2:
+            continue
+        for ln in run:
+            ln.label = ""
+            page.protected.add(ln.idx)
+
+
+_CONTACT_BOX = 4  # contact lines of one box
+_HEADING_WORDS = 6
+_PROSE_WORDS = 8
+
+
+def _keep_contact_boxes(page: Page) -> None:
+    """A story's box of contacts is its text, not the site's card: one to four ``key:
+    value`` contact lines ("हेल्पलाइन: 1800-233-4417 (सोमवार से शनिवार)", "ई-मेल: x@y.example",
+    "Ward office, Aundh: 020-2588-0000") taken for ``metadata`` by the contact rule go back to
+    the text, and the learned passes leave them alone (``page.protected``), when they sit
+    inside the article: under a short heading of the text ("शिकायत कहां करें", "मदद के
+    लिए") that follows a kept line, and above a kept sentence of 8+ words.  A site's
+    contact card has furniture or the page's end around it."""
+    lines = page.lines
+    for k in range(2, len(lines)):
+        head, above = lines[k - 1], lines[k - 2]
+        if lines[k].label != "metadata" or head.label or above.label:
+            continue
+        if len(split_words(head.text)) > _HEADING_WORDS or ends_sentence(head.text):
+            continue
+        run: list[Line] = []
+        for ln in lines[k : k + _CONTACT_BOX + 1]:
+            m = _KEY_VALUE_RE.match(ln.text)
+            if ln.label != "metadata" or not m or not _box_key(m["key"]):
+                break
+            if not _CONTACT_RE.search(ln.text[m.end() - 1 :]):
+                break
+            run.append(ln)
+        end = k + len(run)
+        if not run or len(run) > _CONTACT_BOX or end >= len(lines):
+            continue
+        after = lines[end]
+        if (
+            after.label
+            or len(split_words(after.text)) < _PROSE_WORDS
+            or not ends_sentence(after.text)
+        ):
             continue
         for ln in run:
             ln.label = ""

@@ -152,6 +152,44 @@ def test_a_box_of_dates_is_kept() -> None:
     assert labels[stamp] == "metadata"  # a publication stamp stays a stamp
 
 
+def test_a_box_of_contacts_inside_the_story_is_kept() -> None:
+    # under a heading of the text and above a sentence of it: the story's information
+    box = ["शिकायत कहां करें", "ज़िला शिक्षा कार्यालय, जयपुर: 0141-000-2718", "ई-मेल: rasoi@deo.example"]
+    _, labels = _labels([HI_TITLE, *HI_PARAS[:2], *box, *HI_PARAS[2:]])
+    assert all(labels[b] == "body" for b in box)
+    assert all(labels[p] == "body" for p in HI_PARAS)
+    # the converse: the same lines after the article's last sentence are the site's card
+    _, labels = _labels([HI_TITLE, *HI_PARAS, *box])
+    assert all(labels[b] == "metadata" for b in box[1:])
+
+
+def test_a_figure_in_a_box_of_facts_is_no_prompt() -> None:
+    box = ["Revenue: Rs 1,142 crore", "Net profit: Rs 96 crore", "Export share of revenue: 41%"]
+    prompt = "Share: WhatsApp · Facebook"
+    _, labels = _labels(
+        [
+            "Transport | State",
+            "Bus maker posts record quarter",
+            *PARAS[:2],
+            *box,
+            prompt,
+            *PARAS[2:],
+        ]
+    )
+    assert all(labels[b] == "body" for b in box)
+    assert labels[prompt] == "navigation"  # a prompt's value is no figure
+
+
+def test_by_and_a_date_opening_a_sentence_is_no_byline() -> None:
+    line = "By May 31, the corporation expects all 400 buses to be on the road."
+    byline = "By Asha Rao | May 2, 2024"
+    _, labels = _labels(
+        ["Transport | State", "Electric buses arrive in March", byline, *PARAS, line]
+    )
+    assert labels[line] == "body"
+    assert labels[byline] == "metadata"
+
+
 def test_a_contents_entry_goes_and_its_subhead_stays() -> None:
     sub = "रसोई कैसे चलती है"
     lines = [HI_TITLE, "इस अंक में", f"{sub}", "आगे की योजना", HI_PARAS[0], sub, *HI_PARAS[1:]]
