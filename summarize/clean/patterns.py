@@ -211,9 +211,9 @@ ALSO_READ_HEADING_RE = re.compile(
 )
 # Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
 LIST_HEADING_RE = re.compile(
-    r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts)|"
+    r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts|clips|photos|galleries|episodes)|"
     r"more\s+from(\s+\S+){1,3}|"
-    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज))"
+    r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज|वीडियो|वीडियोज़?|क्लिप|क्लिप्स|तस्वीरें|फोटो))"
     # (a word of haste after it: "टॉप न्यूज़ अभी", "ताज़ा ख़बरें फटाफट", "Top news now")
     r"(\s+(अभी|फटाफट|सुपरफास्ट|एक्सप्रेस|बुलेटिन|आज|now|today|right\s+now|in\s+brief|bulletin))?\s*[:：]?\s*$",
     re.IGNORECASE,
@@ -247,7 +247,7 @@ POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओप�
 # "... हां · नहीं", "अब तक 2,486 पाठकों ने वोट किया" (not a news sentence about voters: the
 # voters are the site's readers).
 POLL_LINE_RE = re.compile(
-    r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?)\s*[:：\-–—]\s*\S|"
+    r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?|आपकी\s+राय|your\s+(?:view|say|vote)|readers'?\s+poll)\s*[:：\-–—]\s*\S|"
     r"(^|\s|\?)\S{0,3}\s*(हां|हाँ|yes)\s*[·•|/]\s*\S{0,3}\s*(नहीं|no)(?=\s|$|[·•|/])(\s*[·•|/]\s*[^·•|/]{1,25}){0,3}\s*$|"
     r"(पाठकों|पाठक|readers?)\s+(ने\s+)?(वोट|मतदान|have\s+voted|voted)|"
     r"^\s*(प्रश्न|सवाल|question)\s*[\d०-९]+\s*/\s*[\d०-९]+|"
@@ -488,7 +488,8 @@ ACTION_RE = re.compile(
     r"\b(share|follow\s+us|subscribe|unsubscribe|sign\s+(up|in)|log\s*in|download|bookmark|"
     r"print\s+this|copy\s+link|skip\s+to|back\s+to\s+top|reading\s+list|add\s+to|save\s+for\s+later|"
     r"click\s+here|tap\s+here|view\s+comments?|post\s+a\s+comment|leave\s+a\s+(reply|comment)|"
-    r"notifications?|turn\s+on|allow)\b|"
+    r"notifications?|turn\s+on|allow|tap\s+to|get\s+(?:\w+\s+){0,2}alerts?|"
+    r"follow\s+[^.]{1,40}\bfor\s+(?:\w+\s+){0,3}(?:updates|news|alerts|stories|coverage))\b|"
     r"(शेयर|फॉलो|फ़ॉलो|सब्सक्राइब|सदस्यता\s+(लें|छोड़ें|रद्द)|डाउनलोड|बुकमार्क|लॉग\s*इन|"
     r"क्लिक\s+कर|टैप\s+कर|कमेंट\s+कर|टिप्पणी\s+कर|लिंक\s+कॉपी|प्रिंट\s+कर|नोटिफिकेशन)",
     re.IGNORECASE,
@@ -551,3 +552,27 @@ STORY_MARKER_RE = re.compile(
     r"^\W*next\s+from\s+(?:the\s+)?\w+",
     re.IGNORECASE,
 )
+# A page's controls and players (pass 1, only on a short line that does not end as a
+# sentence): text size ("Text size: A A A", "फ़ॉन्ट साइज़"), the sort order of comments ("Sort
+# by: Newest", "क्रम: नई पहले ▾"), a loading notice ("वीडियो प्लेयर तैयार हो रहा है…",
+# "Loading...", a sentence's end mark allowed), an audio player ("🎧 यह बातचीत सुनें (11 मिनट)", "Listen · 4 min").
+PAGE_CONTROL_RE = re.compile(
+    r"\b(?:text|font)\s+size\b|(?:फ़ॉन्ट|फॉन्ट|अक्षरों?\s+का)\s+(?:साइज़?|आकार)|"
+    r"^\W*A\s*[-–+]?\s+A\s*[-–+]?\s+A\s*[-–+]?\W*$|"
+    r"\bsort(?:ed)?\s+by\b|\b(?:newest|oldest|latest)\s+first\b|^\s*(?:क्रम|सॉर्ट)\s*[:：]|"
+    r"(?:नई|नए|पुरानी|पुराने)\s+पहले\b|सूची\s+में\s+(?:जोड़|सेव)|बाद\s+में\s+पढ़(?:ें|ने)\s*$|"
+    r"[🎧🔊]|(?:listen|सुनें|सुनिए)\W{0,3}[^.।]{0,30}[\d०-९]+\s*(?:मिनट|min|sec|सेकंड)",
+    re.IGNORECASE,
+)
+LOADING_RE = re.compile(
+    r"^\W*loading\b|\bplease\s+wait\b|कृपया\s+प्रतीक्षा|(?:लोड|तैयार)\s+हो\s+(?:रहा|रही|रहे)\s+है\s*(?:…|\.{3})\s*$",
+    re.IGNORECASE,
+)
+# A table of contents on one line ("विषय-सूची ▸ योजना क्या है · पात्रता · आवेदन", "In this
+# article: Background | Costs | What next") and a breadcrumb's cut end ("Chandigarh |").
+INLINE_CONTENTS_RE = re.compile(
+    r"^\s*(?:विषय[\s-]सूची|सामग्री|इस\s+(?:लेख|ख़?बर)\s+में|contents|in\s+this\s+(?:article|story))\s*"
+    r"[▸▶:：›»|–—-]\s*[^·|]+(?:\s[·|]\s[^·|]+){2,}$",
+    re.IGNORECASE,
+)
+CRUMB_END_RE = re.compile(r"\s[|»›>/]\s*$")

@@ -28,20 +28,24 @@ from summarize.clean.patterns import (
     CREDIT_ONLY_RE,
     CREDIT_PAREN_RE,
     CREDIT_TAIL_RE,
+    CRUMB_END_RE,
     CTA_RE,
     DANGLING_START,
     DEV_RE,
     DISCLAIMER_RE,
     FOOTER_RE,
     HEADING_LABELS,
+    INLINE_CONTENTS_RE,
     LAT_RE,
     LIST_HEADING_RE,
     LIVE_WIDGET_RE,
+    LOADING_RE,
     META_KEYWORDS,
     MOST_READ_RE,
     NAV_WORDS,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
+    PAGE_CONTROL_RE,
     POLL_LINE_RE,
     PROMO_RE,
     READ_HERE_TAIL_RE,
@@ -302,6 +306,10 @@ def is_heading_label(text: str) -> bool:
     return key in HEADING_LABELS
 
 
+_CONTROL_WORDS = 10
+_CRUMB_WORDS = 3
+
+
 def is_navigation(text: str) -> bool:
     key = _nav_key(text)
     if len(text) < 200 and COMMENT_FORM_RE.search(text):
@@ -318,6 +326,18 @@ def is_navigation(text: str) -> bool:
         return True
     if len(text) < 250 and POLL_LINE_RE.search(text):
         return True
+    if (
+        len(split_words(text)) <= _CONTROL_WORDS
+        and not ends_sentence(text)
+        and PAGE_CONTROL_RE.search(text)
+    ):
+        return True
+    if len(text) < 250 and INLINE_CONTENTS_RE.match(text):
+        return True
+    if len(split_words(text)) <= _CRUMB_WORDS and CRUMB_END_RE.search(text):
+        return True  # "Chandigarh |": a breadcrumb cut after its first part
+    if len(split_words(text)) <= _CONTROL_WORDS and LOADING_RE.search(text):
+        return True  # (a loading notice may end in a sentence's mark: "... तैयार हो रहा है…")
     if (
         len(split_words(text)) <= 10
         and not ends_sentence(text)

@@ -34,6 +34,8 @@ BODY = SOLAR_PUMPS
         ("RK/AB", "metadata"),
         ("गेहूं ₹2,275 ▲ | चना ₹5,400 ▼", "ticker"),
         ("Delhi 31°C · Haze · AQI 212", "ticker"),
+        ("Get flood alerts on Telegram: tap to join", "navigation"),
+        ("Follow Metro Desk for daily city updates", "navigation"),
     ],
 )
 def test_general_furniture_shapes(line: str, label: str) -> None:
@@ -47,6 +49,8 @@ def test_general_furniture_shapes(line: str, label: str) -> None:
         "किसानों ने कहा कि वे 1800 180 1551 पर फोन करके जानकारी ले सकते हैं।",
         "किसान ने बताया कि दाम 5% बढ़कर ₹2,275 हो गए हैं और आगे भी बढ़ेंगे।",
         "Farmers said they would share the water with the next village.",
+        "Red alert for 12 districts",
+        "Police follow the trail for clues",
         "रेटिंग: 4.5/5",
     ],
 )

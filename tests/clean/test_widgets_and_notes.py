@@ -55,6 +55,17 @@ BODY = SOLAR_PUMPS
         ("Transcript", "section-label"),
         ("— समाप्त —", "artefact"),
         ("undefined", "artefact"),
+        ("Font size: A- A A+", "navigation"),
+        ("Sort by: Oldest first", "navigation"),
+        ("क्रम: पुरानी पहले ▾", "navigation"),
+        ("🎧 यह रिपोर्ट सुनें (6 मिनट)", "navigation"),
+        ("ऑडियो प्लेयर लोड हो रहा है…", "navigation"),
+        ("Loading the map...", "navigation"),
+        ("☐ बाद में पढ़ें", "navigation"),
+        ("Your view: Should the lake be closed to boats?", "navigation"),
+        ("और फोटो क्लिप", "navigation"),
+        ("In this story: The plan | The cost | The objections", "navigation"),
+        ("Nagpur |", "navigation"),
     ],
 )
 def test_furniture_shapes(line: str, label: str) -> None:
@@ -74,6 +85,10 @@ def test_furniture_shapes(line: str, label: str) -> None:
         "नक्शा पास कराने के लिए लोगों को तीन महीने इंतज़ार करना पड़ा।",
         "Produced by the farmers' cooperative, the oil sells for Rs 200 a litre.",
         "Sponsored by the state, the scheme pays Rs 2,000 a month to each family.",
+        "नई पहले से ज़्यादा बसें चलेंगी, परिवहन मंत्री ने कहा।",
+        "सड़क तैयार हो रही है और अगले महीने खुलेगी।",
+        "Listen to the farmers",  # a subhead: no player's duration
+        "The road to Nagpur",
     ],
 )
 def test_sentences_and_facts_are_not_furniture(line: str) -> None:
