@@ -44,7 +44,7 @@ _BY_TIME = (
 )
 BYLINE_RE = re.compile(
     # "By Jane Doe", "Edited By अमित" (a name follows), or "लेखक: X" (a separator follows)
-    r"^\s*((by|written\s+by|edited\s+by|reported\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by|"
+    r"^\s*[(\[]?\s*((by|written\s+by|edited\s+by|reported\s+by|(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|posted\s+by|curated\s+by|published\s+by|words\s+by|text\s+by|story\s+by|"
     r"compiled\s+by|(?:live\s+)?updates?\s+by|issued\s+by|released\s+by|hosted\s+by|produced\s+by|presented\s+by)"
     rf"\s*[:：\-–—]?\s*(?!{_BY_TIME})(?-i:[A-Z\u0900-\u097f])|"
     r"(author|reporter|लेखक|लेखिका|आलेख|लेख|संकलन|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|"
@@ -511,7 +511,10 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"not\s+(a\s+substitute\s+for\s+)?(legal|medical|financial|professional)\s+advice|"
     r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"
     r"syndicated\s+(feed|wire|copy|service)|from\s+a\s+syndicated|"
-    r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख)\s.{0,40}(अधिसूचना|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
+    # (wire copy run unedited: "Carried as received from the news service", "... बिना संपादन के")
+    r"carried\s+as\s+received|(?:text|copy|report|story)\s+has\s+not\s+been\s+edited|"
+    r"(?:बिना|बग़ैर|बगैर)\s+(?:किसी\s+)?(?:संपादन|बदलाव)\s+के\s+(?:प्रकाशित|ली\s+गई|लिया\s+गया)|"
+    r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख)\s.{0,40}(अधिसूचना|(?:लिखित\s+)?आदेश|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
     r"(this|the)\s+(report|article|story|column)\s+is\s+based\s+on\s+(a|the)\s+(press\s+release|press\s+note|"
     r"notification|court'?s?\s+order)|"
     r"(मूल|आधिकारिक)\s+(अधिसूचना|वेबसाइट|विज्ञप्ति)\s+(ही\s+मान्य|अवश्य|ज़रूर|जरूर|देखें|पढ़ें)|"
@@ -565,6 +568,9 @@ PAGE_CONTROL_RE = re.compile(
     re.IGNORECASE,
 )
 LOADING_RE = re.compile(
+    # (and its failure: "The radar layer could not be fetched right now. Retry ↻")
+    r"\b(?:could\s+not|couldn'?t|failed\s+to|unable\s+to)\s+(?:be\s+)?(?:load|fetch)\w*|"
+    r"\bretry\s*↻|लोड\s+नहीं\s+(?:हो\s+)?(?:सका|सकी|सके|पाया|पाई)|दोबारा\s+कोशिश\s+करें|"
     r"^\W*loading\b|\bplease\s+wait\b|कृपया\s+प्रतीक्षा|(?:लोड|तैयार)\s+हो\s+(?:रहा|रही|रहे)\s+है\s*(?:…|\.{3})\s*$",
     re.IGNORECASE,
 )
@@ -576,3 +582,5 @@ INLINE_CONTENTS_RE = re.compile(
     re.IGNORECASE,
 )
 CRUMB_END_RE = re.compile(r"\s[|»›>/]\s*$")
+# A line of a box of facts: "key: value" ("Season: October to May", "हेल्पलाइन: 1800-233-4417")
+KEY_VALUE_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,40})[:：]\s*\S")

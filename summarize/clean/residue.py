@@ -48,6 +48,7 @@ from summarize.clean.patterns import (
     ALSO_READ_HEADING_RE,
     CLOCK_RE,
     DANGLING_START,
+    KEY_VALUE_RE,
     LIST_HEADING_RE,
     RASHI_RE,
     RELATED_HEADING_RE,
@@ -79,6 +80,8 @@ _CONTACT_RE = re.compile(
 _INITIALS_RE = re.compile(
     r"^\s*(?:\([^\s()]{1,8}\)\s+)?\(?[^\s/()]{1,6}\)?(?:\s*/\s*\(?[^\s/()]{1,6}\)?)+\s*$"
 )
+# a wire's slug line: desk codes and a filing time ("BNW ASN RP 1925 KOL")
+_DESK_CODE_RE = re.compile(r"^\s*(?:[A-Z]{2,5}\s+){2,6}\d{3,4}(?:\s+[A-Z]{2,5}){0,2}\s*$")
 # a polite imperative ("देखें", "पढ़ें", "जुड़ें") or an English one opening the line, and a
 # line ending in a link arrow
 _IMPERATIVE_RE = re.compile(
@@ -138,7 +141,7 @@ def _line_label(ln: Line, lang: str) -> str:
         return "metadata"
     if words <= _STAMP_WORDS and not verb and not ends_sentence(t) and _is_stamp(t):
         return "metadata"  # a stamp: "14.30 बजे", "Filed 6:05 pm", "12 जुलाई | अपडेट"
-    if _INITIALS_RE.match(t):
+    if _INITIALS_RE.match(t) or _DESK_CODE_RE.match(t):
         return "metadata"
     if words <= 6 and not verb and not ends_sentence(t) and _ARROW_RE.search(t):
         return "navigation"
@@ -173,11 +176,17 @@ def _cells(t: str, sep: re.Pattern[str] = _CELL_RE) -> int:
     return len([c for c in sep.split(t) if c.strip()])
 
 
+# what a table's rows may have been taken for (a row of cells is a menu's shape to pass 1b)
+_ROW_LABELS = ("", "navigation")
+_SOURCE_RE = re.compile(r"^\s*(?:स्रोत|सोर्स|source|sources)\s*[:：]", re.IGNORECASE)
+
+
 def _keep_tables(page: Page) -> None:
     """A table scraped row by row: a header of short cells ("पद / विजेता / अंतर", taken for a
     menu) over two or more rows with as many cells and a figure each ("अध्यक्ष — कविता मीणा
-    (मंच) — 312").  The header goes back to the text and the rows are protected from the
-    learned passes (``page.protected``): a table is the story's information."""
+    (मंच) — 312"; rows taken for a menu too).  The header, the rows and a source line right
+    under them ("स्रोत: ...") go back to the text and are protected from the learned passes
+    (``page.protected``): a table is the story's information."""
     lines = page.lines
     for k, head in enumerate(lines):
         if head.label != "navigation" or not _CELL_RE.search(head.text):
@@ -190,11 +199,18 @@ def _keep_tables(page: Page) -> None:
             continue
         rows = []
         for ln in lines[k + 1 :]:
-            if ln.label or _cells(ln.text, sep) != n or not re.search(r"[\d०-९]", ln.text):
+            if ln.label not in _ROW_LABELS or _cells(ln.text, sep) != n:
+                break
+            if not re.search(r"[\d०-९]", ln.text):
                 break
             rows.append(ln)
         if len(rows) >= _TABLE_ROWS:
-            head.label = ""
+            end = k + 1 + len(rows)
+            source = lines[end] if end < len(lines) else None
+            if source is not None and source.label == "metadata" and _SOURCE_RE.match(source.text):
+                rows.append(source)  # the table's own source line: "स्रोत: फुटकर भाव, ..."
+            for ln in [head, *rows]:
+                ln.label = ""
             page.protected.update(ln.idx for ln in [head, *rows])
 
 
@@ -247,7 +263,6 @@ def _mark_almanac(page: Page) -> None:
 
 # "key: value" -- and the keys of a publication stamp, which stay stamps in any box (not
 # META_KEYWORDS: its "अंतिम"/"last" is "last updated" in a stamp, "last date" in a box)
-_KEY_VALUE_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,40})[:：]\s*\S")
 _PUBLICATION_KEY_RE = re.compile(
     r"updated|published|posted|modified|edited|by|author|अपडेट|प्रकाशित|प्रकाशन|पब्लिश|संशोधित|"
     r"पोस्ट|लेखक|रिपोर्ट|संवाददाता",
@@ -279,12 +294,12 @@ def _keep_date_boxes(page: Page) -> None:
     k = 0
     while k < len(lines):
         j = k
-        while j < len(lines) and _KEY_VALUE_RE.match(lines[j].text) and len(lines[j].text) < 120:
+        while j < len(lines) and KEY_VALUE_RE.match(lines[j].text) and len(lines[j].text) < 120:
             j += 1
         if j - k >= _BOX_LINES and any(not lines[i].label for i in range(k, j)):
             facts = []
             for ln in lines[k:j]:
-                m = _KEY_VALUE_RE.match(ln.text)
+                m = KEY_VALUE_RE.match(ln.text)
                 if (
                     ln.label == "metadata"
                     and m
@@ -352,36 +367,51 @@ def _keep_intro_lists(page: Page) -> None:
             page.protected.add(ln.idx)
 
 
-_CONTACT_BOX = 4  # contact lines of one box
-_HEADING_WORDS = 6
+_CONTACT_BOX = 6  # lines of one box
 _PROSE_WORDS = 8
 
 
+def _is_contact_fact(ln: Line) -> bool:
+    """A ``key: value`` contact line the contact rule took for ``metadata``."""
+    m = KEY_VALUE_RE.match(ln.text)
+    return (
+        ln.label == "metadata"
+        and m is not None
+        and _box_key(m["key"])
+        and _CONTACT_RE.search(ln.text[m.end() - 1 :]) is not None
+    )
+
+
 def _keep_contact_boxes(page: Page) -> None:
-    """A story's box of contacts is its text, not the site's card: one to four ``key:
-    value`` contact lines ("हेल्पलाइन: 1800-233-4417 (सोमवार से शनिवार)", "ई-मेल: x@y.example",
-    "Ward office, Aundh: 020-2588-0000") taken for ``metadata`` by the contact rule go back to
-    the text, and the learned passes leave them alone (``page.protected``), when they sit
-    inside the article: under a short heading of the text ("शिकायत कहां करें", "मदद के
-    लिए") that follows a kept line, and above a kept sentence of 8+ words.  A site's
-    contact card has furniture or the page's end around it."""
+    """A story's contacts are its text, not the site's card: a run of up to six lines of a
+    box, each a ``key: value`` contact line taken for ``metadata`` by the contact rule
+    ("हेल्पलाइन: 1800-233-4417 (सोमवार से शनिवार)", "Tanker requests: 020-2550-1234") or a
+    kept ``key: value`` line ("फीवर क्लिनिक: कमरा नंबर 14"), goes back to the text, and the
+    learned passes leave it alone (``page.protected``), when it sits inside the article: a
+    kept line right above it and a kept sentence of 8+ words right below.  A site's contact
+    card has furniture or the page's end around it."""
     lines = page.lines
-    for k in range(2, len(lines)):
-        head, above = lines[k - 1], lines[k - 2]
-        if lines[k].label != "metadata" or head.label or above.label:
+    k = 1
+    while k < len(lines):
+        if not _is_contact_fact(lines[k]):
+            k += 1
             continue
-        if len(split_words(head.text)) > _HEADING_WORDS or ends_sentence(head.text):
-            continue
-        run: list[Line] = []
-        for ln in lines[k : k + _CONTACT_BOX + 1]:
-            m = _KEY_VALUE_RE.match(ln.text)
-            if ln.label != "metadata" or not m or not _box_key(m["key"]):
-                break
-            if not _CONTACT_RE.search(ln.text[m.end() - 1 :]):
-                break
-            run.append(ln)
-        end = k + len(run)
-        if not run or len(run) > _CONTACT_BOX or end >= len(lines):
+        start = k
+        while (
+            start - 1 > 0
+            and not lines[start - 1].label
+            and KEY_VALUE_RE.match(lines[start - 1].text)
+        ):
+            start -= 1  # (kept box lines above the first contact belong to the box)
+        end = k
+        while end < len(lines) and (
+            _is_contact_fact(lines[end])
+            or (not lines[end].label and KEY_VALUE_RE.match(lines[end].text))
+        ):
+            end += 1
+        run = lines[start:end]
+        k = end
+        if len(run) > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
             continue
         after = lines[end]
         if (

@@ -308,6 +308,7 @@ def is_heading_label(text: str) -> bool:
 
 _CONTROL_WORDS = 10
 _CRUMB_WORDS = 3
+_LOADING_WORDS = 12
 
 
 def is_navigation(text: str) -> bool:
@@ -336,7 +337,7 @@ def is_navigation(text: str) -> bool:
         return True
     if len(split_words(text)) <= _CRUMB_WORDS and CRUMB_END_RE.search(text):
         return True  # "Chandigarh |": a breadcrumb cut after its first part
-    if len(split_words(text)) <= _CONTROL_WORDS and LOADING_RE.search(text):
+    if len(split_words(text)) <= _LOADING_WORDS and LOADING_RE.search(text):
         return True  # (a loading notice may end in a sentence's mark: "... तैयार हो रहा है…")
     if (
         len(split_words(text)) <= 10

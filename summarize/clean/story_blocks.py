@@ -75,6 +75,7 @@ from summarize.clean.patterns import (
     AD_RE,
     JUMP_FROM_RE,
     JUMP_RE,
+    KEY_VALUE_RE,
     READ_MARKER_RE,
     STORY_MARKER_RE,
 )
@@ -97,6 +98,7 @@ _LEAD_LINES = 3
 # the other story's headline is among the block's first lines (after a section label or a
 # furniture line the earlier passes left)
 _HEADLINE_WITHIN = 3
+_FULL_HEADLINE_WITHIN = 2
 _BARE_POINTER_WORDS = 6
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
@@ -151,6 +153,22 @@ def _is_brief_headline(ln: Line) -> bool:
     """The headline of a brief under a bare pointer: a full one (6+ words).  A subhead over the
     article's own closing lines ("किसानों ने क्या कहा") is shorter."""
     return is_headline_shape(ln.text) and _word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
+
+
+def _is_story_headline(lines: list[Line], ln: Line) -> bool:
+    """Whether ``ln`` can open another story after a boundary that names none (a widget's
+    row, a subhead): a full headline (:func:`_is_brief_headline`), not a line of a box of
+    facts (``key: value`` next to another on the page: "Distance to the nearest school: 22
+    km") and not two clauses joined by a semicolon (a widget's note: "Frames refresh every 10
+    minutes; last frame 18:30").  Without such a line the block is the article's own next
+    section (an "At a glance" box, a heading over the closing paragraphs)."""
+    if not _is_brief_headline(ln) or ";" in ln.text:
+        return False
+    if KEY_VALUE_RE.match(ln.text):
+        at = lines.index(ln)
+        near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
+        return not any(KEY_VALUE_RE.match(b.text) for b in near)
+    return True
 
 
 def _is_jump(ln: Line) -> bool:
@@ -213,6 +231,8 @@ def _judge(
         return None
     if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
+    if not short and not any(_is_story_headline(lines, b) for b in block[:_FULL_HEADLINE_WITHIN]):
+        return None  # ... a full one, after a boundary that names no story
     heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
         return None  # a list of headlines (links), no story: the article may resume below it

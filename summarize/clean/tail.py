@@ -495,11 +495,14 @@ def _mark_about_block(page: Page) -> None:
         return
 
 
+_STEP_RE = re.compile(r"^\s*[\d०-९]{1,2}[.)]\s+\S")
+
+
 def _mark_captions(page: Page) -> None:
     """A Hindi photo caption standing alone among the article's lines
     (:func:`~summarize.lang.wellformed.is_caption_phrase`): a noun phrase with no verb,
-    neither neighbour a short line ending as a sentence (key points come in runs), never
-    the title."""
+    neither neighbour a short line ending as a sentence (key points come in runs), not an
+    item of a numbered list next to another ("2. आधार नंबर ... डालें"), never the title."""
     if page.lang != "hi":
         return
     free = [ln for ln in page.main if not ln.label]
@@ -511,6 +514,9 @@ def _mark_captions(page: Page) -> None:
             and not is_paragraph_like(free[j].text)
         )
 
+    def step(j: int) -> bool:  # an item of a numbered list: "2. आधार नंबर डालें ..."
+        return 0 <= j < len(free) and _STEP_RE.match(free[j].text) is not None
+
     for k, ln in enumerate(free):
         # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक")
         text = CREDIT_TAIL_RE.sub("", CREDIT_PAREN_RE.sub("", ln.text)).strip()
@@ -518,6 +524,7 @@ def _mark_captions(page: Page) -> None:
             is_caption_phrase(text)
             and not point(k - 1)
             and not point(k + 1)
+            and not (step(k) and (step(k - 1) or step(k + 1)))
             and not DISCLAIMER_TEXT_RE.search(text)  # ("... आधिकारिक वेबसाइट देखें।": a note)
         ):
             ln.label = "caption"

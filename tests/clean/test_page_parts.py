@@ -139,6 +139,17 @@ def test_key_points_in_a_run_are_not_captions() -> None:
     assert all(labels[p] == "body" for p in points)
 
 
+def test_numbered_steps_are_not_captions() -> None:
+    # imperatives with no finite verb the lexicon knows, but items of a numbered list
+    steps = [
+        "1. स्कूल के पोर्टल पर अपना पंजीकरण नंबर और जन्मतिथि डालें।",
+        "2. मोबाइल नंबर डालें और फ़ोन पर आए ओटीपी से सत्यापन करें।",
+        "3. शुल्क ऑनलाइन जमा करें और रसीद का प्रिंट अपने पास रखें।",
+    ]
+    _, labels = _labels([HI_TITLE, *HI_PARAS[:2], *steps, *HI_PARAS[2:]])
+    assert all(labels[p] == "body" for p in steps), labels
+
+
 def test_a_box_of_dates_is_kept() -> None:
     box = [
         "महत्वपूर्ण तिथियां",
@@ -158,6 +169,10 @@ def test_a_box_of_contacts_inside_the_story_is_kept() -> None:
     _, labels = _labels([HI_TITLE, *HI_PARAS[:2], *box, *HI_PARAS[2:]])
     assert all(labels[b] == "body" for b in box)
     assert all(labels[p] == "body" for p in HI_PARAS)
+    # no heading: one contact line between two paragraphs of the story
+    line = "नगर निगम नियंत्रण कक्ष: 0141-000-5120 (24 घंटे)"
+    _, labels = _labels([HI_TITLE, *HI_PARAS[:2], line, *HI_PARAS[2:]])
+    assert labels[line] == "body"
     # the converse: the same lines after the article's last sentence are the site's card
     _, labels = _labels([HI_TITLE, *HI_PARAS, *box])
     assert all(labels[b] == "metadata" for b in box[1:])

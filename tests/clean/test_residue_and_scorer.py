@@ -32,6 +32,7 @@ BODY = SOLAR_PUMPS
         ("14.30 बजे", "metadata"),
         ("पढ़ने का समय: 4 मिनट", "metadata"),
         ("RK/AB", "metadata"),
+        ("PNW KRS AD 1740 MUM", "metadata"),
         ("गेहूं ₹2,275 ▲ | चना ₹5,400 ▼", "ticker"),
         ("Delhi 31°C · Haze · AQI 212", "ticker"),
         ("Get flood alerts on Telegram: tap to join", "navigation"),

@@ -250,3 +250,28 @@ def test_a_jump_line_ends_the_article_on_its_page_unless_it_goes_on_right_below(
     gold, labels = _dev_page("unseen4/dev", "rc08_epaper_schoolbus", embedder)
     body = [e["line"] for e in gold["lines"] if e["label"] == "body"]
     assert all(labels.get(k, "body") == "body" for k in body)
+
+
+def test_after_a_boundary_that_names_no_story_the_block_must_open_with_a_full_headline(
+    embedder,
+) -> None:
+    # unseen7/dev xa11: a page with no furniture at all; a box heading ("यूनिट एक नज़र में")
+    # over a box of facts took the article's second half as another story
+    gold, labels = _dev_page("unseen7/dev", "xa11_hi_plain_kodobiscuit", embedder)
+    assert all(labels.get(e["line"]) == e["label"] for e in gold["lines"])
+    # unseen7/dev xb09: a box line ("Price paid at the pan: about Rs 350 a tonne") is no
+    # headline, nor is a widget's note in two clauses ("Frames refresh ...; last frame 18:30")
+    for half, stem, first, last in (
+        ("unseen7/dev", "xb09_en_photoessay_saltpans", 18, 25),
+        ("unseen7/dev", "xa07_en_weather_short_odishaalert", 21, 31),
+    ):
+        gold, labels = _dev_page(half, stem, embedder)
+        body = [
+            e["line"] for e in gold["lines"] if e["label"] == "body" and first <= e["line"] <= last
+        ]
+        assert len(body) >= 4
+        assert all(labels.get(k) == "body" for k in body), stem
+    # the other story after xa07's "Next in Odisha →" (a marker) still goes
+    assert labels[36] == "off-topic" and labels[37] == "off-topic"
+    # (the converse, an unrelated story opening with its headline after a boundary of no
+    # vocabulary, is test_the_other_story_after_an_unknown_boundary_is_removed_with_its_scores)

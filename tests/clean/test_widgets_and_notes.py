@@ -66,6 +66,9 @@ BODY = SOLAR_PUMPS
         ("और फोटो क्लिप", "navigation"),
         ("In this story: The plan | The cost | The objections", "navigation"),
         ("Nagpur |", "navigation"),
+        ("The live map could not be loaded. Retry ↻", "navigation"),
+        ("वीडियो लोड नहीं हो सका, दोबारा कोशिश करें", "navigation"),
+        ("(Reporting by Meera Iyer; editing by Arun Das)", "metadata"),
     ],
 )
 def test_furniture_shapes(line: str, label: str) -> None:
@@ -89,6 +92,7 @@ def test_furniture_shapes(line: str, label: str) -> None:
         "सड़क तैयार हो रही है और अगले महीने खुलेगी।",
         "Listen to the farmers",  # a subhead: no player's duration
         "The road to Nagpur",
+        "The final could not be played because of rain.",
     ],
 )
 def test_sentences_and_facts_are_not_furniture(line: str) -> None:
@@ -112,6 +116,8 @@ def test_transcript_notes_and_paywalls(line: str, label: str) -> None:
     [
         ("ध्यान दें: आवेदन से पहले आयोग की आधिकारिक वेबसाइट देखें।", True),
         ("यह बयान संस्था की ओर से जस की तस प्रकाशित किया गया है।", True),
+        ("Carried as received from the wire service; not edited by our desk.", True),
+        ("(यह रिपोर्ट अदालत के लिखित आदेश पर आधारित है।)", True),
         ("आवेदन आयोग की वेबसाइट पर 20 मार्च तक किए जा सकेंगे।", False),
     ],
 )
@@ -217,3 +223,20 @@ def test_a_salutation_above_a_newsletter_headline_stays() -> None:
     page = ["नमस्ते भोपाल,", "आज की पहली ख़बर किसानों के लिए है।", *BODY]
     kept, _ = _clean(page)
     assert page[0] in kept
+
+
+def test_a_pipe_table_taken_for_menus_is_kept_with_its_source_line() -> None:
+    # rows of cells in pipes are a menu's shape to pass 1b; under a header of short cells,
+    # with a figure each, they are a table, and the source line under it is the table's
+    table = [
+        "मंडी | 1 जून (₹/क्विंटल) | 15 जून (₹/क्विंटल)",
+        "गेहूं | 2,275 | 2,410",
+        "चना | 5,400 | 5,650",
+        "सरसों | 5,650 | 5,900",
+        "स्रोत: मंडी समिति, भाव बुलेटिन",
+    ]
+    kept, _ = _clean(BODY[:2] + table + BODY[2:])
+    assert all(t in kept for t in table)
+    # the converse: the same source line alone is a credit
+    _, removed = _clean(BODY + [table[-1]])
+    assert removed.get(table[-1]) == "metadata"
