@@ -557,8 +557,8 @@ STORY_MARKER_RE = re.compile(
 )
 # A page's controls and players (pass 1, only on a short line that does not end as a
 # sentence): text size ("Text size: A A A", "फ़ॉन्ट साइज़"), the sort order of comments ("Sort
-# by: Newest", "क्रम: नई पहले ▾"), a loading notice ("वीडियो प्लेयर तैयार हो रहा है…",
-# "Loading...", a sentence's end mark allowed), an audio player ("🎧 यह बातचीत सुनें (11 मिनट)", "Listen · 4 min").
+# by: Newest", "क्रम: नई पहले ▾"), a reading list ("☐ बाद में पढ़ें"), an audio player ("🎧 यह
+# बातचीत सुनें (11 मिनट)", "Listen · 4 min").
 PAGE_CONTROL_RE = re.compile(
     r"\b(?:text|font)\s+size\b|(?:फ़ॉन्ट|फॉन्ट|अक्षरों?\s+का)\s+(?:साइज़?|आकार)|"
     r"^\W*A\s*[-–+]?\s+A\s*[-–+]?\s+A\s*[-–+]?\W*$|"
@@ -567,8 +567,10 @@ PAGE_CONTROL_RE = re.compile(
     r"[🎧🔊]|(?:listen|सुनें|सुनिए)\W{0,3}[^.।]{0,30}[\d०-९]+\s*(?:मिनट|min|sec|सेकंड)",
     re.IGNORECASE,
 )
+# A loading notice ("वीडियो प्लेयर तैयार हो रहा है…", "Loading...": on a short line, a
+# sentence's end mark allowed) and its failure.
 LOADING_RE = re.compile(
-    # (and its failure: "The radar layer could not be fetched right now. Retry ↻")
+    # (the failure: "The radar layer could not be fetched right now. Retry ↻")
     r"\b(?:could\s+not|couldn'?t|failed\s+to|unable\s+to)\s+(?:be\s+)?(?:load|fetch)\w*|"
     r"\bretry\s*↻|लोड\s+नहीं\s+(?:हो\s+)?(?:सका|सकी|सके|पाया|पाई)|दोबारा\s+कोशिश\s+करें|"
     r"^\W*loading\b|\bplease\s+wait\b|कृपया\s+प्रतीक्षा|(?:लोड|तैयार)\s+हो\s+(?:रहा|रही|रहे)\s+है\s*(?:…|\.{3})\s*$",

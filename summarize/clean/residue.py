@@ -32,8 +32,8 @@ furniture of any site has and a sentence of an article does not:
 
 Each rule leaves lines the earlier passes labelled alone, with three exceptions that give text
 back: a box of dates or facts (:func:`_keep_date_boxes`), a list of figures under the sentence
-that introduces it (:func:`_keep_intro_lists`), a story's box of contacts under its heading
-(:func:`_keep_contact_boxes`) and a table's header (:func:`_keep_tables`).
+that introduces it (:func:`_keep_intro_lists`), a story's contact lines between its own lines
+(:func:`_keep_contact_boxes`) and a table, its header and source line (:func:`_keep_tables`).
 """
 
 from __future__ import annotations
@@ -288,8 +288,8 @@ def _keep_date_boxes(page: Page) -> None:
     2025", "लिखित परीक्षा: मई 2025"), a line taken for ``metadata`` by its date goes back to
     the text, unless its key is a publication stamp's (published, updated, by ...), and so
     does a line taken for a prompt whose value is a figure alone ("Export share of revenue:
-    41%": "share" is a noun there); the box's kept lines are the text's, and the learned passes leave them alone
-    (``page.protected``)."""
+    41%": "share" is a noun there); the box's kept lines are the text's, and the learned
+    passes leave them alone (``page.protected``)."""
     lines = page.lines
     k = 0
     while k < len(lines):
