@@ -229,17 +229,20 @@ TIME_ONLY_RE = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?|बजे)?\s*\(?(IST)?\)?\s*$", re.IGNORECASE
 )
 SOCIAL_RE = re.compile(
-    r"(whats\s*app|व्हाट्सएप|व्हाट्सऐप|telegram|टेलीग्राम|youtube|यूट्यूब|facebook|फेसबुक|twitter|ट्विटर|"
+    r"(whats\s*app|व्हाट्सएप|व्हाट्सऐप|telegram|टेलीग्राम|youtube|यूट्यूब|facebook|फेसबुक|फ\u093cेसबुक|twitter|ट्विटर|"
     r"instagram|इंस्टाग्राम|channel|चैनल|\bapp\b|ऐप|एप|newsletter|न्यूजलेटर|google\s+news|गूगल\s+न्यूज़?)",
     re.IGNORECASE,
 )
 CTA_RE = re.compile(
-    r"(\bjoin\b|\bfollow\b|\bsubscribe\b|\bdownload\b|\blike\b|जुड़ें|जुड़िए|फॉलो|फ़ॉलो|सब्सक्राइब|डाउनलोड|लाइक)",
+    r"(\bjoin\b|जॉइन|ज्वाइन|\bfollow\b|\bsubscribe\b|\bdownload\b|\blike\b|जुड़ें|जुड़िए|फॉलो|फ़ॉलो|सब्सक्राइब|डाउनलोड|लाइक)",
     re.IGNORECASE,
 )
 PROMO_RE = re.compile(
     r"(^\s*catch\s+all\s+the|^\s*get\s+(all\s+)?(the\s+)?latest|^\s*download\s+(the|our)|^\s*subscribe\s+to|"
-    r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
+    r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|"
+    # (a prompt to turn on the site's alerts: "घंटी दबाकर सूचनाएं चालू करें", "'नौकरी अलर्ट' चालू करें")
+    r"(?:सूचनाएं|सूचनाएँ|नोटिफ\u093c?िकेशन|अलर्ट|घंटी)\W{0,2}\s+(?:चालू|ऑन|एक्टिवेट)\s+(?:करें|कीजिए|करिए)|"
+    r"turn\s+on\s+(?:push\s+)?(?:notifications|alerts)|(?:enable|allow)\s+(?:push\s+)?notifications|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
     re.IGNORECASE,
 )
 POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
@@ -247,7 +250,14 @@ POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओप�
 # "... हां · नहीं", "अब तक 2,486 पाठकों ने वोट किया" (not a news sentence about voters: the
 # voters are the site's readers).
 POLL_LINE_RE = re.compile(
-    r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?|आपकी\s+राय|your\s+(?:view|say|vote)|readers'?\s+poll)\s*[:：\-–—]\s*\S|"
+    r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?|आपकी\s+राय|your\s+(?:view|say|vote)|readers'?\s+poll|"
+    # ("आज का सवाल:", "आज की पहेली:", "पाठकों से सवाल:", "पाठक सर्वे:", "Question of the day:")
+    r"आज\s+(?:का|की)\s+(?:सवाल|प्रश्न|पहेली|क्विज़?)|पाठकों\s+से\s+(?:सवाल|प्रश्न)|पाठक\s+(?:सर्वे|सर्वेक्षण)|"
+    r"(?:question|quiz|puzzle|poll)\s+of\s+the\s+(?:day|week)|readers'?\s+(?:survey|question))\s*[:：\-–—]\s*\S|"
+    # (its options on one line: "○ पूरा भरोसा ○ कुछ हद तक ○ बिल्कुल नहीं [मत भेजें]")
+    r"^(?:\s*[○◯◉◎⚪☐□]\s*[^○◯◉◎⚪☐□]{1,40}){2,}$|"
+    # (and its note: "वोट देने के बाद ही नतीजे दिखेंगे", "Results are shown after you vote")
+    r"(?:वोट|मत)\s+(?:देने|करने|डालने)\s+के\s+बाद\s+(?:ही\s+)?(?:नतीजे|परिणाम)|results?\s+.{0,20}after\s+you\s+vote|"
     r"(^|\s|\?)\S{0,3}\s*(हां|हाँ|yes)\s*[·•|/]\s*\S{0,3}\s*(नहीं|no)(?=\s|$|[·•|/])(\s*[·•|/]\s*[^·•|/]{1,25}){0,3}\s*$|"
     r"(पाठकों|पाठक|readers?)\s+(ने\s+)?(वोट|मतदान|have\s+voted|voted)|"
     r"^\s*(प्रश्न|सवाल|question)\s*[\d०-९]+\s*/\s*[\d०-९]+|"
@@ -268,10 +278,43 @@ AD_LEAD_RE = re.compile(
     r"पार्टनर\s+कंटेंट)\s*[:：|\-–—]\s*\S",
     re.IGNORECASE,
 )
+# A sponsor's credit for a part of the page: "This section is supported by X.", "यह अपडेट आप
+# तक पहुंचाने में सहयोगी: X", "सेहत डेस्क की यह प्रस्तुति 'X' के सहयोग से" (a line of its own,
+# not a sentence of the story: "the scheme is supported by the World Bank" names no part of
+# the page, "पुलिस के सहयोग से" names no presentation).
+SPONSOR_RE = re.compile(
+    r"^\W*(?:this|the)\s+(?:section|page|segment|series|feature|newsletter|update|coverage|column|podcast|"
+    r"video|episode|edition)\s+(?:is\s+)?(?:supported|sponsored|presented|powered|brought\s+to\s+you)\s+by\b|"
+    r"^\W*(?:supported|sponsored|presented|powered)\s+by\s*[:：]|\bbrought\s+to\s+you\s+by\b|"
+    r"आप\s+तक\s+(?:पहुंचाने|पहुँचाने|लाने)\s+में\s+सहयोगी|^\W*(?:प्रायोजक|सह-?प्रायोजक|प्रस्तुतकर्ता)\s*[:：]|"
+    r"प्रस्तुति\s+.{1,50}\s+के\s+(?:सहयोग|सौजन्य)\s+से\W*$",
+    re.IGNORECASE,
+)
+# A share bar with its networks apart ("इस ख़बर को आगे बढ़ाएं: फ़ेसबुक / एक्स / व्हाट्सऐप"): two or
+# more of these between separators (pass 1, on a short line only).
+SHARE_NETWORK_RE = re.compile(
+    r"(?:^|[:：/·•|,]\s*|\s)(?:whats\s*app|व्हाट्सएप|व्हाट्सऐप|telegram|टेलीग्राम|facebook|फेसबुक|फ\u093cेसबुक|"
+    r"twitter|ट्विटर|\bx\b|एक्स|instagram|इंस्टाग्राम|linkedin|लिंक्डइन|e-?mail|ई-?मेल|copy\s+link|लिंक\s+कॉपी)"
+    r"\s*(?=$|[/·•|,])",
+    re.IGNORECASE,
+)
+# An e-mail newsletter's own lines: "यह ई-मेल ठीक से नहीं दिख रहा? इसे ब्राउज़र में खोलिए", "View this
+# email in your browser", "सुबह की चाय के 412वें अंक में आपका स्वागत है", "Welcome to issue 88".
+NEWSLETTER_RE = re.compile(
+    r"(?:ब्राउज़र|ब्राउजर|browser)\s+में\s+(?:खोलिए|खोलें|देखें|देखिए)|"
+    r"\bview\s+(?:it\s+|this\s+(?:e-?mail|newsletter)\s+)?(?:in|on)\s+(?:your\s+|the\s+)?(?:web\s+)?browser|"
+    r"having\s+trouble\s+(?:viewing|reading)\s+this|"
+    r"^\W*\S+(?:\s+\S+){0,4}\s+के\s+[\d०-९]+(?:वें|वां|वीं)\s+अंक\s+में\s+(?:आपका\s+)?स्वागत|"
+    r"^\W*welcome\s+to\s+(?:issue|edition)\s+(?:no\.?\s*)?#?\d+",
+    re.IGNORECASE,
+)
 # A live page's own controls: "Auto-refresh ON", "3 new updates ↑", "Pinned",
 # "नई अपडेट के लिए पेज खींचकर ताज़ा करें ⟳", "इस पल को साझा करें" (short lines only).
 LIVE_WIDGET_RE = re.compile(
-    r"(auto-?\s*refresh|refresh\s+(the\s+)?page|pull\s+to\s+refresh|^\s*\d+\s+new\s+(updates?|posts?)\b|"
+    r"(auto-?\s*refresh|refresh\s+(the\s+)?page|pull\s+to\s+refresh|refresh(?:es|ed)?\s+every\s+\d+|"
+    r"updated?\s+every\s+\d+\s+(?:minutes?|mins?|seconds?|secs?)|"
+    # ("परिणाम तालिका हर 10 मिनट में अपने-आप ताज़ा होती है")
+    r"(?:अपने[\s-]?आप|स्वतः|ऑटो)\s+(?:ताज़ा|ताजा|अपडेट|रिफ्रेश)\s+(?:हो|होती|होता|होते)|^\s*\d+\s+new\s+(updates?|posts?)\b|"
     r"^\s*pinned\b|ताज़ा\s+करें|ताजा\s+करें|रिफ्रेश|^\s*[\d०-९]+\s+नए\s+अपडेट|"
     r"(साझा|शेयर)\s+(करें|कीजिए|करे)\W*$|\bshare\s+(this|it)\W*$)",
     re.IGNORECASE,
@@ -326,7 +369,9 @@ COMMENT_FORM_RE = re.compile(
     re.IGNORECASE,
 )
 TAGS_RE = re.compile(
-    r"^\s*(tags?|topics|टैग्स?|विषय|keywords|filed\s+under|posted\s+in)\s*[:：]\s*\S", re.IGNORECASE
+    r"^\s*(tags?|topics|टैग्स?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
+    r"(?:संबंधित|सम्बंधित|जुड़े)\s+(?:विषय|टैग))\s*[:：]\s*\S",
+    re.IGNORECASE,
 )
 
 # Section names that sit above a headline.
@@ -386,7 +431,10 @@ TRACKING_WORDS = re.compile(
     re.IGNORECASE,
 )
 CODE_RE = re.compile(
-    r"(function\s*\(|\bvar\s+\w+\s*=|\bwindow\.\w|\bdocument\.\w|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
+    # (a call statement alone on a line: 'pvPing("avadh-edu","story-88213");')
+    r"(^\s*[A-Za-z_$][\w$.]*\s*\(\s*[\"'][^()]*\)\s*;\s*$|"
+    r"^\s*[\w-]*(?:pixel|beacon|tracking|tracker)[\w-]*\s+(?:https?:)?//\S+\s*$|"
+    r"function\s*\(|\bvar\s+\w+\s*=|\bwindow\.\w|\bdocument\.\w|<\s*/?\s*(script|div|iframe|img|span)\b|\}\s*\)\s*;|\{\s*\"|=>)"
 )
 PLACEHOLDER_RE = re.compile(
     r"^\s*(test\s+post|sample\s+(post|page)|hello\s+world!?|lorem\s+ipsum\b.*|untitled|टेस्ट\s+पोस्ट|"
@@ -564,7 +612,16 @@ PAGE_CONTROL_RE = re.compile(
     r"^\W*A\s*[-–+]?\s+A\s*[-–+]?\s+A\s*[-–+]?\W*$|"
     r"\bsort(?:ed)?\s+by\b|\b(?:newest|oldest|latest)\s+first\b|^\s*(?:क्रम|सॉर्ट)\s*[:：]|"
     r"(?:नई|नए|पुरानी|पुराने)\s+पहले\b|सूची\s+में\s+(?:जोड़|सेव)|बाद\s+में\s+पढ़(?:ें|ने)\s*$|"
-    r"[🎧🔊]|(?:listen|सुनें|सुनिए)\W{0,3}[^.।]{0,30}[\d०-९]+\s*(?:मिनट|min|sec|सेकंड)",
+    r"[🎧🔊]|(?:listen|सुनें|सुनिए)\W{0,3}[^.।]{0,30}[\d०-९]+\s*(?:मिनट|min|sec|सेकंड)|"
+    # (a drop-down: "दिखाएं: नई टिप्पणियां ऊपर ▾", "क्रम बदलें: सबसे ज़्यादा पसंद की गई ▾")
+    r"[:：][^:：]{1,40}[▾⌄]\s*$",
+    re.IGNORECASE,
+)
+# A map's or a chart's own control ("RADAR NOW · Cloud bands over the Bay · tap the map to zoom",
+# "नक्शा बड़ा करने के लिए टैप करें"): on a line of a few more words than a page control.
+ZOOM_RE = re.compile(
+    r"\b(?:tap|click|pinch)\s+(?:on\s+)?(?:the\s+)?(?:map|image|photo|chart|graphic)\s+to\s+(?:zoom|enlarge|expand)|"
+    r"(?:नक्शा|नक्शे|मैप|ग्राफ़?िक|तस्वीर)\s+(?:को\s+)?(?:बड़ा|ज़ूम|जूम)\s+करने\s+के\s+लिए\s+(?:टैप|क्लिक)",
     re.IGNORECASE,
 )
 # A loading notice ("वीडियो प्लेयर तैयार हो रहा है…", "Loading...": on a short line, a
@@ -573,6 +630,10 @@ LOADING_RE = re.compile(
     # (the failure: "The radar layer could not be fetched right now. Retry ↻")
     r"\b(?:could\s+not|couldn'?t|failed\s+to|unable\s+to)\s+(?:be\s+)?(?:load|fetch)\w*|"
     r"\bretry\s*↻|लोड\s+नहीं\s+(?:हो\s+)?(?:सका|सकी|सके|पाया|पाई)|दोबारा\s+कोशिश\s+करें|"
+    # ("थोड़ी देर बाद फिर कोशिश करें", "पेज को दोबारा लोड करके देखिए", "Try again later")
+    r"(?:थोड़ी|कुछ)\s+देर\s+(?:बाद|में)\s+(?:\S+\s+){0,3}(?:कोशिश|प्रयास)\s+कर|"
+    r"(?:पेज|पृष्ठ)\s+(?:को\s+)?(?:दोबारा|फिर\s+से|फिर)\s+(?:लोड|रीलोड|खोल)|\b(?:reload|refresh)\s+the\s+page|"
+    r"\btry\s+again\s+later|इस\s+समय\s+(?:नहीं\s+चल|चल\s+नहीं)\s+(?:पा\s+)?(?:रहा|रही|सका|सकी)|"
     r"^\W*loading\b|\bplease\s+wait\b|कृपया\s+प्रतीक्षा|(?:लोड|तैयार)\s+हो\s+(?:रहा|रही|रहे)\s+है\s*(?:…|\.{3})\s*$",
     re.IGNORECASE,
 )

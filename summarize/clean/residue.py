@@ -27,6 +27,10 @@ furniture of any site has and a sentence of an article does not:
   led by a sign's name are ``navigation`` (not on a page whose headline names them: there
   they are the story).
 
+* **Readers' comments**: a line between its commenter ("अमन राज · आज सुबह 7:48", "Name,
+  place · 2 hours ago": ``metadata``) and its reply row ("👍 34 · 👎 2 · जवाब", "♥ 21 · उत्तर
+  दें") is a reader's comment, not the article's text: ``navigation``.
+
 * **Tables**: a header of short cells over two or more rows with as many cells and a
   figure each goes back to the text (a menu rule took it), and the rows are protected.
 
@@ -165,6 +169,7 @@ def mark_residue(page: Page) -> None:
     _keep_intro_lists(page)
     _keep_contact_boxes(page)
     _keep_tables(page)
+    _mark_comments(page)
 
 
 _CELL_RE = re.compile(r"\s[|/—–·]\s")
@@ -423,3 +428,56 @@ def _keep_contact_boxes(page: Page) -> None:
         for ln in run:
             ln.label = ""
             page.protected.add(ln.idx)
+
+
+# Readers' comments (:func:`_mark_comments`).  A commenter: a name (a place after a comma) and,
+# after a separator, when it was written; a reply row: a reply button or a reaction count.
+_COMMENTER_SEP_RE = re.compile(r"\s[·|•—–]\s")
+_COMMENTER_NAME_WORDS = 5
+_COMMENTER_TIME_WORDS = 4
+_WHEN_RE = re.compile(
+    r"(?:पहले|ago|आज|कल|today|yesterday|just\s+now|अभी)\b|(?:पहले|आज|कल|अभी)(?=\s|$)", re.IGNORECASE
+)
+_REPLY_RE = re.compile(
+    r"(?:^|[\s·|•])(?:जवाब(?:\s+दें)?|उत्तर\s+दें|reply|replies|respond)(?=$|[\s·|•])|[👍👎♥❤]\s*[\d०-९]+",
+    re.IGNORECASE,
+)
+_REPLY_ROW_WORDS = 8
+
+
+def _is_commenter(t: str) -> bool:
+    """ "रमेश ढुल, जींद · 2 घंटे पहले", "अमन राज · आज सुबह 7:48", "Priya S. | 3 hours ago"."""
+    parts = _COMMENTER_SEP_RE.split(t.strip())
+    if len(parts) != 2 or ends_sentence(t):
+        return False
+    name, when = parts
+    if not 1 <= len(split_words(name)) <= _COMMENTER_NAME_WORDS:
+        return False
+    if len(split_words(when)) > _COMMENTER_TIME_WORDS:
+        return False
+    return bool(CLOCK_RE.search(when) or _WHEN_RE.search(when) or parse_date(when) is not None)
+
+
+def _is_reply_row(ln: Line) -> bool:
+    return (
+        ln.label in ("", "navigation", "related-link")
+        and len(split_words(ln.text)) <= _REPLY_ROW_WORDS
+        and not ends_sentence(ln.text)
+        and _REPLY_RE.search(ln.text) is not None
+    )
+
+
+def _mark_comments(page: Page) -> None:
+    """A reader's comment: one line between its commenter and its reply row (see the module).
+    The comment is shaped like a sentence of the story and may share its words, so only its
+    place between the two tells it apart."""
+    lines = page.lines
+    for k in range(1, len(lines) - 1):
+        above, ln, below = lines[k - 1], lines[k], lines[k + 1]
+        if ln.label or above.label not in ("", "metadata"):
+            continue
+        if _is_commenter(above.text) and _is_reply_row(below):
+            above.label = "metadata"
+            ln.label = "navigation"
+            if not below.label:
+                below.label = "navigation"

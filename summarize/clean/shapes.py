@@ -43,6 +43,7 @@ from summarize.clean.patterns import (
     META_KEYWORDS,
     MOST_READ_RE,
     NAV_WORDS,
+    NEWSLETTER_RE,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
     PAGE_CONTROL_RE,
@@ -52,7 +53,9 @@ from summarize.clean.patterns import (
     READ_TIME_RE,
     RELATED_RE,
     RELATIVE_TIME_RE,
+    SHARE_NETWORK_RE,
     SOCIAL_RE,
+    SPONSOR_RE,
     STAMP_RE,
     TAGS_RE,
     TERMINAL_RE,
@@ -61,6 +64,7 @@ from summarize.clean.patterns import (
     TRACKING_WORDS,
     TRANSLATED_RE,
     VIEW_COUNT_RE,
+    ZOOM_RE,
 )
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
@@ -278,7 +282,7 @@ def _is_promo(text: str) -> bool:
     if PROMO_RE.search(text):
         return True
     if (
-        re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी)", text, re.I)
+        re.search(r"(\bour\b|\bus\b|हमारे|हमसे|हमें|हमारी|हमारा)", text, re.I)
         and SOCIAL_RE.search(text)
         and CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
     ):
@@ -308,7 +312,9 @@ def is_heading_label(text: str) -> bool:
 
 _CONTROL_WORDS = 10
 _CRUMB_WORDS = 3
-_LOADING_WORDS = 12
+_LOADING_WORDS = 16  # "यह वीडियो इस समय नहीं चल पा रहा। थोड़ी देर बाद फिर कोशिश करें।"
+_SHARE_BAR_WORDS = 12
+_ZOOM_WORDS = 16
 
 
 def is_navigation(text: str) -> bool:
@@ -333,10 +339,22 @@ def is_navigation(text: str) -> bool:
         and PAGE_CONTROL_RE.search(text)
     ):
         return True
+    if len(split_words(text)) <= _ZOOM_WORDS and not ends_sentence(text) and ZOOM_RE.search(text):
+        return True  # "RADAR NOW · Cloud bands over the Bay · tap the map to zoom"
     if len(text) < 250 and INLINE_CONTENTS_RE.match(text):
         return True
     if len(split_words(text)) <= _CRUMB_WORDS and CRUMB_END_RE.search(text):
         return True  # "Chandigarh |": a breadcrumb cut after its first part
+    if len(text) < 300 and SPONSOR_RE.search(text):
+        return True  # "This section is supported by X.", "यह अपडेट आप तक पहुंचाने में सहयोगी: X"
+    if len(text) < 250 and NEWSLETTER_RE.search(text):
+        return True
+    if (
+        len(split_words(text)) <= _SHARE_BAR_WORDS
+        and not ends_sentence(text)
+        and len(SHARE_NETWORK_RE.findall(text)) >= 2
+    ):
+        return True  # "इस ख़बर को आगे बढ़ाएं: फ़ेसबुक / एक्स / व्हाट्सऐप"
     if len(split_words(text)) <= _LOADING_WORDS and LOADING_RE.search(text):
         return True  # (a loading notice may end in a sentence's mark: "... तैयार हो रहा है…")
     if (

@@ -40,6 +40,12 @@ when its TF-IDF similarity to the title and lead is under
 :data:`~summarize.clean.coherence.MARKER_LEXICAL_CLOSE`.  Such a brief is often close in meaning (two
 bus accidents on hill roads), which the embedding cannot tell apart.
 
+A *long* block after such a marker goes by wording and distance from the centroid: under
+``LEXICAL_CLOSE`` and ``SEMANTIC_MARGIN`` under the article's paragraphs, whatever its
+nearest neighbours (the next report from the same district keeps close neighbours in the
+article, but not its wording).  A marker's words are those with a letter or a digit ("↓
+पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has seven).
+
 A jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`: "शेष पृष्ठ 9 पर",
 "Continued on page 4") ends the article's text on this page: the block after it is another
 story when its TF-IDF similarity is under ``MARKER_LEXICAL_CLOSE`` (meaning is not asked: a
@@ -65,7 +71,9 @@ from collections import Counter
 import numpy as np
 
 from summarize.clean.coherence import (
+    LEXICAL_CLOSE,
     MARKER_LEXICAL_CLOSE,
+    SEMANTIC_MARGIN,
     BlockScores,
     block_is_off_topic,
     ngrams,
@@ -100,6 +108,7 @@ _LEAD_LINES = 3
 _HEADLINE_WITHIN = 3
 _FULL_HEADLINE_WITHIN = 2
 _BARE_POINTER_WORDS = 6
+_MARKER_WORDS = 8  # words with a letter or digit: "↓ पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has 7
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
 _JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
@@ -139,7 +148,7 @@ def _is_marker(ln: Line) -> bool:
     that names another story, or a bare pointer to other stories ("साथ में पढ़ें")."""
     return (
         (ln.label == "navigation" or _is_weak_boundary(ln))
-        and len(split_words(ln.text)) <= 8
+        and _word_count(ln.text) <= _MARKER_WORDS
         and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
     )
 
@@ -251,7 +260,7 @@ def _start(lines: list[Line], k: int) -> int:
 
 def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     """Another story: by both signals, or a short block after an explicit marker by wording,
-    or a short block that closes the page after a bare pointer and opens with a headline
+    or a long one after such a marker by wording and distance (see the module), or a short block that closes the page after a bare pointer and opens with a headline
     (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
     district results, two mandis), so wording cannot tell it apart, but the page's layout can.
     After a jump line (:func:`_is_jump`) the block goes by wording alone too."""
@@ -265,6 +274,11 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
         own = _below(boundary, block)
         if own and _is_brief_headline(own[0]):
             return True
+    if _is_marker(boundary) and scores.semantic_margin >= SEMANTIC_MARGIN:
+        # after an explicit marker the page itself says "another story": a long block of
+        # the same district's news may keep close neighbours in the article, but not its
+        # wording
+        return scores.lexical < LEXICAL_CLOSE or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
 
 
@@ -337,6 +351,7 @@ def mark_story_blocks(page: Page) -> None:
 
 # Pass 8d: a brief that closes the page: its headline and one or two sentences.
 _BRIEF_LINES = (2, 3)
+_POINTER_WORDS = 10
 
 
 def mark_closing_brief(page: Page) -> None:
@@ -346,8 +361,10 @@ def mark_closing_brief(page: Page) -> None:
     It stands after furniture the earlier passes removed (a share row, "• • •", a sign-up
     prompt, "Elsewhere in earnings →"), after a bare pointer (:func:`_is_bare_pointer`) or
     after a column's name (:func:`_is_brief_heading`: "हाईकोर्ट डायरी", "Metro Notebook",
-    also allowed between the furniture and the headline), and nothing free follows it.  An
-    ad slot is no such boundary: it stands inside an article, whose last section may follow.
+    also allowed between the furniture and the headline, as is a pointer line that names
+    another story: "इधर भी नज़र डालें: शहर से एक और अपडेट"), and nothing free follows it but,
+    after another furniture line, a box of links (full headlines only: a "most read" box,
+    labelled ``related-link``).  An ad slot is no such boundary: it stands inside an article, whose last section may follow.
     A body subhead is shorter than six words ("किसानों ने क्या कहा"), and an article's last
     section under it runs on past two sentences or stops short of them.
 
@@ -366,11 +383,14 @@ def mark_closing_brief(page: Page) -> None:
         ln = lines[k]
         if AD_RE.search(ln.text) or not (
             ln.label == "navigation"
-            or (_is_weak_boundary(ln) and (_is_bare_pointer(ln) or _is_brief_heading(ln)))
+            or (
+                _is_weak_boundary(ln)
+                and (_is_bare_pointer(ln) or _is_marker(ln) or _is_brief_heading(ln))
+            )
         ):
             continue  # an ad slot sits inside an article: what follows may be its own end
-        own = [b for b in lines[k + 1 :] if not b.label]
-        heading = own[:1] if own and _is_brief_heading(own[0]) else []
+        own, links = _brief_and_links(lines[k + 1 :])
+        heading = own[:1] if own and (_is_brief_heading(own[0]) or _names_story(own[0])) else []
         own = own[len(heading) :]
         if not _BRIEF_LINES[0] <= len(own) <= _BRIEF_LINES[1]:
             continue
@@ -382,8 +402,48 @@ def mark_closing_brief(page: Page) -> None:
             continue
         for b in [ln, *heading]:
             if not b.label:
-                b.label = "navigation" if _is_bare_pointer(b) else "section-label"
+                b.label = (
+                    "navigation"
+                    if _is_bare_pointer(b) or _is_marker(b) or _names_story(b)
+                    else "section-label"
+                )
         for b in own:
             b.label = "off-topic"
+        for b in links:
+            b.label = "related-link"
         page.diagnostics["story_block_line"] = float(ln.idx)
         return
+
+
+def _names_story(ln: Line) -> bool:
+    """A free pointer line over a brief that names another story ("इधर भी नज़र डालें: शहर से एक
+    और अपडेट"): up to :data:`_POINTER_WORDS` words, no sentence end."""
+    return (
+        _is_weak_boundary(ln)
+        and _word_count(ln.text) <= _POINTER_WORDS
+        and STORY_MARKER_RE.search(ln.text) is not None
+    )
+
+
+def _brief_and_links(after: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The free lines after a boundary: all of them, or, when a furniture line stands among
+    them and every free line after it is a link's headline (a "most read" box under the
+    brief: "इन ख़बरों पर रही पाठकों की नज़र" and two headlines), the lines before it and the
+    links.  A free line that is no link (a sentence, a short subhead) keeps the whole run
+    together: the article may go on there."""
+    free = [b for b in after if not b.label]
+    cut = next(
+        (
+            j
+            for j, b in enumerate(after)
+            if b.label in _BOUNDARY_LABELS and any(not a.label for a in after[:j])
+        ),
+        None,
+    )
+    if cut is None:
+        return free, []
+    own = [b for b in after[:cut] if not b.label]
+    links = [b for b in after[cut + 1 :] if not b.label]
+    if links and all(_is_brief_headline(b) for b in links):
+        return own, links
+    return free, []

