@@ -23,7 +23,9 @@ Only a line that could be furniture by its shape is compared (:func:`candidate`)
 title, a deck, a question, a salutation (final comma), a list intro (final colon), a
 ``key: value`` line with a short key (a box of facts: "पद का नाम: ...", "Cases this week:
 310"), a sentence (a finite verb and a full stop, or 6+ words and one), a line of 26+ words,
-nor a short plain-words line right above a paragraph or a list (a subhead).
+nor a short plain-words line right above a paragraph or a list (a subhead), nor an item of a
+bulleted list under a kept heading with another item kept, nor a short heading over two kept
+``key: value`` lines (a box of facts and its heading are the story's).
 
 A removed line gets the gold label of its nearest bank line as the reason (``navigation``,
 ``metadata``, ``caption`` ...), and its similarity is in ``CleanArticle.meta["clean"]``
@@ -81,6 +83,10 @@ _DEV_RE = re.compile(f"[{DEVANAGARI}]")
 _KEY_VALUE_RE = re.compile(r"^(?P<key>[^:|·•]{1,60}):\s*[^|·•]+$")
 _KEY_WORDS = 7
 _SUBHEAD_WORDS = 6
+_BOX_HEADING_WORDS = 8
+_BOX_VALUE_WORDS = 10
+# a list item's mark: "• ", "– ", "▪ " (the same mark on the lines around it makes a list)
+_BULLET_RE = re.compile(r"^\s*([•●▪◦‣∙\-–*])\s+\S")
 _SENTENCE_WORDS = 6  # a line of 6+ words ending in a full stop is a sentence
 # words only: Latin and Devanagari letters (vowel signs included, which ``\w`` leaves out),
 # spaces, apostrophes and hyphens; no digits, dandas, marks or symbols
@@ -179,6 +185,47 @@ def candidate(page: Page, k: int, deck: bool = False) -> bool:
         nxt = next((x for x in page.lines[k + 1 :] if not x.label), None)
         if nxt is not None and nxt.label != "title":
             return False  # a subhead above its text
+    return not (_is_list_item_among_kept(page, k) or _heads_a_box(page, k))
+
+
+def _is_list_item_among_kept(page: Page, k: int) -> bool:
+    """An item of a bulleted list under a kept line (its heading or intro) with another item
+    kept: "लू के लक्षण पहचानें" over "• चक्कर, उल्टी या बेहोशी", "• पसीना आना बंद हो जाना".  A
+    list of links stands under furniture ("ये भी पढ़ें"), which the earlier passes removed."""
+    lines = page.lines
+    m = _BULLET_RE.match(lines[k].text)
+    if m is None:
+        return False
+    mark = m.group(1)
+    start = k
+    while start > 0 and _bullet(lines[start - 1].text) == mark:
+        start -= 1
+    end = k
+    while end + 1 < len(lines) and _bullet(lines[end + 1].text) == mark:
+        end += 1
+    if start == 0 or lines[start - 1].label:
+        return False
+    return any(not lines[j].label for j in range(start, end + 1) if j != k)
+
+
+def _bullet(t: str) -> str | None:
+    m = _BULLET_RE.match(t)
+    return m.group(1) if m else None
+
+
+def _heads_a_box(page: Page, k: int) -> bool:
+    """A short heading over a box of facts (two ``key: value`` lines kept below it):
+    "दिन-वार कलेक्शन (नेट, सभी भाषाएं)" over "शुक्रवार: ₹5.8 करोड़", "शनिवार: ₹9.6 करोड़"."""
+    t = page.lines[k].text
+    below = page.lines[k + 1 : k + 3]
+    if len(split_words(t)) > _BOX_HEADING_WORDS or ends_sentence(t) or len(below) < 2:
+        return False
+    for b in below:
+        m = _KEY_VALUE_RE.match(b.text)
+        if b.label or m is None or len(split_words(m["key"])) > _KEY_WORDS:
+            return False
+        if len(split_words(b.text[m.end("key") :])) > _BOX_VALUE_WORDS:
+            return False  # a transcript's turns ("नेहा: रामसखी जी, आपके गांव में ..."), no box
     return True
 
 

@@ -572,7 +572,7 @@ DISCLAIMER_TEXT_RE = re.compile(
 )
 _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
 _ITEM = (
-    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|रिपोर्ट|अपडेट|story|stories|news|headlines?|article|"
+    rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|रिपोर्ट|अपडेट|लेख|आलेख|story|stories|news|headlines?|article|"
     r"reports?|updates?|item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
 )
 # A bare line pointing the reader to other stories, with no headline of its own: "साथ में पढ़ें",

@@ -81,6 +81,7 @@ from summarize.clean.coherence import (
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     AD_RE,
+    END_MARK_RE,
     JUMP_FROM_RE,
     JUMP_RE,
     KEY_VALUE_RE,
@@ -111,6 +112,7 @@ _BARE_POINTER_WORDS = 6
 _MARKER_WORDS = 8  # words with a letter or digit: "↓ पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has 7
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
+_WORD_END_RE = re.compile(r"[^\W\d_]|30")
 _JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
 _BRIEF_HEADING_WORDS = 3  # a column's name over a brief (:func:`_is_brief_heading`)
 _BRIEF_HEADLINE_WORDS = 6  # a brief's headline under a bare pointer (:func:`_is_brief_headline`)
@@ -182,7 +184,12 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
 
 def _is_jump(ln: Line) -> bool:
     """A short jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`): the
-    article goes on elsewhere, its text on this page ends here."""
+    article goes on elsewhere, its text on this page ends here; or the end mark of a press
+    release or wire copy in words ("— ENDS —", "– समाप्त –", "-30-"; not a bare "###", which
+    may part an article's sections): the release ends there, and what follows it is another
+    release or the page's furniture."""
+    if END_MARK_RE.match(ln.text) and _WORD_END_RE.search(ln.text):
+        return True
     return len(split_words(ln.text)) <= _JUMP_WORDS and bool(JUMP_RE.search(ln.text))
 
 
@@ -240,7 +247,11 @@ def _judge(
         return None
     if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
-    if not short and not any(_is_story_headline(lines, b) for b in block[:_FULL_HEADLINE_WITHIN]):
+    if (
+        not short
+        and not _is_jump(lines[k])
+        and not any(_is_story_headline(lines, b) for b in block[:_FULL_HEADLINE_WITHIN])
+    ):
         return None  # ... a full one, after a boundary that names no story
     heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
@@ -325,7 +336,9 @@ def mark_story_blocks(page: Page) -> None:
     bounds = [
         k
         for k in range(paras[1] + 1, len(page.lines))
-        if page.lines[k].label in _BOUNDARY_LABELS or _is_weak_boundary(page.lines[k])
+        if page.lines[k].label in _BOUNDARY_LABELS
+        or _is_weak_boundary(page.lines[k])
+        or _is_jump(page.lines[k])  # (an end mark is labelled an artefact by pass 1)
     ]
     judged = {k: _judge(page, k, vec, center) for k in bounds}
     for n, k in enumerate(bounds):

@@ -174,3 +174,35 @@ def test_a_long_block_after_an_explicit_marker_needs_no_distant_neighbours(
     ln = Line(0, boundary, label="navigation")
     block = [Line(i, f"line {i}") for i in range(1, 7)]
     assert _off(ln, block, BlockScores(0.07, 0.845, lexical)) is off
+
+
+RELEASE = [
+    "जिला जनसंपर्क कार्यालय, नर्मदापुरम",
+    "पशुपालकों के लिए 12 गांवों में टीकाकरण शिविर अगले सप्ताह से लगेंगे",
+    "पशुपालन विभाग अगले सोमवार से ज़िले के 12 गांवों में खुरपका-मुंहपका रोग से बचाव के टीके "
+    "लगाने के लिए शिविर लगाएगा। हर शिविर सुबह नौ से दोपहर एक बजे तक चलेगा।",
+    "उपसंचालक पशुपालन ने बताया कि टीके मुफ़्त लगाए जाएंगे और पशुपालकों को अपने पशुओं का "
+    "पंजीकरण नंबर साथ लाना होगा।",
+    "विभाग ने सभी ग्राम सचिवों से शिविर की सूचना गांव में मुनादी से देने को कहा है।",
+]
+
+
+@pytest.mark.parametrize("mark", ["— समाप्त —", "-- ENDS --"])
+def test_another_release_after_an_end_mark_goes(embedder, mark: str) -> None:
+    kept, removed = _clean([*BODY, mark, *RELEASE], embedder)
+    assert all(t in removed for t in RELEASE), removed
+    assert all(t in kept for t in BODY[2:]), removed
+
+
+def test_an_articles_part_after_a_bare_rule_of_hashes_stays(embedder) -> None:
+    part = [
+        "कृषि विभाग ने बताया कि अगले साल बीस और गांवों में सौर पंप लगाए जाएंगे और इसके लिए "
+        "किसानों से आवेदन मंगाए गए हैं।",
+        "किसानों का कहना है कि पंप से डीजल का खर्च घटा है और सिंचाई भी समय पर हो रही है।",
+    ]
+    kept, removed = _clean([*BODY, "###", *part], embedder)
+    assert all(t in kept for t in part), removed
+
+
+def test_the_next_article_names_another_story() -> None:
+    assert _is_marker(Line(0, "अगला लेख लोड हो रहा है…", label="navigation"))

@@ -162,3 +162,34 @@ def test_nearest_leaves_out_what_keep_masks() -> None:
     assert (sb[0], so[0], at[0]) == (1.0, 0.0, 0)
     sb, _, at = nearest(q, bank, vecs, np.array([False, True, True]))
     assert sb[0] == 0.0 and at[0] == 2
+
+
+def test_a_kept_lists_items_and_a_boxs_heading_are_not_compared() -> None:
+    lines = [
+        TITLE,
+        PARAS[0],
+        "Signs of a leak at home",  # a kept heading over a list
+        "• a damp patch on the wall",
+        "• a meter that turns with every tap shut",
+        "• low pressure on the top floor",
+        PARAS[1],
+        "Ward-wise cost (Rs crore, first phase)",  # the heading of a box of figures
+        "Shahdara: 41.2",
+        "Mayur Vihar: 18.6",
+        PARAS[2],
+        "Transcript of the meeting (edited)",  # over a transcript's turns: no box
+        "Chairman: We will start with the oldest mains in Shahdara and then move to the rest.",
+        "Engineer: The first crews are ready and the pipes have been bought already, sir.",
+        PLAN,
+    ]
+    page = read_page(_page(lines), None)
+    page.lines[0].label = "title"  # (the title is never compared)
+    shaped = [page.lines[k].text for k in range(len(page.lines)) if candidate(page, k)]
+    assert shaped == ["Transcript of the meeting (edited)", PLAN]
+
+
+def test_an_item_of_a_list_under_removed_furniture_is_compared() -> None:
+    lines = [TITLE, PARAS[0], PARAS[1], "Also read", "• Metro fares go up", "• New buses"]
+    page = read_page(_page(lines), None)
+    page.lines[3].label = "navigation"
+    assert candidate(page, 4) and candidate(page, 5)
