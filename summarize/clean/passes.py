@@ -22,6 +22,7 @@ from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     DANGLING_START,
     DESK_RE,
+    DEV_RE,
     END_MARK_RE,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
@@ -120,7 +121,8 @@ def _title_candidates(page: Page) -> list[tuple[int, Line]]:
         if not ln.label and is_headline_shape(ln.text)
     ]
     if cands:
-        return cands
+        named = [(k, ln) for k, ln in cands if not _names_a_place_on_the_site(ln.text)]
+        return named or cands
     # no headline-shaped line: take the first short line, unless it is the only text
     free = [(k, ln) for k, ln in enumerate(main) if not ln.label]
     if len(free) < 2:
@@ -134,6 +136,27 @@ def _title_candidates(page: Page) -> list[tuple[int, Line]]:
     ):
         return free[:1]
     return []
+
+
+_CRUMB_SEP_RE = re.compile(r"\s[›»>]\s")
+_CRUMB_PART_WORDS = 3
+_LETTERHEAD_WORDS = 4
+
+
+def _names_a_place_on_the_site(t: str) -> bool:
+    """A breadcrumb of short parts ("खेल › कबड्डी मैट") or a letterhead in capitals ("PUNE
+    MUNICIPAL CORPORATION", "PRESS COMMUNIQUE"): headline-shaped, but it names where the page
+    sits or who issued it, not the story (passed over while another candidate is left)."""
+    parts = _CRUMB_SEP_RE.split(t)
+    if len(parts) >= 2 and all(1 <= len(split_words(x)) <= _CRUMB_PART_WORDS for x in parts):
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    return (
+        bool(letters)
+        and letters.isupper()
+        and not DEV_RE.search(t)
+        and len(split_words(t)) <= _LETTERHEAD_WORDS
+    )
 
 
 _CLOSED = ("।", ".", "|", "॥", ":", ";", ",", "!", "?", ")", "]", '"', "”", "’", "'")

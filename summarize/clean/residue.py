@@ -13,14 +13,17 @@ furniture of any site has and a sentence of an article does not:
   copy link, skip to, back to top, add to a reading list; शेयर, फॉलो, सब्सक्राइब, डाउनलोड,
   क्लिक ...): ``navigation``.  (The vocabulary is :data:`~.patterns.ACTION_RE`.)
 * **Contact lines**: a short line with an e-mail address, a phone number or a web address and
-  no finite verb (a media contact, a helpline card): ``metadata``.
+  no finite verb (a media contact, a helpline card), or an office's address ending in its
+  postal code: ``metadata``; a short line with a number where the site asks the reader to
+  write to it ("... 90000-41122 पर भेजिए, हम जांचेंगे", a tipline): ``navigation``.
 * **Links, reading times, widget readings**: a short line ending in an arrow or a chevron
   (``Next photo ›``, ``आगे पढ़ें ↓``) is ``navigation``; a reading time in any wording is
   ``metadata``; a line of two or more readings (prices with ``▲``/``▼``, temperatures,
   percentages, AQI) between separators, with no finite verb, is a ``ticker``.
 * **Stamps and desk codes**: a short line (up to 7 words) with a time or a date, no finite
   verb and no sentence end (a live blog's entry stamp, a wire timestamp); a line of initials
-  joined by slashes (``RK/AB``): ``metadata``.
+  joined by slashes (``RK/AB``), an office's reference number (``Ref. No. PRO/WS/2025/318``,
+  ``पत्रांक ...``): ``metadata``.
 
 * **Almanac and horoscope boxes**: the heading of the day's almanac or horoscope, the lines
   under it that read the almanac or a sign's forecast, and a run of three or more forecasts
@@ -103,6 +106,23 @@ _READING_TIME_RE = re.compile(
 _READING_RE = re.compile(r"[▲▼]|[₹$€£]\s?[\d,.]+|[\d.]+\s?°\s?[CF]?|\bAQI\b|[\d.]+\s?%", re.I)
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 _STAMP_WORDS = 7
+_TIPLINE_WORDS = 15
+_REF_WORDS = 12
+# an office's reference number on a letter or a release: "Ref. No. PRO/WS/2025/318 Date: ...",
+# "पत्रांक/जसं/2025/118", "ज्ञापन क्रमांक 4411"
+_REF_NO_RE = re.compile(
+    r"^\W*(?:ref(?:erence)?\.?\s*no\.?|(?:memo|letter|file|f)\.?\s*no\.|पत्रांक|(?:पत्र|ज्ञापन|आदेश)\s+क्रमांक|"
+    r"संदर्भ\s+(?:सं\.|संख्या))\s*[:：/-]?\s*\S*[\d०-९]",
+    re.IGNORECASE,
+)
+_ADDRESS_WORDS = 20
+# the site speaks to the reader: "हमें भेजिए", "हम जांचेंगे", "write to us", "we will check"
+_SITE_VOICE_RE = re.compile(
+    r"(?:^|\s)(?:हम|हमें|हमारे|हमको)\s+\S+|\b(?:write\s+to\s+us|send\s+(?:it\s+)?to\s+us|we\s+will\s+(?:check|verify))\b",
+    re.IGNORECASE,
+)
+# a postal code at the end of an address ("Pune – 411005", "सागर (म.प्र.) - 470 001")
+_PIN_END_RE = re.compile(r"(?<![\d,.])\d{3}\s?\d{3}\s*\.?\s*$")
 _ACTION_WORDS = 8
 _CONTACT_WORDS = 12
 
@@ -143,9 +163,17 @@ def _line_label(ln: Line, lang: str) -> str:
         return "navigation"
     if words <= _CONTACT_WORDS and not verb and _CONTACT_RE.search(t) and not ends_sentence(t):
         return "metadata"
+    if words <= _TIPLINE_WORDS and _CONTACT_RE.search(t) and _SITE_VOICE_RE.search(t):
+        return "navigation"  # "कोई संदिग्ध संदेश मिला? 90000-41122 पर भेजिए, हम जांचेंगे"
+    if words <= _ADDRESS_WORDS and not verb and t.count(",") >= 2 and _PIN_END_RE.search(t):
+        return "metadata"  # an office's address: "..., Shivajinagar, Pune – 411005"
     if words <= _STAMP_WORDS and not verb and not ends_sentence(t) and _is_stamp(t):
         return "metadata"  # a stamp: "14.30 बजे", "Filed 6:05 pm", "12 जुलाई | अपडेट"
-    if _INITIALS_RE.match(t) or _DESK_CODE_RE.match(t):
+    if (
+        _INITIALS_RE.match(t)
+        or _DESK_CODE_RE.match(t)
+        or (words <= _REF_WORDS and _REF_NO_RE.match(t))
+    ):
         return "metadata"
     if words <= 6 and not verb and not ends_sentence(t) and _ARROW_RE.search(t):
         return "navigation"

@@ -206,3 +206,48 @@ def test_an_articles_part_after_a_bare_rule_of_hashes_stays(embedder) -> None:
 
 def test_the_next_article_names_another_story() -> None:
     assert _is_marker(Line(0, "अगला लेख लोड हो रहा है…", label="navigation"))
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("कोई गलत सूचना दिखी? हमें 90000-12345 पर व्हाट्सऐप कीजिए, हम जांच करेंगे", "navigation"),
+        ("District Information Office, Collectorate Road, Narmadapuram – 461001", "metadata"),
+        ("Ref. No. DIO/AGR/2026/77 Dated: 04/02/2026", "metadata"),
+        ("पत्रांक/कृषि/2026/118", "metadata"),
+    ],
+)
+def test_an_offices_lines_and_a_tipline(line: str, label: str) -> None:
+    assert _clean([*BODY, line])[1].get(line) == label
+
+
+def test_a_helpline_in_the_story_stays() -> None:
+    line = "किसान कॉल सेंटर 1800-180-1551 पर सुबह छह से रात दस बजे तक सलाह देता है।"
+    kept, removed = _clean([*BODY, line])
+    assert line in kept, removed
+
+
+EN_BODY = [
+    "Water board to replace 120 km of leaking pipelines in the eastern wards before the monsoon",
+    "The Water Board will replace 120 kilometres of old pipelines in the eastern wards before "
+    "the monsoon, its chairman said on Tuesday. Work starts in Shahdara on Friday.",
+    "Leaks in the cast-iron mains laid in the 1970s waste nearly a fifth of the water the board "
+    "pumps every day, according to its own audit.",
+    "The chairman said the pipelines will be replaced ward by ward so that no area goes without "
+    "water for more than a day.",
+]
+
+
+@pytest.mark.parametrize(
+    ("above", "body"),
+    [
+        (["सौर पंप › सिंचाई"], BODY),
+        (["EASTERN WARDS PIPELINES", "PRESS NOTE"], EN_BODY),
+        (["Home › Water Board"], EN_BODY),
+    ],
+)
+def test_a_crumb_or_a_letterhead_is_not_the_title(above: list[str], body: list[str]) -> None:
+    clean, _ = clean_page(
+        Article(id="t", source="test", raw_text="\n\n".join([*above, *body])), None
+    )
+    assert clean.title == body[0]
