@@ -48,6 +48,9 @@ BYLINE_RE = re.compile(
     r"compiled\s+by|(?:live\s+)?updates?\s+by|issued\s+by|released\s+by|hosted\s+by|produced\s+by|presented\s+by)"
     rf"\s*[:：\-–—]?\s*(?!{_BY_TIME})(?-i:[A-Z\u0900-\u097f])|"
     r"(author|reporter|लेखक|लेखिका|आलेख|लेख|संकलन|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|"
+    # ("Words and pictures: X", "शब्द और तस्वीरें: X", "तथ्य-जांच: डॉ. X", "Medically reviewed by: X")
+    r"words\s+and\s+(?:pictures|photos|photographs)|text\s+and\s+(?:pictures|photos)|शब्द\s+(?:और|व)\s+(?:तस्वीरें|फ़?ोटो)|"
+    r"तथ्य[\s-](?:जांच|जाँच)|fact[\s-]check(?:ed)?(?:\s+by)?|(?:medically\s+)?reviewed\s+by|"
     r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
@@ -211,6 +214,10 @@ ALSO_READ_HEADING_RE = re.compile(
 )
 # Headings of lists of other stories: "Latest Bollywood News", "More from World", "ताज़ा खबरें"
 LIST_HEADING_RE = re.compile(
+    # ("Earlier episodes of the show", "पिछली कड़ियां", "देहरादून से: पाठकों की पसंद", "Editor's picks")
+    r"^\s*(?:earlier|previous|past|older|more|all)\s+episodes(?:\s+of\s+(?:the|this)\s+(?:show|podcast|series))?\s*[:：]?\s*$|"
+    r"^\s*(?:पिछली|पुरानी|सभी|और)\s+(?:कड़ियां|कड़ियाँ|एपिसोड)\s*[:：]?\s*$|"
+    r"^[^:：]{0,30}[:：]?\s*(?:पाठकों\s+की\s+पसंद|readers'?\s+(?:choice|picks)|editor'?s'?\s+(?:picks|choice)|संपादक\s+की\s+पसंद)\s*$|"
     r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts|clips|photos|galleries|episodes)|"
     r"more\s+from(\s+\S+){1,3}|"
     r"(ताज़ा|ताजा|लेटेस्ट|टॉप|ट्रेंडिंग|और|अन्य|बड़ी)(\s+\S+){0,3}\s+(खबरें|ख़बरें|खबर|न्यूज़|न्यूज|समाचार|स्टोरी|स्टोरीज|वीडियो|वीडियोज़?|क्लिप|क्लिप्स|तस्वीरें|फोटो))"
@@ -242,7 +249,8 @@ PROMO_RE = re.compile(
     r"stay\s+(tuned|updated|connected)|जुड़े\s+रहें|"
     # (a prompt to turn on the site's alerts: "घंटी दबाकर सूचनाएं चालू करें", "'नौकरी अलर्ट' चालू करें")
     r"(?:सूचनाएं|सूचनाएँ|नोटिफ\u093c?िकेशन|अलर्ट|घंटी)\W{0,2}\s+(?:चालू|ऑन|एक्टिवेट)\s+(?:करें|कीजिए|करिए)|"
-    r"turn\s+on\s+(?:push\s+)?(?:notifications|alerts)|(?:enable|allow)\s+(?:push\s+)?notifications|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
+    r"turn\s+on\s+(?:push\s+)?(?:notifications|alerts)|never\s+miss\s+an?\s+(?:episode|issue|story|update|edition)|"
+    r"कोई\s+(?:भी\s+)?(?:कड़ी|एपिसोड|अंक)\s+(?:न|ना)\s+(?:चूकें|छूटे)|(?:enable|allow)\s+(?:push\s+)?notifications|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
     re.IGNORECASE,
 )
 POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
@@ -470,6 +478,14 @@ BIO_TRAIT_RE = re.compile(
     r"वर्षों\s+का\s+अनुभव|साल\s+का\s+अनुभव|सालों\s+का\s+अनुभव|वर्षों\s+से|सालों\s+से|अनुभव|"
     r"कवर\s+कर(ते|ती|ता)|लिख(ते|ती|ता)\s+(हैं|है|रहे)|प्रशंसक|फैन|खाली\s+समय|शौक|पसंद\s+कर(ते|ती|ता)|"
     r"काम\s+कर\s+चुके|काम\s+कर\s+चुकी|जुड़े\s+(हैं|रहे)|जुड़ी\s+(हैं|रही)|से\s+पढ़ाई|डिग्री|स्नातक|पूर्व\s+में)",
+    re.IGNORECASE,
+)
+# What a writer or a host does, for a closing line about the person who wrote or presents the
+# piece ("X इंदौर में रहती हैं और ... पर लिखती हैं", "X इस पॉडकास्ट की मेज़बान हैं", "X writes on
+# cities", "He writes a monthly column")
+WRITER_WORK_RE = re.compile(
+    r"\bwrites?\b|\bcolumn\b|\bhosts?\b|\bpodcast\b|लिख(?:ते|ती|ता)\s+(?:हैं|है|रहे|रही|आ\s+रहे|आ\s+रही)|"
+    r"मेज़बान|मेजबान|होस्ट|स्तंभ|कॉलम",
     re.IGNORECASE,
 )
 BIO_PRONOUN_RE = re.compile(

@@ -106,7 +106,14 @@ _READING_TIME_RE = re.compile(
 _READING_RE = re.compile(r"[▲▼]|[₹$€£]\s?[\d,.]+|[\d.]+\s?°\s?[CF]?|\bAQI\b|[\d.]+\s?%", re.I)
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 _STAMP_WORDS = 7
-_TIPLINE_WORDS = 15
+_TIPLINE_WORDS = 20
+# what the site asks the reader to do with its number: send, write, call, join
+_REQUEST_RE = re.compile(
+    r"(?:भेज|लिख|कॉल\s+कर|संपर्क\s+कर|जुड़|बता)(?:ें|िए|िये|िएगा)|"
+    r"(?:व्हाट्सऐप|व्हाट्सएप|मैसेज|कॉल|फ\u093c?ोन|ई-?मेल)\s+(?:कीजिए|करें|करिए)|"
+    r"\b(?:send|call|write|message|whatsapp|e-?mail)\b",
+    re.IGNORECASE,
+)
 _REF_WORDS = 12
 # an office's reference number on a letter or a release: "Ref. No. PRO/WS/2025/318 Date: ...",
 # "पत्रांक/जसं/2025/118", "ज्ञापन क्रमांक 4411"
@@ -163,7 +170,12 @@ def _line_label(ln: Line, lang: str) -> str:
         return "navigation"
     if words <= _CONTACT_WORDS and not verb and _CONTACT_RE.search(t) and not ends_sentence(t):
         return "metadata"
-    if words <= _TIPLINE_WORDS and _CONTACT_RE.search(t) and _SITE_VOICE_RE.search(t):
+    if (
+        words <= _TIPLINE_WORDS
+        and _CONTACT_RE.search(t)
+        and _SITE_VOICE_RE.search(t)
+        and _REQUEST_RE.search(t)
+    ):
         return "navigation"  # "कोई संदिग्ध संदेश मिला? 90000-41122 पर भेजिए, हम जांचेंगे"
     if words <= _ADDRESS_WORDS and not verb and t.count(",") >= 2 and _PIN_END_RE.search(t):
         return "metadata"  # an office's address: "..., Shivajinagar, Pune – 411005"

@@ -276,6 +276,22 @@ def _is_bilingual(t: str) -> bool:
     return False
 
 
+# "to get the news": what a channel or a group is joined for
+_TO_GET_NEWS_RE = re.compile(
+    r"(?:सुर्[खख़]ियां|सुर्[खख़]ियाँ|ख\u093c?बरें|ख\u093c?बर|अपडेट|headlines|news|updates)\s+(?:पाने|पढ़ने|जानने)\s+के\s+लिए",
+    re.IGNORECASE,
+)
+# the site asks the reader: "क्या आपकी गली में भी ...?" and "फोटो भेजिए, हम पहुंचाएंगे"
+_ASKS_READER_RE = re.compile(
+    r"(?:^|\s)क्या\s+(?:आप|आपकी|आपके|आपका)\s|\b(?:do|have|did)\s+you\b", re.IGNORECASE
+)
+_SITE_ASKS_RE = re.compile(
+    r"(?:भेज|लिख|बता)(?:िए|ें|िये)\W.{0,40}(?:^|\s)(?:हम|हमें)\s|\b(?:send|write\s+to|tell)\s+us\b",
+    re.IGNORECASE,
+)
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+
 def _is_promo(text: str) -> bool:
     """The site talking about itself: "हमारे व्हाट्सएप चैनल से जुड़ें", "Download the app",
     "Catch all the Business News ... on <site>", "ताजा अपडेट के लिए हमारे साथ जुड़े रहें"."""
@@ -287,6 +303,10 @@ def _is_promo(text: str) -> bool:
         and CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
     ):
         return len(split_words(text)) <= 15
+    if SOCIAL_RE.search(text) and CTA_RE.search(text) and _TO_GET_NEWS_RE.search(text):
+        return len(split_words(text)) <= 20  # "... रोज़ सुबह शहर की सुर्खियां पाने के लिए जुड़िए"
+    if _ASKS_READER_RE.search(text) and _SITE_ASKS_RE.search(text) and not _QUOTE_RE.search(text):
+        return len(split_words(text)) <= 20  # "क्या आपकी गली में भी ...? फोटो भेजिए, हम पहुंचाएंगे"
     return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
 
 

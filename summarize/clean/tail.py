@@ -5,7 +5,8 @@ and the spans cut out of kept lines.
 7. **Duplicates**: a line that repeats the title (also with a site name added) or an
    earlier line.
 8. **The end of the page**: a closing author bio (role and career words, third person, the
-   byline's name), then short non-sentence lines after the last sentence (footers, tag
+   byline's name) or a last line of text about a writer or host named nowhere above ("X
+   ... पर लिखती हैं", "X writes on cities"), then short non-sentence lines after the last sentence (footers, tag
    lists, other stories' headlines).
 9. **Coherence**: long kept lines far from the topic are flagged (never removed).
 10. **Cuts inside kept lines**: a leading dateline (``नई दिल्ली, 2 जुलाई (भाषा)।``,
@@ -43,6 +44,7 @@ from summarize.clean.patterns import (
     STRAY_LATIN_FUNC,
     TAG_HEADINGS,
     WRITER_LEAD_RE,
+    WRITER_WORK_RE,
 )
 from summarize.clean.shapes import (
     LONG_LINE,
@@ -315,6 +317,49 @@ def _mark_author_bio(page: Page) -> None:
             break
 
 
+_WRITER_LINE_CHARS = 400
+_IS_A_RE = re.compile(r"\bis\s+(?:a|an|the)\s", re.IGNORECASE)
+
+
+def _mark_closing_writer(page: Page) -> None:
+    """The article's last line of text about the person who wrote or presents it, named
+    nowhere above: "अदिति जोशी इंदौर में रहती हैं और हस्तशिल्प पर लिखती हैं।", "नेहा त्रिपाठी इस
+    पॉडकास्ट की मेज़बान हैं ...", "Farhan Qureshi is an urban planner ... He writes a monthly
+    column on cities."  It opens with a name, says what the person is (present tense) and
+    names a writer's or a host's work or role.  A profile's closing line is about its
+    subject, who is named in the story above, so it stays."""
+    main = page.main
+    free = [k for k, ln in enumerate(main) if not ln.label and is_text_line(ln.text)]
+    if len(free) < 3:
+        return
+    ln = main[free[-1]]
+    t = ln.text
+    if len(t) >= _WRITER_LINE_CHARS or terminal_count(t) > 2 or FIRST_PERSON_RE.search(t):
+        return
+    words = split_words(t)
+    if len(words) < 4 or not _name_like(words[:2]):
+        return
+    if not (WRITER_WORK_RE.search(t) or BIO_ROLE_RE.search(t)):
+        return
+    if not (BIO_IDENTITY_RE.search(t) or _IS_A_RE.search(t) or WRITER_WORK_RE.search(t)):
+        return
+    name = " ".join(words[:2])
+    above = " ".join([page.title or "", *(main[k].text for k in free[:-1])])
+    if name in above:
+        return  # the story's own subject
+    ln.label = "author-bio"
+
+
+def _name_like(words: list[str]) -> bool:
+    """Two words that may be a person's name: no function word and one uncommon Hindi word
+    (a surname may be common: "जोशी"), or capitalised Latin."""
+    if all(DEV_RE.search(w) for w in words):
+        if any(w in TOPIC_STOP or w in DANGLING_START for w in words):
+            return False
+        return not all(is_common_hindi(w) for w in words)
+    return all(w[:1].isupper() and w.lower() not in NOT_NAMES_EN for w in words)
+
+
 def _mark_header_bio(page: Page) -> None:
     """A paragraph about the writer *above* the text (an opinion page's "X is a professor
     of ..."): the first kept line after the title, or one of the next two when it follows a
@@ -536,6 +581,7 @@ def mark_page_end(page: Page) -> None:
     _mark_about_block(page)
     _mark_header_bio(page)
     _mark_author_bio(page)
+    _mark_closing_writer(page)
     _mark_disclaimer(page)
     _mark_trailing(page)
 

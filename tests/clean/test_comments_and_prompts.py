@@ -47,6 +47,13 @@ BODY = SOLAR_PUMPS
         ("Related topics: solar pumps · irrigation · Narmada", "navigation"),
         ('trackView("krishi-desk","story-4410");', "tracking"),
         ("amp-pixel https://px.example.org/p?id=77&ev=view", "tracking"),
+        ("क्या आपके गांव में भी नहर सूखी है? तस्वीर भेजिए, हम अफ़सरों तक पहुंचाएंगे", "navigation"),
+        ("खेती डेस्क अब टेलीग्राम पर: हर शाम गांव की ख़बरें पाने के लिए जुड़िए", "navigation"),
+        ("Never miss an issue: the farm letter comes every Monday.", "navigation"),
+        ("Previous episodes of the podcast", "navigation"),
+        ("भोपाल से: संपादक की पसंद", "navigation"),
+        ("Words and photos: Ira Deshpande", "metadata"),
+        ("Medically reviewed by: Dr Anil Rao, MD", "metadata"),
     ],
 )
 def test_widget_and_prompt_shapes(line: str, label: str) -> None:
@@ -64,6 +71,9 @@ def test_widget_and_prompt_shapes(line: str, label: str) -> None:
         "बिजली विभाग ने किसानों से मोबाइल पर अलर्ट चालू रखने की अपील की है।",
         "नतीजे हर 10 मिनट में अपडेट होंगे, आयोग ने कहा।",
         "Tap water reached the village on Monday.",
+        "क्या आप जानते हैं कि नर्मदा में 40 प्रकार की मछलियां हैं?",
+        "किसानों ने कहा कि योजना की ख़बरें पाने के लिए वे व्हाट्सऐप समूह से जुड़े हैं।",
+        '"क्या आपकी फ़सल बर्बाद हुई? अर्ज़ी भेजिए, हम मुआवज़ा देंगे," कलेक्टर ने कहा।',
     ],
 )
 def test_sentences_like_widgets_stay(line: str) -> None:
@@ -251,3 +261,28 @@ def test_a_crumb_or_a_letterhead_is_not_the_title(above: list[str], body: list[s
         Article(id="t", source="test", raw_text="\n\n".join([*above, *body])), None
     )
     assert clean.title == body[0]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "सुरभि नागर होशंगाबाद में रहती हैं और खेती-किसानी पर लिखती हैं।",
+        "कबीर मालवीय इस पॉडकास्ट के मेज़बान हैं।",
+    ],
+)
+def test_a_closing_line_about_the_writer_goes(bio: str) -> None:
+    kept, removed = _clean([*BODY, bio, "© 2026 नर्मदा समाचार"])
+    assert removed.get(bio) == "author-bio", removed
+    assert all(t in kept for t in BODY[2:]), removed
+
+
+def test_a_profiles_closing_line_about_its_subject_stays() -> None:
+    page = [
+        "रामदीन पटेल ने बंजर खेत में उगाया बाग, अब गांव के बच्चों को सिखाते हैं बागवानी",
+        "होशंगाबाद। रामदीन पटेल ने दस साल पहले अपने बंजर खेत में आम और अमरूद के पौधे लगाए थे। "
+        "आज उनके बाग में चार सौ पेड़ हैं।",
+        "गांव के लोग बताते हैं कि पहले इस ज़मीन पर घास तक नहीं उगती थी और पानी की भारी कमी थी।",
+        "रामदीन पटेल अब गांव के स्कूल में हर शनिवार बच्चों को बागवानी सिखाते हैं और खेती पर लेख लिखते हैं।",
+    ]
+    kept, removed = _clean(page)
+    assert page[-1] in kept, removed
