@@ -54,6 +54,14 @@ BYLINE_RE = re.compile(
     r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
+# A live page's sign-off: "Signing off for today.", "... लाइव अपडेट यहीं ख़त्म होता है। साथ बने
+# रहने के लिए धन्यवाद।", "Thanks for following"
+SIGN_OFF_RE = re.compile(
+    r"^\W*signing\s+off\b|\bthanks?\s+(?:you\s+)?for\s+(?:following|staying\s+with\s+us|reading\s+along)|"
+    r"that'?s\s+all\s+(?:for\s+today|from\s+us)|साथ\s+बने\s+रहने\s+के\s+लिए\s+(?:धन्यवाद|शुक्रिया)|"
+    r"(?:लाइव|live)\s+(?:अपडेट|ब्लॉग|कवरेज)\s+(?:\S+\s+){0,2}(?:यहीं|यहां)\s+(?:ख\u093c?त्म|समाप्त)",
+    re.IGNORECASE,
+)
 # A desk / correspondent credit (only taken in the header, on a short line).
 DESK_RE = re.compile(
     r"(संवाददाता|ब्यूरो|डेस्क|प्रतिनिधि|correspondent|bureau|\bdesk\b|staff\s+reporter|news\s+service)",
@@ -260,10 +268,12 @@ POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओप�
 POLL_LINE_RE = re.compile(
     r"^\s*[^\w\s]{0,3}\s*(poll|quick\s+poll|quiz|पोल|सर्वे|क्विज़?|आपकी\s+राय|your\s+(?:view|say|vote)|readers'?\s+poll|"
     # ("आज का सवाल:", "आज की पहेली:", "पाठकों से सवाल:", "पाठक सर्वे:", "Question of the day:")
-    r"आज\s+(?:का|की)\s+(?:सवाल|प्रश्न|पहेली|क्विज़?)|पाठकों\s+से\s+(?:सवाल|प्रश्न)|पाठक\s+(?:सर्वे|सर्वेक्षण)|"
+    r"आज\s+(?:का|की)\s+(?:सवाल|प्रश्न|पहेली|क्विज़?)|क्विज़?\s+(?:खेलिए|खेलें)|(?:play|take)\s+(?:the|our|this)\s+quiz|पाठकों\s+से\s+(?:सवाल|प्रश्न)|पाठक\s+(?:सर्वे|सर्वेक्षण)|"
     r"(?:question|quiz|puzzle|poll)\s+of\s+the\s+(?:day|week)|readers'?\s+(?:survey|question))\s*[:：\-–—]\s*\S|"
     # (its options on one line: "○ पूरा भरोसा ○ कुछ हद तक ○ बिल्कुल नहीं [मत भेजें]")
     r"^(?:\s*[○◯◉◎⚪☐□]\s*[^○◯◉◎⚪☐□]{1,40}){2,}$|"
+    # (or lettered: "(क) 20 लीटर (ख) 50 लीटर (ग) 100 लीटर से ज़्यादा", short options only)
+    r"^\s*\((?:क|a|A)\)(?:\s*[^()।.?!]{1,40}?\s*\((?:ख|ग|घ|b|c|d|B|C|D)\)){2,3}\s*[^()।.?!]{1,40}$|"
     # (and its note: "वोट देने के बाद ही नतीजे दिखेंगे", "Results are shown after you vote")
     r"(?:वोट|मत)\s+(?:देने|करने|डालने)\s+के\s+बाद\s+(?:ही\s+)?(?:नतीजे|परिणाम)|results?\s+.{0,20}after\s+you\s+vote|"
     r"(^|\s|\?)\S{0,3}\s*(हां|हाँ|yes)\s*[·•|/]\s*\S{0,3}\s*(नहीं|no)(?=\s|$|[·•|/])(\s*[·•|/]\s*[^·•|/]{1,25}){0,3}\s*$|"
@@ -576,7 +586,9 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"
     r"syndicated\s+(feed|wire|copy|service)|from\s+a\s+syndicated|"
     # (wire copy run unedited: "Carried as received from the news service", "... बिना संपादन के")
-    r"carried\s+as\s+received|(?:text|copy|report|story)\s+has\s+not\s+been\s+edited|"
+    r"carried\s+as\s+received|सामग्री\s+की\s+(?:ज़िम्मेदारी|जिम्मेदारी|ज\u093cिम्मेदारी)|"
+    r"\bresponsib(?:le|ility)\s+for\s+(?:the|its)\s+content|वितरण\s+सेवा\s+के\s+(?:माध्यम\s+से|ज़रिए|जरिए)|"
+    r"distributed\s+(?:by|via|through)\s+(?:\S+\s+){0,4}(?:wire|newswire|service)|(?:text|copy|report|story)\s+has\s+not\s+been\s+edited|"
     r"(?:बिना|बग़ैर|बगैर)\s+(?:किसी\s+)?(?:संपादन|बदलाव)\s+के\s+(?:प्रकाशित|ली\s+गई|लिया\s+गया)|"
     r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख)\s.{0,40}(अधिसूचना|(?:लिखित\s+)?आदेश|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
     r"(this|the)\s+(report|article|story|column)\s+is\s+based\s+on\s+(a|the)\s+(press\s+release|press\s+note|"

@@ -217,13 +217,17 @@ def _reason(ln: Line) -> str:
     return "navigation"
 
 
+_KEY_VALUE_LINE_RE = re.compile(r"^[^:：]+[:：]\s*\S")  # (a value after the colon: no intro)
+
+
 def applies(ln: Line, x: list[float]) -> bool:
     """Whether the scorer may remove ``ln`` (features ``x``): only in the header or footer zone
     (between the first and the last sentence are subheads and Q&A lines), never a deck or key
     point under the headline (:func:`_is_deck`), never a line of 30+
     words, two full sentences or 8+ words with a finite verb, a question or a short sentence
     (a finite verb and a full stop), a salutation (a final comma), a header-zone line ending in
-    a full stop (a key point), nor a ``key: value`` line with a number that is no date (a box
+    a full stop (a key point), a line that ends in a colon (it opens a list or a box), nor a
+    ``key: value`` line with a number that is no date (a box
     of figures is information: "रेटिंग: 4.5/5")."""
     if not (x[_HEADER] or x[_FOOTER]) or x[_DECK]:
         return False
@@ -238,6 +242,8 @@ def applies(ln: Line, x: list[float]) -> bool:
         return False  # a salutation ("नमस्कार किसान साथियो,") opens the text after it
     if x[_HEADER] and end in "।.":
         return False  # a key point under the headline ("गैस का खर्च आधा।") is written as one
+    if end in ":：" and _KEY_VALUE_LINE_RE.match(ln.text) is None:
+        return False  # the line that opens a list or a box ("संयंत्र एक नज़र में:")
     if end == "?" or (x[_VERB] and end in "।.!"):
         return False  # a question (a subhead, an interviewer's) or a short sentence
     if FIGURE_ITEM_RE.match(ln.text) and not x[_DATE]:

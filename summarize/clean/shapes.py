@@ -54,6 +54,7 @@ from summarize.clean.patterns import (
     RELATED_RE,
     RELATIVE_TIME_RE,
     SHARE_NETWORK_RE,
+    SIGN_OFF_RE,
     SOCIAL_RE,
     SPONSOR_RE,
     STAMP_RE,
@@ -217,6 +218,8 @@ def is_metadata(text: str, *, header: bool) -> bool:
         return True  # "2 घंटे पहले", a live blog's "11:45 AM"
     if DISCLAIMER_RE.match(t) and len(t) < 600:
         return True
+    if len(t) < 300 and SIGN_OFF_RE.search(t):
+        return True  # a live page's sign-off
     if len(split_words(t)) <= 10 and TRANSLATED_RE.search(t):
         return True
     if len(split_words(t)) <= 40 and CORRECTION_RE.search(t):
@@ -283,10 +286,20 @@ _TO_GET_NEWS_RE = re.compile(
 )
 # the site asks the reader: "क्या आपकी गली में भी ...?" and "फोटो भेजिए, हम पहुंचाएंगे"
 _ASKS_READER_RE = re.compile(
-    r"(?:^|\s)क्या\s+(?:आप|आपकी|आपके|आपका)\s|\b(?:do|have|did)\s+you\b", re.IGNORECASE
+    r"(?:^|\s)(?:आप|आपकी|आपके|आपका)\s|\b(?:do|have|did)\s+you\b", re.IGNORECASE
 )
 _SITE_ASKS_RE = re.compile(
-    r"(?:भेज|लिख|बता)(?:िए|ें|िये)\W.{0,40}(?:^|\s)(?:हम|हमें)\s|\b(?:send|write\s+to|tell)\s+us\b",
+    r"(?=.*(?:भेज|लिख|बता)(?:िए|ें|िये))(?=.*(?:^|\s)(?:हम|हमें|हमारा|हमारे|हमारी)\s)|"
+    r"\b(?:send|write\s+to|tell)\s+us\b",
+    re.IGNORECASE,
+)
+# "Follow <the site> on WhatsApp ...", "... को व्हाट्सऐप पर फॉलो करें"
+_FOLLOW_US_ON_RE = re.compile(
+    r"^\W*follow\s+(?:\S+\s+){1,5}on\s+|(?:पर|on)\s+(?:फॉलो|फ़ॉलो|follow)\s+(?:करें|कीजिए|करिए)",
+    re.IGNORECASE,
+)
+_REPORTED_RE = re.compile(
+    r"ने\s+(?:कहा|बताया)|(?:कहा|बताया)\s+कि|के\s+(?:अनुसार|मुताबिक)|\bsaid\b|\baccording\s+to\b",
     re.IGNORECASE,
 )
 _QUOTE_RE = re.compile(r"[\"“”]")
@@ -303,9 +316,16 @@ def _is_promo(text: str) -> bool:
         and CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
     ):
         return len(split_words(text)) <= 15
+    if SOCIAL_RE.search(text) and _FOLLOW_US_ON_RE.search(text):
+        return len(split_words(text)) <= 20  # "Follow The Western Dispatch on WhatsApp, ..."
     if SOCIAL_RE.search(text) and CTA_RE.search(text) and _TO_GET_NEWS_RE.search(text):
         return len(split_words(text)) <= 20  # "... रोज़ सुबह शहर की सुर्खियां पाने के लिए जुड़िए"
-    if _ASKS_READER_RE.search(text) and _SITE_ASKS_RE.search(text) and not _QUOTE_RE.search(text):
+    if (
+        _ASKS_READER_RE.search(text)
+        and _SITE_ASKS_RE.search(text)
+        and not _QUOTE_RE.search(text)
+        and not _REPORTED_RE.search(text)  # a minister's words, reported: "... ने कहा कि आप ..."
+    ):
         return len(split_words(text)) <= 20  # "क्या आपकी गली में भी ...? फोटो भेजिए, हम पहुंचाएंगे"
     return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
 

@@ -81,6 +81,7 @@ from summarize.clean.coherence import (
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     AD_RE,
+    ALSO_READ_HEADING_RE,
     END_MARK_RE,
     JUMP_FROM_RE,
     JUMP_RE,
@@ -112,6 +113,7 @@ _BARE_POINTER_WORDS = 6
 _MARKER_WORDS = 8  # words with a letter or digit: "↓ पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has 7
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
 _WORDLIKE_RE = re.compile(r"\w")
+_POINTER_END_RE = re.compile(r"\s*[▸▶►›»→⟶➜:：]+\s*$")
 _WORD_END_RE = re.compile(r"[^\W\d_]|30")
 _JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
 _BRIEF_HEADING_WORDS = 3  # a column's name over a brief (:func:`_is_brief_heading`)
@@ -193,6 +195,15 @@ def _is_jump(ln: Line) -> bool:
     return len(split_words(ln.text)) <= _JUMP_WORDS and bool(JUMP_RE.search(ln.text))
 
 
+def _is_also_read(ln: Line) -> bool:
+    """A bare "also read" pointer ("यह भी देखें ▸", "Also read:") that names no other story:
+    a link or two follow it, and the article often goes on below them, so it opens no block
+    (a story marker, "अगली ख़बर ▸", still does)."""
+    return bool(ALSO_READ_HEADING_RE.match(_POINTER_END_RE.sub("", ln.text))) and not (
+        STORY_MARKER_RE.search(ln.text)
+    )
+
+
 def _is_link_headline(ln: Line) -> bool:
     """A full headline that names no pointer ("इधर भी नज़र डालें: शहर से एक और अपडेट" points
     on): two of them in a row open a list of links, not a story."""
@@ -253,6 +264,8 @@ def _judge(
         and not any(_is_story_headline(lines, b) for b in block[:_FULL_HEADLINE_WITHIN])
     ):
         return None  # ... a full one, after a boundary that names no story
+    if _is_also_read(lines[k]):
+        return None  # a link under "यह भी देखें ▸", then the article goes on
     heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
         return None  # a list of headlines (links), no story: the article may resume below it

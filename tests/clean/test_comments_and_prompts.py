@@ -13,9 +13,9 @@ from cleaner_texts import SOLAR_PUMPS
 
 from summarize.clean import clean_page
 from summarize.clean.coherence import BlockScores
-from summarize.clean.page import Line
+from summarize.clean.page import Line, read_page
 from summarize.clean.passes import _shape_label
-from summarize.clean.story_blocks import _is_marker, _off
+from summarize.clean.story_blocks import _is_also_read, _is_marker, _off
 from summarize.engines.embeddings import Embedder, load_embedder
 from summarize.types import Article
 
@@ -54,6 +54,12 @@ BODY = SOLAR_PUMPS
         ("भोपाल से: संपादक की पसंद", "navigation"),
         ("Words and photos: Ira Deshpande", "metadata"),
         ("Medically reviewed by: Dr Anil Rao, MD", "metadata"),
+        ("क्विज़ खेलिए: नर्मदा के बारे में आप कितना जानते हैं?", "navigation"),
+        ("(क) दो (ख) चार (ग) छह से ज़्यादा (घ) एक भी नहीं", "navigation"),
+        ("That's all for today from the farm desk. Thanks for following.", "metadata"),
+        ("आज का यह लाइव ब्लॉग यहीं समाप्त होता है। साथ बने रहने के लिए शुक्रिया।", "metadata"),
+        ("Follow The Narmada Times on WhatsApp and Telegram for the day's stories.", "navigation"),
+        ("क्या आपके खेत में भी पंप ख़राब है? तस्वीर भेजिए, हमारा संवाददाता पहुंचेगा", "navigation"),
     ],
 )
 def test_widget_and_prompt_shapes(line: str, label: str) -> None:
@@ -74,6 +80,9 @@ def test_widget_and_prompt_shapes(line: str, label: str) -> None:
         "क्या आप जानते हैं कि नर्मदा में 40 प्रकार की मछलियां हैं?",
         "किसानों ने कहा कि योजना की ख़बरें पाने के लिए वे व्हाट्सऐप समूह से जुड़े हैं।",
         '"क्या आपकी फ़सल बर्बाद हुई? अर्ज़ी भेजिए, हम मुआवज़ा देंगे," कलेक्टर ने कहा।',
+        "मंत्री ने कहा कि आप अपनी शिकायत हमें लिखकर भेजें तो कार्रवाई होगी।",
+        "(क) आवेदक मध्यप्रदेश का मूल निवासी हो। (ख) आयु 18 से 40 वर्ष हो। (ग) आय तीन लाख से कम हो।",
+        "Farmers follow the rains on the radio and on WhatsApp groups.",
     ],
 )
 def test_sentences_like_widgets_stay(line: str) -> None:
@@ -286,3 +295,56 @@ def test_a_profiles_closing_line_about_its_subject_stays() -> None:
     ]
     kept, removed = _clean(page)
     assert page[-1] in kept, removed
+
+
+def test_the_article_after_an_also_read_link_stays(embedder) -> None:
+    # "यह भी देखें ▸", one link, and the article goes on: no other story opens there, however
+    # far its closing lines drift from the lead
+    rest = [
+        "मौसम विभाग के अनुसार अगले तीन दिन रात का तापमान चार डिग्री तक गिर सकता है और सुबह घना "
+        "कोहरा रहेगा।",
+        "अभिभावकों ने फ़ैसले का स्वागत किया है। कई निजी स्कूलों ने ऑनलाइन कक्षाएं शुरू कर दी हैं।",
+        "नगर निगम ने शहर के 60 स्थानों पर अलाव जलवाने और रैन बसेरों में कंबल बढ़ाने का आदेश दिया है।",
+    ]
+    page = [
+        "शीतलहर के कारण भोपाल में आठवीं तक के स्कूल 15 जनवरी तक बंद रहेंगे",
+        "भोपाल। लगातार गिरते तापमान को देखते हुए कलेक्टर ने आठवीं तक के सभी स्कूलों में 15 जनवरी "
+        "तक छुट्टी घोषित कर दी है। नौवीं से बारहवीं की कक्षाएं सुबह दस बजे से लगेंगी।",
+        "ज़िला शिक्षा अधिकारी ने कहा कि आदेश न मानने वाले स्कूलों पर कार्रवाई की जाएगी। परीक्षाएं "
+        "अपने तय समय पर होंगी।",
+        "यह भी देखें ▸",
+        "कोहरे में सफ़र से पहले जान लें: कौन-सी ट्रेनें आज देर से चल रही हैं",
+        *rest,
+    ]
+    kept, removed = _clean(page, embedder)
+    assert all(t in kept for t in rest), removed
+
+
+def test_the_scorer_leaves_a_line_that_opens_a_box() -> None:
+    from summarize.clean.scorer import applies, page_features
+
+    page = read_page(
+        Article(
+            id="t",
+            source="test",
+            raw_text="\n".join(
+                [*BODY, "संयंत्र एक नज़र में:", "क्षमता: 12 टन प्रतिदिन", "निवेश: 95 करोड़ रुपये"]
+            ),
+        ),
+        None,
+    )
+    feats = {ln.idx: x for ln, x in page_features(page)}
+    intro = next(ln for ln in page.lines if ln.text.endswith("में:"))
+    assert not applies(intro, feats[intro.idx])
+
+
+def test_an_also_read_pointer_opens_no_block_but_a_story_marker_does() -> None:
+    assert _is_also_read(Line(0, "यह भी देखें ▸", label="navigation"))
+    assert _is_also_read(Line(0, "Also read:", label="navigation"))
+    assert not _is_also_read(Line(0, "अगली ख़बर ▸", label="navigation"))
+
+
+def test_a_release_distributors_note_at_the_end_is_metadata() -> None:
+    note = "यह विज्ञप्ति वितरण सेवा के माध्यम से जारी की गई है। सामग्री की ज़िम्मेदारी संस्था की है।"
+    _, removed = _clean([*BODY, note])
+    assert removed.get(note) == "metadata", removed
