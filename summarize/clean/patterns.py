@@ -54,6 +54,14 @@ BYLINE_RE = re.compile(
     r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
 )
+# An office's sign-off under a release: "— जनसंपर्क शाखा, पुलिस अधीक्षक कार्यालय, सागर",
+# "— PRO, District Collectorate" (a dash, then the issuing office; no sentence)
+OFFICE_SIGN_OFF_RE = re.compile(
+    # (a dash of a sign-off, not a list's hyphen; the office and its place apart by a comma)
+    r"^\s*[—–]{1,2}\s*(?=[^,]*,)(?:\S+\s+){0,6}?(?:शाखा|कार्यालय|विभाग|प्रकोष्ठ|office|department|cell|"
+    r"directorate|collectorate)\b[^.।!?]{0,80}$",
+    re.IGNORECASE,
+)
 # A live page's sign-off: "Signing off for today.", "... लाइव अपडेट यहीं ख़त्म होता है। साथ बने
 # रहने के लिए धन्यवाद।", "Thanks for following"
 SIGN_OFF_RE = re.compile(
@@ -225,6 +233,7 @@ LIST_HEADING_RE = re.compile(
     # ("Earlier episodes of the show", "पिछली कड़ियां", "देहरादून से: पाठकों की पसंद", "Editor's picks")
     r"^\s*(?:earlier|previous|past|older|more|all)\s+episodes(?:\s+of\s+(?:the|this)\s+(?:show|podcast|series))?\s*[:：]?\s*$|"
     r"^\s*(?:पिछली|पुरानी|सभी|और)\s+(?:कड़ियां|कड़ियाँ|एपिसोड)\s*[:：]?\s*$|"
+    r"^\s*आज\s+की\s+(?:और|अन्य|बाक़ी|बाकी)\s+ख\u093c?बरें\s*[:：]?\s*$|"
     r"^[^:：]{0,30}[:：]?\s*(?:पाठकों\s+की\s+पसंद|readers'?\s+(?:choice|picks)|editor'?s'?\s+(?:picks|choice)|संपादक\s+की\s+पसंद)\s*$|"
     r"^\s*((latest|more|top|trending|popular|recommended|related)(\s+\S+){0,3}\s+(news|stories|articles|videos|updates|posts|clips|photos|galleries|episodes)|"
     r"more\s+from(\s+\S+){1,3}|"
@@ -580,7 +589,8 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"(निजी|व्यक्तिगत)\s+विचार|(लेखक|लेखिका|स्तंभकार)\s+के\s+अपने\s+विचार|बाजार\s+जोखिमों\s+के\s+अधीन|"
     r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह|"
     # (what the text rests on, and what it is not: a note of the page, not the story's)
-    r"सामान्य\s+जानकारी\s+के\s+लिए|for\s+general\s+information|"
+    r"सामान्य\s+जानकारी\s+के\s+लिए|for\s+general\s+information|सामान्य\s+जागरूकता\s+के\s+लिए|"
+    r"for\s+(?:general\s+)?awareness\s+(?:purposes\s+)?only|"
     r"(क़ानूनी|कानूनी|क\u093cानूनी)\s+सलाह\s+(न|नहीं)\s+(माना|समझा|मानें)|"
     r"not\s+(a\s+substitute\s+for\s+)?(legal|medical|financial|professional)\s+advice|"
     r"(generated|transcribed|produced)\s+(automatically\s+)?by\s+(software|a\s+machine|ai\b)|"

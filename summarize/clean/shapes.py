@@ -46,6 +46,7 @@ from summarize.clean.patterns import (
     NEWSLETTER_RE,
     NEXT_STORY_GLUED_RE,
     NEXT_STORY_RE,
+    OFFICE_SIGN_OFF_RE,
     PAGE_CONTROL_RE,
     POLL_LINE_RE,
     PROMO_RE,
@@ -220,6 +221,8 @@ def is_metadata(text: str, *, header: bool) -> bool:
         return True
     if len(t) < 300 and SIGN_OFF_RE.search(t):
         return True  # a live page's sign-off
+    if len(split_words(t)) <= _OFFICE_WORDS and OFFICE_SIGN_OFF_RE.match(t):
+        return True  # "— जनसंपर्क शाखा, पुलिस अधीक्षक कार्यालय, सागर"
     if len(split_words(t)) <= 10 and TRANSLATED_RE.search(t):
         return True
     if len(split_words(t)) <= 40 and CORRECTION_RE.search(t):
@@ -351,6 +354,7 @@ def is_heading_label(text: str) -> bool:
 
 
 _CONTROL_WORDS = 10
+_OFFICE_WORDS = 12
 _CRUMB_WORDS = 3
 _LOADING_WORDS = 16  # "यह वीडियो इस समय नहीं चल पा रहा। थोड़ी देर बाद फिर कोशिश करें।"
 _SHARE_BAR_WORDS = 12

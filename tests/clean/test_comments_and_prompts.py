@@ -60,6 +60,8 @@ BODY = SOLAR_PUMPS
         ("आज का यह लाइव ब्लॉग यहीं समाप्त होता है। साथ बने रहने के लिए शुक्रिया।", "metadata"),
         ("Follow The Narmada Times on WhatsApp and Telegram for the day's stories.", "navigation"),
         ("क्या आपके खेत में भी पंप ख़राब है? तस्वीर भेजिए, हमारा संवाददाता पहुंचेगा", "navigation"),
+        ("— जनसंपर्क कार्यालय, ज़िला पंचायत, हरदा", "metadata"),
+        ("आज की बाकी ख़बरें", "navigation"),
     ],
 )
 def test_widget_and_prompt_shapes(line: str, label: str) -> None:
@@ -83,6 +85,7 @@ def test_widget_and_prompt_shapes(line: str, label: str) -> None:
         "मंत्री ने कहा कि आप अपनी शिकायत हमें लिखकर भेजें तो कार्रवाई होगी।",
         "(क) आवेदक मध्यप्रदेश का मूल निवासी हो। (ख) आयु 18 से 40 वर्ष हो। (ग) आय तीन लाख से कम हो।",
         "Farmers follow the rains on the radio and on WhatsApp groups.",
+        "— कृषि विभाग की टीमें बारह गांवों में पहुंचीं",  # a list's item, no sign-off
     ],
 )
 def test_sentences_like_widgets_stay(line: str) -> None:
@@ -346,5 +349,8 @@ def test_an_also_read_pointer_opens_no_block_but_a_story_marker_does() -> None:
 
 def test_a_release_distributors_note_at_the_end_is_metadata() -> None:
     note = "यह विज्ञप्ति वितरण सेवा के माध्यम से जारी की गई है। सामग्री की ज़िम्मेदारी संस्था की है।"
+    _, removed = _clean([*BODY, note])
+    assert removed.get(note) == "metadata", removed
+    note = "यह जानकारी सामान्य जागरूकता के लिए है; उपचार के लिए चिकित्सक से मिलें।"
     _, removed = _clean([*BODY, note])
     assert removed.get(note) == "metadata", removed
