@@ -37,6 +37,7 @@ from summarize.clean.patterns import (
     EN_DATELINE_RE,
     FIGURE_ITEM_RE,
     FIRST_PERSON_RE,
+    LIST_HEADING_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
     RELATED_HEADING_RE,
@@ -76,21 +77,27 @@ _STRAY_LATIN_RE = re.compile(rf"^([A-Za-z]{{1,4}})\s+(?=[{DEV}])")
 
 
 def _mark_related(page: Page) -> None:
-    """Headlines right under an "Also read" / "Related" heading are links."""
+    """Headlines right under an "Also read" / "Related" heading, or a list's heading
+    (:data:`~.patterns.LIST_HEADING_RE`), are links."""
     lines, tfidf = page.lines, page.tfidf
     for k, ln in enumerate(lines):
         if ln.label != "navigation":
             continue
         also = bool(ALSO_READ_HEADING_RE.match(ln.text))
         related = bool(RELATED_HEADING_RE.search(ln.text))
-        if not (also or related):
+        # a list's heading with a word of haste ("ताज़ा ख़बरें फटाफट", "टॉप न्यूज़ अभी"): its
+        # links run together, and a blank line ends them (the article's subhead may follow)
+        listed = not (also or related) and bool(LIST_HEADING_RE.match(ln.text))
+        if not (also or related or listed):
             continue
         j = k + 1
         while j < len(lines) and not lines[j].label and is_headline_shape(lines[j].text):
+            if listed and j > k + 1 and lines[j].blank_before:
+                break
             # the first headline after "Also read", and every headline of a "Related"
             # list, is a link; further lines after "Also read" only when off the topic
             sim = tfidf.cos(tfidf.text_vec(lines[j].text), page.ref_vec)
-            if related or j == k + 1 or sim < page.off_bar:
+            if related or listed or j == k + 1 or sim < page.off_bar:
                 lines[j].label = "related-link"
             else:
                 lines[j].flags.append("related-link")

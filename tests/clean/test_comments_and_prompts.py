@@ -354,3 +354,18 @@ def test_a_release_distributors_note_at_the_end_is_metadata() -> None:
     note = "यह जानकारी सामान्य जागरूकता के लिए है; उपचार के लिए चिकित्सक से मिलें।"
     _, removed = _clean([*BODY, note])
     assert removed.get(note) == "metadata", removed
+
+
+def test_links_under_a_list_heading_go_and_the_article_after_a_blank_line_stays() -> None:
+    links = [
+        "इटारसी में रेलवे ओवरब्रिज पर दो महीने भारी वाहन बंद",
+        "पचमढ़ी में सैलानियों के लिए नई बस सेवा शुरू होगी",
+    ]
+    subhead = "अनुदान किसे और कितना मिला"
+    box = "\n".join(["ताज़ा ख़बरें फटाफट", *links])  # the links run together
+    text = "\n\n".join([*BODY[:3], box, subhead + "\n" + BODY[3]])
+    clean, _ = clean_page(Article(id="t", source="test", raw_text=text), None)
+    kept = [" ".join(p) for p in clean.paragraphs]
+    removed = {r.text: r.reason for r in clean.removed}
+    assert all(removed.get(t) == "related-link" for t in links), removed
+    assert subhead in kept and BODY[3] in kept, removed
