@@ -275,5 +275,8 @@ def mark_like_furniture(page: Page) -> None:
     for k, b, o, j in zip(ks, sb, so, at, strict=True):
         if b >= bank.threshold and b - o >= bank.margin:
             ln: Line = page.lines[k]
-            ln.label = bank.labels[int(j)]
+            label = bank.labels[int(j)]
+            if label == "section-label" and ends_sentence(ln.text):
+                continue  # a label names a part; it ends in no full stop ("Consider the numbers.")
+            ln.label = label
             page.diagnostics[f"bank_sim:{ln.idx}"] = round(float(b), 4)

@@ -369,3 +369,10 @@ def test_links_under_a_list_heading_go_and_the_article_after_a_blank_line_stays(
     removed = {r.text: r.reason for r in clean.removed}
     assert all(removed.get(t) == "related-link" for t in links), removed
     assert subhead in kept and BODY[3] in kept, removed
+
+
+def test_a_short_sentence_between_paragraphs_is_no_section_label(embedder) -> None:
+    # the bank's nearest line may be a label ("Key numbers"); a label ends in no full stop
+    line = "Consider the numbers."
+    kept, removed = _clean([*EN_BODY[:2], line, *EN_BODY[2:]], embedder)
+    assert line in kept, removed
