@@ -62,6 +62,39 @@ OFFICE_SIGN_OFF_RE = re.compile(
     r"directorate|collectorate)\b[^.।!?]{0,80}$",
     re.IGNORECASE,
 )
+# The site speaking to the reader and asking something of them (a tipline, a call for photos,
+# a channel to join; pass 1 and 1c): "हमें 90000-41122 पर भेजिए, हम जांचेंगे", "क्या आपकी गली में
+# भी ऐसी परेशानी है? फोटो भेजिए, हम पहुंचाएंगे", "रोज़ सुबह शहर की सुर्खियां पाने के लिए जुड़िए",
+# "Follow The Western Dispatch on WhatsApp" -- but not a minister's words reported ("... ने कहा
+# कि आप ...") nor a quote.
+SITE_VOICE_RE = re.compile(
+    r"(?:^|\s)(?:हम|हमें|हमको|हमारा|हमारे|हमारी)\s|"
+    r"\b(?:write\s+to\s+us|send\s+(?:it\s+)?to\s+us|tell\s+us|we\s+will\s+(?:check|verify))\b",
+    re.IGNORECASE,
+)
+READER_REQUEST_RE = re.compile(
+    r"(?:भेज|लिख|कॉल\s+कर|संपर्क\s+कर|जुड़|बता)(?:ें|िए|िये|िएगा)|"
+    r"(?:व्हाट्सऐप|व्हाट्सएप|मैसेज|कॉल|फ\u093c?ोन|ई-?मेल)\s+(?:कीजिए|करें|करिए)|"
+    r"\b(?:send|call|write|tell|message|whatsapp|e-?mail)\b",
+    re.IGNORECASE,
+)
+ASKS_READER_RE = re.compile(
+    r"(?:^|\s)(?:आप|आपकी|आपके|आपका)\s|\b(?:do|have|did)\s+you\b", re.IGNORECASE
+)
+TO_GET_NEWS_RE = re.compile(  # what a channel or a group is joined for
+    r"(?:सुर्[खख़]ियां|सुर्[खख़]ियाँ|ख\u093c?बरें|ख\u093c?बर|अपडेट|headlines|news|updates)\s+"
+    r"(?:पाने|पढ़ने|जानने)\s+के\s+लिए",
+    re.IGNORECASE,
+)
+FOLLOW_ON_RE = re.compile(  # "Follow <the site> on ...", "... को व्हाट्सऐप पर फॉलो करें"
+    r"^\W*follow\s+(?:\S+\s+){1,5}on\s+|(?:पर|on)\s+(?:फॉलो|फ़ॉलो|follow)\s+(?:करें|कीजिए|करिए)",
+    re.IGNORECASE,
+)
+REPORTED_RE = re.compile(
+    r"ने\s+(?:कहा|बताया)|(?:कहा|बताया)\s+कि|के\s+(?:अनुसार|मुताबिक)|\bsaid\b|\baccording\s+to\b",
+    re.IGNORECASE,
+)
+QUOTE_MARK_RE = re.compile(r"[\"“”]")
 # A live page's sign-off: "Signing off for today.", "... लाइव अपडेट यहीं ख़त्म होता है। साथ बने
 # रहने के लिए धन्यवाद।", "Thanks for following"
 SIGN_OFF_RE = re.compile(

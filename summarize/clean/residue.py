@@ -58,7 +58,9 @@ from summarize.clean.patterns import (
     KEY_VALUE_RE,
     LIST_HEADING_RE,
     RASHI_RE,
+    READER_REQUEST_RE,
     RELATED_HEADING_RE,
+    SITE_VOICE_RE,
     SOCIAL_RE,
     TRACKING_WORDS,
 )
@@ -107,13 +109,6 @@ _READING_RE = re.compile(r"[▲▼]|[₹$€£]\s?[\d,.]+|[\d.]+\s?°\s?[CF]?|\b
 _SEPARATOR_RE = re.compile(r"\s[|·•]\s|\s[-–—]\s")
 _STAMP_WORDS = 7
 _TIPLINE_WORDS = 20
-# what the site asks the reader to do with its number: send, write, call, join
-_REQUEST_RE = re.compile(
-    r"(?:भेज|लिख|कॉल\s+कर|संपर्क\s+कर|जुड़|बता)(?:ें|िए|िये|िएगा)|"
-    r"(?:व्हाट्सऐप|व्हाट्सएप|मैसेज|कॉल|फ\u093c?ोन|ई-?मेल)\s+(?:कीजिए|करें|करिए)|"
-    r"\b(?:send|call|write|message|whatsapp|e-?mail)\b",
-    re.IGNORECASE,
-)
 _REF_WORDS = 12
 # an office's reference number on a letter or a release: "Ref. No. PRO/WS/2025/318 Date: ...",
 # "पत्रांक/जसं/2025/118", "ज्ञापन क्रमांक 4411"
@@ -123,11 +118,6 @@ _REF_NO_RE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_WORDS = 20
-# the site speaks to the reader: "हमें भेजिए", "हम जांचेंगे", "write to us", "we will check"
-_SITE_VOICE_RE = re.compile(
-    r"(?:^|\s)(?:हम|हमें|हमारे|हमको)\s+\S+|\b(?:write\s+to\s+us|send\s+(?:it\s+)?to\s+us|we\s+will\s+(?:check|verify))\b",
-    re.IGNORECASE,
-)
 # a postal code at the end of an address ("Pune – 411005", "सागर (म.प्र.) - 470 001")
 _PIN_END_RE = re.compile(r"(?<![\d,.])\d{3}\s?\d{3}\s*\.?\s*$")
 _ACTION_WORDS = 8
@@ -173,8 +163,8 @@ def _line_label(ln: Line, lang: str) -> str:
     if (
         words <= _TIPLINE_WORDS
         and _CONTACT_RE.search(t)
-        and _SITE_VOICE_RE.search(t)
-        and _REQUEST_RE.search(t)
+        and SITE_VOICE_RE.search(t)
+        and READER_REQUEST_RE.search(t)
     ):
         return "navigation"  # "कोई संदिग्ध संदेश मिला? 90000-41122 पर भेजिए, हम जांचेंगे"
     if words <= _ADDRESS_WORDS and not verb and t.count(",") >= 2 and _PIN_END_RE.search(t):

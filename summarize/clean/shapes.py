@@ -15,6 +15,7 @@ from summarize.clean.patterns import (
     AD_RE,
     AGENCY_CREDIT_RE,
     ALSO_READ_HEADING_RE,
+    ASKS_READER_RE,
     BIO_PRONOUN_RE,
     BIO_ROLE_RE,
     BIO_TRAIT_RE,
@@ -33,6 +34,7 @@ from summarize.clean.patterns import (
     DANGLING_START,
     DEV_RE,
     DISCLAIMER_RE,
+    FOLLOW_ON_RE,
     FOOTER_RE,
     HEADING_LABELS,
     INLINE_CONTENTS_RE,
@@ -50,12 +52,16 @@ from summarize.clean.patterns import (
     PAGE_CONTROL_RE,
     POLL_LINE_RE,
     PROMO_RE,
+    QUOTE_MARK_RE,
     READ_HERE_TAIL_RE,
     READ_TIME_RE,
+    READER_REQUEST_RE,
     RELATED_RE,
     RELATIVE_TIME_RE,
+    REPORTED_RE,
     SHARE_NETWORK_RE,
     SIGN_OFF_RE,
+    SITE_VOICE_RE,
     SOCIAL_RE,
     SPONSOR_RE,
     STAMP_RE,
@@ -63,6 +69,7 @@ from summarize.clean.patterns import (
     TERMINAL_RE,
     TICKER_LEAD_RE,
     TIME_ONLY_RE,
+    TO_GET_NEWS_RE,
     TRACKING_WORDS,
     TRANSLATED_RE,
     VIEW_COUNT_RE,
@@ -282,32 +289,6 @@ def _is_bilingual(t: str) -> bool:
     return False
 
 
-# "to get the news": what a channel or a group is joined for
-_TO_GET_NEWS_RE = re.compile(
-    r"(?:सुर्[खख़]ियां|सुर्[खख़]ियाँ|ख\u093c?बरें|ख\u093c?बर|अपडेट|headlines|news|updates)\s+(?:पाने|पढ़ने|जानने)\s+के\s+लिए",
-    re.IGNORECASE,
-)
-# the site asks the reader: "क्या आपकी गली में भी ...?" and "फोटो भेजिए, हम पहुंचाएंगे"
-_ASKS_READER_RE = re.compile(
-    r"(?:^|\s)(?:आप|आपकी|आपके|आपका)\s|\b(?:do|have|did)\s+you\b", re.IGNORECASE
-)
-_SITE_ASKS_RE = re.compile(
-    r"(?=.*(?:भेज|लिख|बता)(?:िए|ें|िये))(?=.*(?:^|\s)(?:हम|हमें|हमारा|हमारे|हमारी)\s)|"
-    r"\b(?:send|write\s+to|tell)\s+us\b",
-    re.IGNORECASE,
-)
-# "Follow <the site> on WhatsApp ...", "... को व्हाट्सऐप पर फॉलो करें"
-_FOLLOW_US_ON_RE = re.compile(
-    r"^\W*follow\s+(?:\S+\s+){1,5}on\s+|(?:पर|on)\s+(?:फॉलो|फ़ॉलो|follow)\s+(?:करें|कीजिए|करिए)",
-    re.IGNORECASE,
-)
-_REPORTED_RE = re.compile(
-    r"ने\s+(?:कहा|बताया)|(?:कहा|बताया)\s+कि|के\s+(?:अनुसार|मुताबिक)|\bsaid\b|\baccording\s+to\b",
-    re.IGNORECASE,
-)
-_QUOTE_RE = re.compile(r"[\"“”]")
-
-
 def _is_promo(text: str) -> bool:
     """The site talking about itself: "हमारे व्हाट्सएप चैनल से जुड़ें", "Download the app",
     "Catch all the Business News ... on <site>", "ताजा अपडेट के लिए हमारे साथ जुड़े रहें"."""
@@ -319,15 +300,16 @@ def _is_promo(text: str) -> bool:
         and CTA_RE.search(text)  # a call to action, not a quote ("हमारे ऐप से किसानों को ...")
     ):
         return len(split_words(text)) <= 15
-    if SOCIAL_RE.search(text) and _FOLLOW_US_ON_RE.search(text):
+    if SOCIAL_RE.search(text) and FOLLOW_ON_RE.search(text):
         return len(split_words(text)) <= 20  # "Follow The Western Dispatch on WhatsApp, ..."
-    if SOCIAL_RE.search(text) and CTA_RE.search(text) and _TO_GET_NEWS_RE.search(text):
+    if SOCIAL_RE.search(text) and CTA_RE.search(text) and TO_GET_NEWS_RE.search(text):
         return len(split_words(text)) <= 20  # "... रोज़ सुबह शहर की सुर्खियां पाने के लिए जुड़िए"
     if (
-        _ASKS_READER_RE.search(text)
-        and _SITE_ASKS_RE.search(text)
-        and not _QUOTE_RE.search(text)
-        and not _REPORTED_RE.search(text)  # a minister's words, reported: "... ने कहा कि आप ..."
+        ASKS_READER_RE.search(text)
+        and READER_REQUEST_RE.search(text)
+        and SITE_VOICE_RE.search(text)
+        and not QUOTE_MARK_RE.search(text)
+        and not REPORTED_RE.search(text)  # a minister's words, reported: "... ने कहा कि आप ..."
     ):
         return len(split_words(text)) <= 20  # "क्या आपकी गली में भी ...? फोटो भेजिए, हम पहुंचाएंगे"
     return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
