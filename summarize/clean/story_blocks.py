@@ -284,7 +284,8 @@ def _start(lines: list[Line], k: int) -> int:
 
 def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     """Another story: by both signals, or a short block after an explicit marker by wording,
-    or a long one after such a marker by wording and distance (see the module), or a short block that closes the page after a bare pointer and opens with a headline
+    or a long one after such a marker by wording and distance (see the module), or a short
+    block that closes the page after a bare pointer and opens with a headline
     (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
     district results, two mandis), so wording cannot tell it apart, but the page's layout can.
     After a jump line (:func:`_is_jump`) the block goes by wording alone too."""
@@ -390,7 +391,8 @@ def mark_closing_brief(page: Page) -> None:
     also allowed between the furniture and the headline, as is a pointer line that names
     another story: "इधर भी नज़र डालें: शहर से एक और अपडेट"), and nothing free follows it but,
     after another furniture line, a box of links (full headlines only: a "most read" box,
-    labelled ``related-link``).  An ad slot is no such boundary: it stands inside an article, whose last section may follow.
+    labelled ``related-link``).  An ad slot is no such boundary: it stands inside an article,
+    whose last section may follow.
     A body subhead is shorter than six words ("किसानों ने क्या कहा"), and an article's last
     section under it runs on past two sentences or stops short of them.
 
@@ -428,10 +430,9 @@ def mark_closing_brief(page: Page) -> None:
             continue
         for b in [ln, *heading]:
             if not b.label:
+                # (a free marker is a bare pointer or names a story)
                 b.label = (
-                    "navigation"
-                    if _is_bare_pointer(b) or _is_marker(b) or _names_story(b)
-                    else "section-label"
+                    "navigation" if _is_bare_pointer(b) or _names_story(b) else "section-label"
                 )
         for b in own:
             b.label = "off-topic"
