@@ -194,10 +194,9 @@ def _is_list_item_among_kept(page: Page, k: int) -> bool:
     kept: "लू के लक्षण पहचानें" over "• चक्कर, उल्टी या बेहोशी", "• पसीना आना बंद हो जाना".  A
     list of links stands under furniture ("ये भी पढ़ें"), which the earlier passes removed."""
     lines = page.lines
-    m = _BULLET_RE.match(lines[k].text)
-    if m is None:
+    mark = _bullet(lines[k].text)
+    if mark is None:
         return False
-    mark = m.group(1)
     start = k
     while start > 0 and _bullet(lines[start - 1].text) == mark:
         start -= 1

@@ -227,8 +227,8 @@ def applies(ln: Line, x: list[float]) -> bool:
     words, two full sentences or 8+ words with a finite verb, a question or a short sentence
     (a finite verb and a full stop), a salutation (a final comma), a header-zone line ending in
     a full stop (a key point), a line that ends in a colon (it opens a list or a box), nor a
-    ``key: value`` line with a number that is no date (a box
-    of figures is information: "रेटिंग: 4.5/5")."""
+    ``key: value`` line with a number that is no date (a box of figures is information:
+    "रेटिंग: 4.5/5")."""
     if not (x[_HEADER] or x[_FOOTER]) or x[_DECK]:
         return False
     if len(split_words(ln.text)) > _NEVER_WORDS or len(ln.text) > 250:

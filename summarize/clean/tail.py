@@ -346,9 +346,9 @@ def _mark_closing_writer(page: Page) -> None:
     words = split_words(t)
     if len(words) < 4 or not _name_like(words[:2]):
         return
-    if not (WRITER_WORK_RE.search(t) or BIO_ROLE_RE.search(t)):
-        return
-    if not (BIO_IDENTITY_RE.search(t) or _IS_A_RE.search(t) or WRITER_WORK_RE.search(t)):
+    # a writer's or a host's work, or a role said of the person ("... संवाददाता हैं", "is a")
+    is_role = BIO_ROLE_RE.search(t) and (BIO_IDENTITY_RE.search(t) or _IS_A_RE.search(t))
+    if not (WRITER_WORK_RE.search(t) or is_role):
         return
     name = " ".join(words[:2])
     above = " ".join([page.title or "", *(main[k].text for k in free[:-1])])

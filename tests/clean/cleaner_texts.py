@@ -1,7 +1,12 @@
 """Text shared by the cleaner's tests: a short Hindi article written for them (a headline and
-three paragraphs on solar irrigation pumps), taken from no evaluation set."""
+three paragraphs on solar irrigation pumps), taken from no evaluation set; and
+:func:`clean_lines`, which cleans a page made of such lines."""
 
 from __future__ import annotations
+
+from summarize.clean import clean_page
+from summarize.engines.embeddings import Embedder
+from summarize.types import Article
 
 SOLAR_PUMPS = [
     "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा",
@@ -12,3 +17,15 @@ SOLAR_PUMPS = [
     "कृषि विभाग के उपसंचालक ने बताया कि हर पंप पर सरकार ने नब्बे प्रतिशत अनुदान दिया है और बाकी "
     "राशि किसानों ने किस्तों में जमा की है। योजना अगले साल बीस और गांवों में लागू होगी।",
 ]
+
+
+def clean_lines(
+    lines: list[str], embedder: Embedder | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """Clean a page of ``lines`` (a blank line between them): the kept paragraphs, and each
+    removed text with its reason."""
+    clean, _ = clean_page(
+        Article(id="t", source="test", raw_text="\n\n".join(lines)), None, embedder
+    )
+    kept = [" ".join(p) for p in clean.paragraphs]
+    return kept, {r.text: r.reason for r in clean.removed}

@@ -9,7 +9,7 @@ taken from any evaluation set; each rule has its converse, a line that stays."""
 from __future__ import annotations
 
 import pytest
-from cleaner_texts import SOLAR_PUMPS
+from cleaner_texts import SOLAR_PUMPS, clean_lines
 
 from summarize.clean import clean_page
 from summarize.clean.coherence import BlockScores
@@ -92,14 +92,6 @@ def test_sentences_like_widgets_stay(line: str) -> None:
     assert _shape_label(line) == ""
 
 
-def _clean(lines: list[str], embedder: Embedder | None = None) -> tuple[list[str], dict[str, str]]:
-    clean, _ = clean_page(
-        Article(id="t", source="test", raw_text="\n\n".join(lines)), None, embedder
-    )
-    kept = [" ".join(p) for p in clean.paragraphs]
-    return kept, {r.text: r.reason for r in clean.removed}
-
-
 COMMENTS = [
     "पाठकों के विचार (12)",
     "सुनील वर्मा, हरदा · 4 घंटे पहले",
@@ -112,7 +104,7 @@ COMMENTS = [
 
 
 def test_a_readers_comment_between_commenter_and_reply_row_goes() -> None:
-    kept, removed = _clean(BODY + COMMENTS)
+    kept, removed = clean_lines(BODY + COMMENTS)
     assert removed.get(COMMENTS[2]) == "navigation", removed
     assert removed.get(COMMENTS[5]) == "navigation", removed
     assert removed.get(COMMENTS[4]) == "metadata", removed
@@ -123,7 +115,7 @@ def test_a_line_under_a_byline_above_a_share_row_stays() -> None:
     # a dek between the byline and a share row: no reply row, no comment
     dek = "बारह गांवों में डीजल का खर्च लगभग शून्य, अगले साल बीस और गांव जुड़ेंगे"
     page = [BODY[0], "रमेश तिवारी · 3 घंटे पहले", dek, "शेयर करें · प्रिंट", *BODY[1:]]
-    kept, removed = _clean(page)
+    kept, removed = clean_lines(page)
     assert dek in kept, removed
 
 
@@ -152,7 +144,7 @@ def test_a_brief_under_a_pointer_with_a_box_of_links_below_goes(embedder) -> Non
         "सबसे ज़्यादा पढ़ी गई ख़बरें",
         *LINKS,
     ]
-    kept, removed = _clean(page, embedder)
+    kept, removed = clean_lines(page, embedder)
     assert all(removed.get(t) == "off-topic" for t in BRIEF), removed
     assert all(t in removed for t in LINKS), removed
     assert all(t in kept for t in BODY[2:]), removed
@@ -171,7 +163,7 @@ def test_an_article_section_under_furniture_with_prose_below_stays(embedder) -> 
         "पंप लगाने से पहले हर खेत की मिट्टी और पानी के स्तर की जांच भी कराई जाएगी।",
     ]
     page = [*BODY, "शेयर करें · प्रिंट", *section, "सबसे ज़्यादा पढ़ी गई ख़बरें", *closing]
-    kept, removed = _clean(page, embedder)
+    kept, removed = clean_lines(page, embedder)
     assert all(t in kept for t in section + closing), removed
 
 
@@ -211,7 +203,7 @@ RELEASE = [
 
 @pytest.mark.parametrize("mark", ["— समाप्त —", "-- ENDS --"])
 def test_another_release_after_an_end_mark_goes(embedder, mark: str) -> None:
-    kept, removed = _clean([*BODY, mark, *RELEASE], embedder)
+    kept, removed = clean_lines([*BODY, mark, *RELEASE], embedder)
     assert all(t in removed for t in RELEASE), removed
     assert all(t in kept for t in BODY[2:]), removed
 
@@ -222,7 +214,7 @@ def test_an_articles_part_after_a_bare_rule_of_hashes_stays(embedder) -> None:
         "किसानों से आवेदन मंगाए गए हैं।",
         "किसानों का कहना है कि पंप से डीजल का खर्च घटा है और सिंचाई भी समय पर हो रही है।",
     ]
-    kept, removed = _clean([*BODY, "###", *part], embedder)
+    kept, removed = clean_lines([*BODY, "###", *part], embedder)
     assert all(t in kept for t in part), removed
 
 
@@ -240,12 +232,12 @@ def test_the_next_article_names_another_story() -> None:
     ],
 )
 def test_an_offices_lines_and_a_tipline(line: str, label: str) -> None:
-    assert _clean([*BODY, line])[1].get(line) == label
+    assert clean_lines([*BODY, line])[1].get(line) == label
 
 
 def test_a_helpline_in_the_story_stays() -> None:
     line = "किसान कॉल सेंटर 1800-180-1551 पर सुबह छह से रात दस बजे तक सलाह देता है।"
-    kept, removed = _clean([*BODY, line])
+    kept, removed = clean_lines([*BODY, line])
     assert line in kept, removed
 
 
@@ -283,7 +275,7 @@ def test_a_crumb_or_a_letterhead_is_not_the_title(above: list[str], body: list[s
     ],
 )
 def test_a_closing_line_about_the_writer_goes(bio: str) -> None:
-    kept, removed = _clean([*BODY, bio, "© 2026 नर्मदा समाचार"])
+    kept, removed = clean_lines([*BODY, bio, "© 2026 नर्मदा समाचार"])
     assert removed.get(bio) == "author-bio", removed
     assert all(t in kept for t in BODY[2:]), removed
 
@@ -296,7 +288,7 @@ def test_a_profiles_closing_line_about_its_subject_stays() -> None:
         "गांव के लोग बताते हैं कि पहले इस ज़मीन पर घास तक नहीं उगती थी और पानी की भारी कमी थी।",
         "रामदीन पटेल अब गांव के स्कूल में हर शनिवार बच्चों को बागवानी सिखाते हैं और खेती पर लेख लिखते हैं।",
     ]
-    kept, removed = _clean(page)
+    kept, removed = clean_lines(page)
     assert page[-1] in kept, removed
 
 
@@ -319,7 +311,7 @@ def test_the_article_after_an_also_read_link_stays(embedder) -> None:
         "कोहरे में सफ़र से पहले जान लें: कौन-सी ट्रेनें आज देर से चल रही हैं",
         *rest,
     ]
-    kept, removed = _clean(page, embedder)
+    kept, removed = clean_lines(page, embedder)
     assert all(t in kept for t in rest), removed
 
 
@@ -349,10 +341,10 @@ def test_an_also_read_pointer_opens_no_block_but_a_story_marker_does() -> None:
 
 def test_a_release_distributors_note_at_the_end_is_metadata() -> None:
     note = "यह विज्ञप्ति वितरण सेवा के माध्यम से जारी की गई है। सामग्री की ज़िम्मेदारी संस्था की है।"
-    _, removed = _clean([*BODY, note])
+    _, removed = clean_lines([*BODY, note])
     assert removed.get(note) == "metadata", removed
     note = "यह जानकारी सामान्य जागरूकता के लिए है; उपचार के लिए चिकित्सक से मिलें।"
-    _, removed = _clean([*BODY, note])
+    _, removed = clean_lines([*BODY, note])
     assert removed.get(note) == "metadata", removed
 
 
@@ -374,5 +366,5 @@ def test_links_under_a_list_heading_go_and_the_article_after_a_blank_line_stays(
 def test_a_short_sentence_between_paragraphs_is_no_section_label(embedder) -> None:
     # the bank's nearest line may be a label ("Key numbers"); a label ends in no full stop
     line = "Consider the numbers."
-    kept, removed = _clean([*EN_BODY[:2], line, *EN_BODY[2:]], embedder)
+    kept, removed = clean_lines([*EN_BODY[:2], line, *EN_BODY[2:]], embedder)
     assert line in kept, removed

@@ -7,14 +7,12 @@ from any evaluation set; each rule has its converse, a sentence that stays."""
 from __future__ import annotations
 
 import pytest
-from cleaner_texts import SOLAR_PUMPS
+from cleaner_texts import SOLAR_PUMPS, clean_lines
 
-from summarize.clean import clean_page
 from summarize.clean.furniture import _line_label as furniture_line_label
 from summarize.clean.page import Line
 from summarize.clean.passes import _shape_label
 from summarize.engines.embeddings import Embedder, load_embedder
-from summarize.types import Article
 
 BODY = SOLAR_PUMPS
 
@@ -122,15 +120,9 @@ def test_transcript_notes_and_paywalls(line: str, label: str) -> None:
     ],
 )
 def test_a_closing_note_on_the_source_is_metadata(last: str, removed: bool) -> None:
-    kept, gone = _clean([*BODY, last])
+    kept, gone = clean_lines([*BODY, last])
     assert (gone.get(last) == "metadata") is removed
     assert (last in kept) is not removed
-
-
-def _clean(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    clean, _ = clean_page(Article(id="t", source="test", raw_text="\n\n".join(lines)), None)
-    kept = [" ".join(p) for p in clean.paragraphs]
-    return kept, {r.text: r.reason for r in clean.removed}
 
 
 ALMANAC = [
@@ -145,7 +137,7 @@ ALMANAC = [
 
 
 def test_an_almanac_box_in_a_story_is_navigation() -> None:
-    kept, removed = _clean(BODY[:2] + ALMANAC + BODY[2:])
+    kept, removed = clean_lines(BODY[:2] + ALMANAC + BODY[2:])
     assert all(removed.get(t) == "navigation" for t in ALMANAC)
     assert all(any(s[-40:] in k for k in kept) for s in BODY[1:])
 
@@ -158,7 +150,7 @@ def test_a_horoscope_page_keeps_its_forecasts() -> None:
         "मकर: वाहन चलाते समय सावधानी रखें। सेहत पर ध्यान दें।",
         "कुंभ: रुका हुआ काम पूरा होगा। शाम को शुभ समाचार मिल सकता है।",
     ]
-    kept, _ = _clean(page)
+    kept, _ = clean_lines(page)
     assert all(any(t[-40:] in k for k in kept) for t in page[1:])
 
 
@@ -168,7 +160,7 @@ def test_a_list_of_figures_at_the_end_is_not_a_link_list() -> None:
         "रमेश यादव (सीहोर): 42 रन, दो विकेट और एक कैच",
         "अमित गौर (हरदा): 3 विकेट, चार ओवर में 18 रन",
     ]
-    kept, removed = _clean(BODY + box)
+    kept, removed = clean_lines(BODY + box)
     assert box[1] in kept and box[2] in kept, removed
 
 
@@ -196,12 +188,7 @@ OTHER = [
 def test_a_story_after_a_next_report_marker_goes_and_the_box_above_stays(
     embedder, marker: str
 ) -> None:
-    page = BODY + CASE_BOX + [marker] + OTHER
-    clean, _ = clean_page(
-        Article(id="t", source="test", raw_text="\n\n".join(page)), None, embedder
-    )
-    kept = [" ".join(p) for p in clean.paragraphs]
-    removed = {r.text: r.reason for r in clean.removed}
+    kept, removed = clean_lines(BODY + CASE_BOX + [marker] + OTHER, embedder)
     assert all(removed.get(t) == "off-topic" for t in OTHER), removed
     assert all(t in kept for t in CASE_BOX[1:]), removed  # a box of facts is the text's
 
@@ -212,16 +199,16 @@ def test_a_table_header_is_kept_with_its_rows_and_a_tab_row_is_not() -> None:
         "वार्ड 4 — सुनीता पटेल — 1,204",
         "वार्ड 9 — रमेश साहू — 988",
     ]
-    kept, _ = _clean(BODY[:2] + table + BODY[2:])
+    kept, _ = clean_lines(BODY[:2] + table + BODY[2:])
     assert all(t in kept for t in table)
     tabs = ["लाइव | स्कोरकार्ड | टीमें", "ओवर 18 — पहली गेंद पर चौका, दूसरी पर सिंगल | 142-4"]
-    _, removed = _clean(BODY[:2] + tabs + [tabs[1].replace("18", "17")] + BODY[2:])
+    _, removed = clean_lines(BODY[:2] + tabs + [tabs[1].replace("18", "17")] + BODY[2:])
     assert removed.get(tabs[0]) == "navigation"
 
 
 def test_a_salutation_above_a_newsletter_headline_stays() -> None:
     page = ["नमस्ते भोपाल,", "आज की पहली ख़बर किसानों के लिए है।", *BODY]
-    kept, _ = _clean(page)
+    kept, _ = clean_lines(page)
     assert page[0] in kept
 
 
@@ -235,8 +222,8 @@ def test_a_pipe_table_taken_for_menus_is_kept_with_its_source_line() -> None:
         "सरसों | 5,650 | 5,900",
         "स्रोत: मंडी समिति, भाव बुलेटिन",
     ]
-    kept, _ = _clean(BODY[:2] + table + BODY[2:])
+    kept, _ = clean_lines(BODY[:2] + table + BODY[2:])
     assert all(t in kept for t in table)
     # the converse: the same source line alone is a credit
-    _, removed = _clean(BODY + [table[-1]])
+    _, removed = clean_lines(BODY + [table[-1]])
     assert removed.get(table[-1]) == "metadata"
