@@ -115,9 +115,11 @@ def find_next_story(page: Page) -> None:
 def _title_candidates(page: Page) -> list[tuple[int, Line]]:
     """Headline-shaped free lines above the first paragraph, or the first short free line."""
     main = page.main
+    # (the first paragraph-shaped line too: a headline of 120+ characters is one, and it has
+    # no sentence end)
     cands = [
         (k, ln)
-        for k, ln in enumerate(main[: max(page.first_para, 1)])
+        for k, ln in enumerate(main[: max(page.first_para + 1, 1)])
         if not ln.label and is_headline_shape(ln.text)
     ]
     if cands:
@@ -198,16 +200,56 @@ def _take_title(page: Page, cands: list[tuple[int, Line]]) -> None:
     sims = [
         tfidf.cos(tfidf.text_vec(ln.text), body_vec) if page.body_like else 1.0 for _, ln in cands
     ]
-    top = max(sims)
+    # the bar comes from the lines above the first paragraph when there are any: that
+    # paragraph (a long headline, or the deck) is among the lines it is compared with
+    top = max([s for (k, _), s in zip(cands, sims, strict=True) if k != page.first_para] or sims)
     bar = max(0.5 * top, min(page.cfg.off_topic_threshold, top))
     n_free = sum(1 for ln in page.main if not ln.label)
     if any(not ln.maybe and s >= bar for (_, ln), s in zip(cands, sims, strict=True)):
         sims = [0.0 if ln.maybe else s for (_, ln), s in zip(cands, sims, strict=True)]
-    for (k, ln), s in zip(cands, sims, strict=True):
+    for n, ((k, ln), s) in enumerate(zip(cands, sims, strict=True)):
         if s >= bar and n_free >= 2:
+            k, ln = _headline_under_label(page, cands[n:], sims[n:])
             page.title_idx, page.title = k, ln.text
             ln.label = "title"
             return
+
+
+_LABEL_WORDS = 5  # "Hyderabad · Old City", "परीक्षा परिणाम 2026": a section's name over the headline
+_FULL_HEADLINE_WORDS = 8
+_UNDER_LABEL_LINES = 2
+# a section's path, a note or a series' year: "Your city: Hyderabad (change)", "छात्रसंघ चुनाव 2025"
+_LABEL_MARK_RE = re.compile(r"[·|/›»:：()]|\b(?:19|20)\d\d\s*$")
+
+
+def _headline_under_label(
+    page: Page, cands: list[tuple[int, Line]], sims: list[float]
+) -> tuple[int, Line]:
+    """The first of ``cands`` (the one taken), or, when it is short (up to
+    :data:`_LABEL_WORDS` words) and a full headline (:data:`_FULL_HEADLINE_WORDS`+ words)
+    closer to the body follows within two lines, that headline: a section's or a series'
+    name stands over the headline, and it shares the story's words too.  A short headline
+    over its deck is told apart by the layout: the short line is taken for a section's name
+    only when it reads like one (a path's or a note's marks, a year) or when the full headline has a
+    deck of its own under it (the deck under a short headline is followed by the byline)."""
+    (k, ln), first = cands[0], sims[0]
+    if len(split_words(ln.text)) > _LABEL_WORDS:
+        return k, ln
+    for (k2, ln2), s2 in zip(cands[1:], sims[1:], strict=True):
+        if ln2.idx - ln.idx > _UNDER_LABEL_LINES:
+            break
+        if len(split_words(ln2.text)) < _FULL_HEADLINE_WORDS or s2 <= first:
+            continue
+        at = page.lines.index(ln2)
+        deck = page.lines[at + 1] if at + 1 < len(page.lines) else None
+        has_deck = (
+            deck is not None
+            and not deck.label
+            and len(split_words(deck.text)) >= _FULL_HEADLINE_WORDS
+        )
+        if has_deck or _LABEL_MARK_RE.search(ln.text):
+            return k2, ln2
+    return k, ln
 
 
 def match_given_title(page: Page, title: str) -> None:

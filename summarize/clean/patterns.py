@@ -276,7 +276,14 @@ LIST_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्स", "विषय", "कीवर्ड"}
-CONSENT_RE = re.compile(r"(\bcookies?\b|कुकीज़?|कुकी\s+नीति)", re.IGNORECASE)
+# (the Hindi word beside what a banner says about it, "यह साइट आपके अनुभव को बेहतर बनाने के
+# लिए कुकी रखती है। जारी रखकर आप इसकी सहमति देते हैं।", not a biscuit in a sentence)
+_COOKIE_HI = r"कुकी(?:ज़|ज)?(?=[\s।,.]|$)"
+_CONSENT_HI = r"(?:अनुभव|सहमत|सहमति|नीति|स्वीकार|ठीक\s+है)"
+CONSENT_RE = re.compile(
+    rf"\bcookies?\b|कुकी\s+नीति|{_COOKIE_HI}.*{_CONSENT_HI}|{_CONSENT_HI}.*{_COOKIE_HI}",
+    re.IGNORECASE,
+)
 CLICK_HERE_RE = re.compile(r"^\s*(click|tap)\s+here\b|^\s*(यहां|यहाँ)\s+क्लिक\s+करें", re.IGNORECASE)
 READ_HERE_TAIL_RE = re.compile(
     r"((यहां|यहाँ|यहीं)\s+(पढ़ें|पढें|देखें|क्लिक\s+करें)|read\s+(it\s+)?here|click\s+here)\s*[.।!]?\s*$",
@@ -480,7 +487,10 @@ SITE_WORD_RE = re.compile(
 TICKER_LEAD_RE = re.compile(
     r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|"
     r"(ब्रेकिंग|ट्रेंडिंग|लेटेस्ट|टॉप)(\s+(न्यूज़?|टॉपिक्स?|स्टोरीज?|खबरें|ख़बरें|अपडेट्स?))?|"
-    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—•·⚡►▸»◆■▪●★✦🔴]",
+    r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—•·⚡►▸»◆■▪●★✦🔴]|"
+    # a strip's own word and a bullet, not a colon (a live blog's entry may open "LIVE:"):
+    # "अपडेट ● कैबिनेट बैठक अब 24 फरवरी को ● ...", "FLASH ● Blue Line: ...", "रिज़ल्ट अलर्ट ▶ ..."
+    r"^\s*(अपडेट|लाइव|live|flash|alerts?|(?:रिज़ल्ट|रिजल्ट|result|results)?\s*(?:अलर्ट|alert))\s*[●▶►▸⚡🔴]",
     re.IGNORECASE,
 )
 
