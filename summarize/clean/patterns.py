@@ -684,6 +684,15 @@ STORY_MARKER_RE = re.compile(
     r"^\W*next\s+from\s+(?:the\s+)?\w+",
     re.IGNORECASE,
 )
+# A softer pointer to another story, with a word of "other" or "more" and any noun after it:
+# "जैसलमेर ज़िले की दूसरी हलचल", "━━ अदालत से एक और फ़ैसला ━━", "इधर भी एक नज़र", "Keep
+# scrolling: more from Telangana" (pass 5b: only when a full headline follows it and the block
+# is far from the article in meaning and wording; an article's own subhead, "दूसरी तरफ़",
+# "Other demands", is followed by its sentences).
+OTHER_POINTER_RE = re.compile(
+    r"(?:^|[\s:：━─—–-])(?:एक\s+और|दूसरी|दूसरा|दूसरे|अन्य|इधर\s+भी|another|other|more\s+from)(?=\s|$)",
+    re.IGNORECASE,
+)
 # A page's controls and players (pass 1, only on a short line that does not end as a
 # sentence): text size ("Text size: A A A", "फ़ॉन्ट साइज़"), the sort order of comments ("Sort
 # by: Newest", "क्रम: नई पहले ▾"), a reading list ("☐ बाद में पढ़ें"), an audio player ("🎧 यह

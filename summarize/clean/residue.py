@@ -418,12 +418,13 @@ def _is_contact_fact(ln: Line) -> bool:
 
 
 def _keep_contact_boxes(page: Page) -> None:
-    """A story's contacts are its text, not the site's card: a run of up to six lines of a
-    box, each a ``key: value`` contact line taken for ``metadata`` by the contact rule
+    """A story's contacts are its text, not the site's card: a run of lines of a box with up
+    to six contacts, each a ``key: value`` contact line taken for ``metadata`` by the contact rule
     ("हेल्पलाइन: 1800-233-4417 (सोमवार से शनिवार)", "Tanker requests: 020-2550-1234") or a
     kept ``key: value`` line ("फीवर क्लिनिक: कमरा नंबर 14"), goes back to the text, and the
     learned passes leave it alone (``page.protected``), when it sits inside the article: a
-    kept line right above it and a kept sentence of 8+ words right below.  A site's contact
+    kept line right above it and a kept sentence of 8+ words right below (or under a kept
+    subhead right below: :func:`_prose_follows`).  A site's contact
     card has furniture or the page's end around it."""
     lines = page.lines
     k = 1
@@ -446,18 +447,28 @@ def _keep_contact_boxes(page: Page) -> None:
             end += 1
         run = lines[start:end]
         k = end
-        if len(run) > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
+        contacts = sum(1 for ln in run if _is_contact_fact(ln))
+        if contacts > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
             continue
-        after = lines[end]
-        if (
-            after.label
-            or len(split_words(after.text)) < _PROSE_WORDS
-            or not ends_sentence(after.text)
-        ):
+        if not _prose_follows(lines, end):
             continue
         for ln in run:
             ln.label = ""
             page.protected.add(ln.idx)
+
+
+def _prose_follows(lines: list[Line], at: int) -> bool:
+    """A kept sentence of 8+ words at ``lines[at]``, or right under a kept subhead there (a
+    short line with no sentence end: the story's next section)."""
+    for j in (at, at + 1):
+        if j >= len(lines) or lines[j].label:
+            return False
+        t = lines[j].text
+        if len(split_words(t)) >= _PROSE_WORDS and ends_sentence(t):
+            return True
+        if ends_sentence(t) or len(split_words(t)) >= _PROSE_WORDS:
+            return False  # (neither a sentence of the story nor a subhead)
+    return False
 
 
 # Readers' comments (:func:`_mark_comments`).  A commenter: a name (a place after a comma) and,

@@ -415,6 +415,9 @@ def is_navigation(text: str) -> bool:
         len(key.split()) <= 6
         and re.match(r"^(share|follow|शेयर|फॉलो|फ़ॉलो|हमें\s+फॉलो|हमें\s+फ़ॉलो)", key)
         and not ends_sentence(text)
+        # (a subhead's idiom, "Follow the trunk", "Follow the money", is no prompt; "Follow the
+        # Tribune" names the site)
+        and not re.match(r"\W*[Ff]ollow\s+the\s+[a-z]", text)
     ):
         return True
     return _is_menu(text)

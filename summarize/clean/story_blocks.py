@@ -86,6 +86,7 @@ from summarize.clean.patterns import (
     JUMP_FROM_RE,
     JUMP_RE,
     KEY_VALUE_RE,
+    OTHER_POINTER_RE,
     READ_MARKER_RE,
     STORY_MARKER_RE,
 )
@@ -154,6 +155,18 @@ def _is_marker(ln: Line) -> bool:
         (ln.label == "navigation" or _is_weak_boundary(ln))
         and _word_count(ln.text) <= _MARKER_WORDS
         and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
+    )
+
+
+def _is_soft_marker(ln: Line) -> bool:
+    """A furniture line, or a free one shaped like furniture, that points to another story
+    without naming one (:data:`~summarize.clean.patterns.OTHER_POINTER_RE`: "जैसलमेर ज़िले
+    की दूसरी हलचल", "इधर भी एक नज़र"), and is no explicit marker (:func:`_is_marker`)."""
+    return (
+        (ln.label == "navigation" or _is_weak_boundary(ln))
+        and _word_count(ln.text) <= _MARKER_WORDS
+        and OTHER_POINTER_RE.search(ln.text) is not None
+        and not _is_marker(ln)
     )
 
 
@@ -252,12 +265,18 @@ def _judge(
     sentences = sum(
         1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
     )
-    short = _is_marker(lines[k])  # after an explicit marker: a headline and a paragraph
+    soft = _is_soft_marker(lines[k])
+    # after an explicit marker, or a soft one: a headline and a paragraph
+    short = _is_marker(lines[k]) or soft
     min_lines, min_sentences = (2, 1) if short else (_MIN_BLOCK_LINES, _MIN_BLOCK_SENTENCES)
     if len(block) < min_lines or sentences < min_sentences or len(before) < 2:
         return None
     if not any(is_headline_shape(b.text) for b in block[:_HEADLINE_WITHIN]):
         return None  # another story opens with its headline
+    if soft and not any(
+        _is_story_headline(lines, b) for b in _below(lines[k], block)[:_FULL_HEADLINE_WITHIN]
+    ):
+        return None  # ... a full one under a soft marker: a subhead has its own sentences
     if (
         not short
         and not _is_jump(lines[k])
@@ -294,6 +313,12 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
         if any(JUMP_FROM_RE.search(b.text) for b in _below(boundary, block)[:2]):
             return False
         return scores.lexical < MARKER_LEXICAL_CLOSE
+    if _is_soft_marker(boundary):
+        # the page points on, but names no story: far in meaning too, and not close in wording
+        few = len(block) < _MIN_BLOCK_LINES + 2
+        return scores.semantic_margin >= SEMANTIC_MARGIN and (
+            scores.lexical < LEXICAL_CLOSE or (few and scores.lexical < MARKER_LEXICAL_CLOSE)
+        )
     short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
     if short and _is_bare_pointer(boundary):
         own = _below(boundary, block)
@@ -386,8 +411,8 @@ def mark_closing_brief(page: Page) -> None:
     closes the page, once the passes after 5b have labelled the furniture around it.
 
     It stands after furniture the earlier passes removed (a share row, "• • •", a sign-up
-    prompt, "Elsewhere in earnings →"), after a bare pointer (:func:`_is_bare_pointer`) or
-    after a column's name (:func:`_is_brief_heading`: "हाईकोर्ट डायरी", "Metro Notebook",
+    prompt, "Elsewhere in earnings →"), after a bare pointer (:func:`_is_bare_pointer`), a
+    soft one (:func:`_is_soft_marker`: "इधर भी एक नज़र") or after a column's name (:func:`_is_brief_heading`: "हाईकोर्ट डायरी", "Metro Notebook",
     also allowed between the furniture and the headline, as is a pointer line that names
     another story: "इधर भी नज़र डालें: शहर से एक और अपडेट"), and nothing free follows it but,
     after another furniture line, a box of links (full headlines only: a "most read" box,
@@ -413,7 +438,12 @@ def mark_closing_brief(page: Page) -> None:
             ln.label == "navigation"
             or (
                 _is_weak_boundary(ln)
-                and (_is_bare_pointer(ln) or _is_marker(ln) or _is_brief_heading(ln))
+                and (
+                    _is_bare_pointer(ln)
+                    or _is_marker(ln)
+                    or _is_soft_marker(ln)
+                    or _is_brief_heading(ln)
+                )
             )
         ):
             continue  # an ad slot sits inside an article: what follows may be its own end
@@ -432,7 +462,9 @@ def mark_closing_brief(page: Page) -> None:
             if not b.label:
                 # (a free marker is a bare pointer or names a story)
                 b.label = (
-                    "navigation" if _is_bare_pointer(b) or _names_story(b) else "section-label"
+                    "navigation"
+                    if _is_bare_pointer(b) or _names_story(b) or _is_soft_marker(b)
+                    else "section-label"
                 )
         for b in own:
             b.label = "off-topic"

@@ -189,7 +189,9 @@ def _mark_closing_link_list(page: Page) -> None:
 def mark_duplicates(page: Page) -> None:
     """Pass 7: repeats of the title or of an earlier line.  Of a short line and its repeat,
     the one that heads a paragraph stays (a subhead) and the other goes (its entry in a list
-    of contents above); otherwise the later one goes."""
+    of contents above), as does an entry with a link's mark ("→ Who has to register") beside
+    its unmarked subhead; otherwise the later one goes.  Then the heading of such a list
+    (:func:`_mark_contents_heading`)."""
     seen: dict[str, Line | None] = {}
     tkey = norm(page.title or "")
     if page.title:
@@ -207,10 +209,9 @@ def mark_duplicates(page: Page) -> None:
         )
         if key and (key in seen or repeats_title):
             first = seen.get(key)
-            if (
-                first is not None
-                and _heads_paragraph(page, ln)
-                and not _heads_paragraph(page, first)
+            if first is not None and (
+                (_heads_paragraph(page, ln) and not _heads_paragraph(page, first))
+                or (_LINK_MARK_RE.match(first.text) and not _LINK_MARK_RE.match(ln.text))
             ):
                 first.label = "duplicate"  # a contents entry; its subhead below stays
                 seen[key] = ln
@@ -218,7 +219,32 @@ def mark_duplicates(page: Page) -> None:
                 ln.label = "duplicate"  # (also the headline again with a site name added)
         else:
             seen[key] = ln
+    _mark_contents_heading(page)
     _mark_pull_quotes(page)
+
+
+# a contents entry's mark: "→ Who has to register", "▸ योजना क्या है", "• Eligibility"
+_LINK_MARK_RE = re.compile(r"^\s*[→➜⟶▸►▶»›•·\-–]\s*\S")
+_CONTENTS_HEADING_WORDS = 5
+
+
+def _mark_contents_heading(page: Page) -> None:
+    """The heading of a list of contents ("In this explainer", "इस लेख में"): a short free
+    line with no sentence end right above two or more entries that pass 7 took for repeats
+    of the article's subheads (``duplicate``) and nothing else."""
+    lines = page.lines
+    for k, ln in enumerate(lines[:-2]):
+        if ln.label or ends_sentence(ln.text):
+            continue
+        if len(split_words(ln.text)) > _CONTENTS_HEADING_WORDS:
+            continue
+        run = 0
+        for nxt in lines[k + 1 :]:
+            if nxt.label != "duplicate":
+                break
+            run += 1
+        if run >= 2:
+            ln.label = "navigation"
 
 
 def _heads_paragraph(page: Page, ln: Line) -> bool:

