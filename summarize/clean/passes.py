@@ -30,6 +30,7 @@ from summarize.clean.patterns import (
     PLACEHOLDER_RE,
     RELATED_HEADING_RE,
     SECTION_WORDS,
+    SHORTCODE_RE,
     SITE_SUFFIX_RE,
 )
 from summarize.clean.shapes import (
@@ -61,7 +62,12 @@ def _shape_label(t: str) -> str:
     """The removal reason a line's shape alone gives ("" = none)."""
     if is_tracking(t):
         return "tracking"
-    if PLACEHOLDER_RE.match(t) or END_MARK_RE.match(t) or is_embed_residue(t):
+    if (
+        PLACEHOLDER_RE.match(t)
+        or END_MARK_RE.match(t)
+        or SHORTCODE_RE.match(t)
+        or is_embed_residue(t)
+    ):
         return "artefact"
     if is_ticker(t):
         return "ticker"

@@ -307,7 +307,13 @@ PROMO_RE = re.compile(
     # (a prompt to turn on the site's alerts: "घंटी दबाकर सूचनाएं चालू करें", "'नौकरी अलर्ट' चालू करें")
     r"(?:सूचनाएं|सूचनाएँ|नोटिफ\u093c?िकेशन|अलर्ट|घंटी)\W{0,2}\s+(?:चालू|ऑन|एक्टिवेट)\s+(?:करें|कीजिए|करिए)|"
     r"turn\s+on\s+(?:push\s+)?(?:notifications|alerts)|never\s+miss\s+an?\s+(?:episode|issue|story|update|edition)|"
-    r"कोई\s+(?:भी\s+)?(?:कड़ी|एपिसोड|अंक)\s+(?:न|ना)\s+(?:चूकें|छूटे)|(?:enable|allow)\s+(?:push\s+)?notifications|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
+    r"कोई\s+(?:भी\s+)?(?:कड़ी|एपिसोड|अंक)\s+(?:न|ना)\s+(?:चूकें|छूटे)|"
+    # (the site's news on the reader's phone: "मेले की हर अपडेट अपने फ़ोन पर: ... ऐप ...")
+    r"(?:हर|सारी|सभी)\s+(?:\S+\s+){0,2}?(?:अपडेट|ख\u093c?बर|ख\u093c?बरें)\s+(?:अपने|आपके)\s+(?:फ\u093c?ोन|मोबाइल)\s+पर|"
+    # (pass it on: "यह पोस्ट उन दोस्तों तक पहुंचाएं जिन्हें ...", "Share this story with a friend")
+    r"(?:यह|इस)\s+(?:पोस्ट|ख\u093c?बर|लेख|स्टोरी|जानकारी)\s+(?:को\s+)?(?:उन\s+)?(?:दोस्तों|साथियों|लोगों)\s+"
+    r"(?:तक|के\s+साथ|को)\s+(?:पहुंचाएं|पहुँचाएं|पहुंचाइए|भेजें|शेयर\s+करें|साझा\s+करें)|"
+    r"\bshare\s+this\s+(?:story|post|article)\s+with\b|(?:enable|allow)\s+(?:push\s+)?notifications|जुड़े\s+रहिए|पढ़ते\s+रहें|पढ़ते\s+रहिए|बने\s+रहें)",
     re.IGNORECASE,
 )
 POLL_RE = re.compile(r"^\s*(poll|quick\s+poll|पोल|सर्वे|ओपिनियन\s+पोल|आपकी\s+राय)\s*[:：]?\s*$", re.IGNORECASE)
@@ -342,7 +348,7 @@ AD_RE = re.compile(
 )
 AD_LEAD_RE = re.compile(
     r"^\W*(sponsored|promoted|partner\s+content|paid\s+post|advertorial|प्रायोजित|स्पॉन्सर्ड|"
-    r"पार्टनर\s+कंटेंट)\s*[:：|\-–—]\s*\S",
+    r"पार्टनर\s+कंटेंट)\s*[:：|\-–—·•]\s*\S",
     re.IGNORECASE,
 )
 # A sponsor's credit for a part of the page: "This section is supported by X.", "यह अपडेट आप
@@ -372,7 +378,10 @@ NEWSLETTER_RE = re.compile(
     r"\bview\s+(?:it\s+|this\s+(?:e-?mail|newsletter)\s+)?(?:in|on)\s+(?:your\s+|the\s+)?(?:web\s+)?browser|"
     r"having\s+trouble\s+(?:viewing|reading)\s+this|"
     r"^\W*\S+(?:\s+\S+){0,4}\s+के\s+[\d०-९]+(?:वें|वां|वीं)\s+अंक\s+में\s+(?:आपका\s+)?स्वागत|"
-    r"^\W*welcome\s+to\s+(?:issue|edition)\s+(?:no\.?\s*)?#?\d+",
+    r"^\W*welcome\s+to\s+(?:issue|edition)\s+(?:no\.?\s*)?#?\d+|"
+    # (a sign-up: "... seedha tumhare inbox mein — Subscribe karo", "सीधे आपके इनबॉक्स में")
+    r"\binbox\b.{0,80}\bsubscribe|\bsubscribe\b.{0,80}\binbox\b|"
+    r"(?:सीधे|seedha|straight\s+to|directly\s+(?:in|to))\s+(?:\S+\s+)?(?:इनबॉक्स|inbox)",
     re.IGNORECASE,
 )
 # A live page's own controls: "Auto-refresh ON", "3 new updates ↑", "Pinned",
@@ -629,6 +638,11 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"views\s+expressed\s+are\s+of|views\s+(expressed\s+)?do\s+not\s+(necessarily\s+)?reflect|"
     r"not\s+of\s+the\s+(publication|newspaper|website)|subject\s+to\s+market\s+risks|"
     r"consult\s+(a|an|your)\s+(certified\s+|financial\s+|registered\s+)?(adviser|advisor)|"
+    r"(?:opinions|views)\s+(?:expressed\s+)?in\s+this\s+(?:column|article|piece|blog|post)\s+are\s+"
+    r"(?:the\s+|solely\s+the\s+)?(?:author|writer|columnist)'?s?'?\s+own|"
+    # (a site that says whom it is not: "रोज़गार सेतु किसी सरकारी संस्था से जुड़ा नहीं है")
+    r"किसी\s+(?:भी\s+)?सरकारी\s+(?:संस्था|विभाग|संस्थान|एजेंसी)\s+से\s+(?:जुड़ा|जुड़ी|संबद्ध)\s+नहीं|"
+    r"not\s+affiliated\s+with\s+any\s+government|"
     r"(निजी|व्यक्तिगत)\s+विचार|(लेखक|लेखिका|स्तंभकार)\s+के\s+अपने\s+विचार|बाजार\s+जोखिमों\s+के\s+अधीन|"
     r"(वित्तीय|निवेश)\s+सलाहकार\s+(की|से)\s+सलाह|"
     # (what the text rests on, and what it is not: a note of the page, not the story's)
@@ -684,6 +698,22 @@ STORY_MARKER_RE = re.compile(
     r"^\W*next\s+from\s+(?:the\s+)?\w+",
     re.IGNORECASE,
 )
+# A paywall's meter ("You have read 3 of your 4 free stories this month", "आपने इस महीने की
+# 4 में से 3 मुफ़्त ख़बरें पढ़ ली हैं"), a premium badge ("★ DISPATCH PLUS · Subscriber
+# exclusive", "सिर्फ़ सब्सक्राइबर्स के लिए") and a call for readers' letters ("Agree or disagree?
+# Send a letter of up to 200 words to letters@...", "Ask us: send the civic question ...").
+METER_RE = re.compile(
+    r"\byou(?:'ve|\s+have)\s+read\s+\d+\s+(?:of|out\s+of)\s+(?:your\s+)?\d+\s+free\b|"
+    r"\d+\s+में\s+से\s+\d+\s+(?:मुफ़्त|मुफ्त|फ्री|फ़्री)\s+(?:ख\u093c?बरें|लेख|स्टोरी|स्टोरीज़?)|"
+    r"\bsubscribers?[-\s](?:only|exclusive)\b|\bmembers?[-\s]only\b|"
+    r"(?:सिर्फ़|सिर्फ|केवल)\s+(?:सब्सक्राइबर्स?|सदस्यों)\s+के\s+लिए|"
+    r"\bsend\s+(?:us\s+)?(?:a\s+|your\s+)?(?:letters?|questions?|feedback)\b.{0,80}@|"
+    r"^\W*ask\s+us\s*[:：]|\bletters\s+may\s+be\s+edited\b|"
+    r"(?:राय|प्रतिक्रिया|सवाल|पत्र|चिट्ठी)\s.{0,60}@\S+.{0,20}(?:भेजें|भेजिए|लिखें)",
+    re.IGNORECASE,
+)
+# A CMS shortcode left on a line of its own: "[[promo-box id=rwh-calc]]", "[related_posts limit=3]"
+SHORTCODE_RE = re.compile(r"^\s*\[\[?/?[A-Za-z][\w-]*(?:\s+[\w-]+=[^\]]*)*\]\]?\s*$")
 # A softer pointer to another story, with a word of "other" or "more" and any noun after it:
 # "जैसलमेर ज़िले की दूसरी हलचल", "━━ अदालत से एक और फ़ैसला ━━", "इधर भी एक नज़र", "Keep
 # scrolling: more from Telangana" (pass 5b: only when a full headline follows it and the block

@@ -1,0 +1,46 @@
+"""The site's own notes among an article's lines (pass 1): a sponsored slot after a dot, an
+opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
+reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
+meter and premium badge, a call for readers' letters, and a CMS shortcode.
+
+Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
+from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
+the same words and stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
+
+FURNITURE = [
+    ("प्रायोजित · अपनी दुकान का प्रचार यहां करवाने के लिए 'विज्ञापन दें' दबाएं", "navigation"),
+    ("The opinions in this column are the author's own.", "metadata"),
+    ("खेती दर्पण किसी सरकारी संस्था से जुड़ा नहीं है। योजना की जानकारी विभाग से ही पक्की करें।", "metadata"),
+    ("मंडी की हर ख़बर अपने फ़ोन पर: खेती दर्पण ऐप आज ही इंस्टॉल करें", "navigation"),
+    ("यह ख़बर उन दोस्तों तक पहुंचाएं जो खेती करते हैं", "navigation"),
+    ("गांव की पांच बड़ी ख़बरें, हर सुबह सीधे आपके इनबॉक्स में", "navigation"),
+    ("You have read 2 of your 5 free stories this month. Subscribe to read on.", "navigation"),
+    ("★ KHETI PLUS · Subscribers only", "navigation"),
+    ("Agree or disagree? Send a letter of up to 150 words to mail@kheti.example.", "navigation"),
+    (
+        "Ask us: send the farm question you want answered next, and our desk may take it up",
+        "navigation",
+    ),
+    ("[[calculator-box id=pump-cost]]", "artefact"),
+]
+
+STAY = [
+    "कृषि विभाग ने बताया कि पंप योजना का पूरा ब्योरा उसकी वेबसाइट और किसान ऐप पर डाल दिया गया है।",
+    "पिछले साल विभाग को किसानों के सवालों वाली चार सौ चिट्ठियां मिली थीं, जिनका जवाब ई-मेल से दिया गया।",
+    "योजना से जुड़े एक अधिकारी ने कहा कि पंप किसी निजी कंपनी से नहीं, सरकारी निविदा से ख़रीदे गए हैं।",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_a_sites_own_note_is_removed_and_the_story_stays(line: str, reason: str) -> None:
+    # (a disclaimer is read among the article's last lines; the rest anywhere)
+    page = [*SOLAR_PUMPS, *STAY, line] if reason == "metadata" else [*SOLAR_PUMPS, line, *STAY]
+    kept, removed = clean_lines(page)
+    assert removed.get(line) == reason
+    assert all(s in kept for s in STAY)
