@@ -429,7 +429,8 @@ FIGURE_ITEM_RE = re.compile(r"^[^:：()]{1,30}\([^:：()]{1,25}\)\s*[:：]\s*[\d
 # A list of the site's most read stories on one line ("Most read in Lucknow: A · B"), or its
 # heading, and the heading of a classifieds box ("📢 क्लासिफ़ाइड", "Job alerts").
 MOST_READ_RE = re.compile(
-    r"^\W*(most\s+(read|viewed|popular|shared)|सबसे\s+(ज़्यादा|ज्यादा|अधिक)\s+(पढ़ी|पढ़े|देखी|देखे)|"
+    r"^\W*(?:(?:आज|today'?s?|this\s+week'?s?|इस\s+हफ़्ते)\s+)?(most\s+(read|viewed|popular|shared|opened|clicked)|"
+    r"सबसे\s+(ज़्यादा|ज्यादा|अधिक)\s+(पढ़ी|पढ़े|देखी|देखे|खोली|खोले|शेयर)|"
     r"classifieds?|क्लासिफ़ाइड|क्लासिफाइड|वर्गीकृत\s+विज्ञापन|नौकरी\s+अलर्ट|जॉब\s+अलर्ट|job\s+alerts?)\b",
     re.IGNORECASE,
 )

@@ -316,9 +316,15 @@ def _is_promo(text: str) -> bool:
     return len(re.findall(r"\bnews\b|न्यूज़|न्यूज", text, re.I)) >= 3
 
 
+# a video offered as a link: a play mark, its length, then its headline ("▶ 02:31 | ...")
+_VIDEO_LINK_RE = re.compile(r"^\W{0,2}[▶►▷⏵]\s*\d{1,2}:\d\d(?::\d\d)?\s*[|·•]\s*\S")
+
+
 def is_related(text: str) -> bool:
     if len(text) < 150 and READ_HERE_TAIL_RE.search(text):
         return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
+    if len(text) < 200 and _VIDEO_LINK_RE.match(text) and not ends_sentence(text):
+        return True
     return bool(RELATED_RE.match(text))
 
 

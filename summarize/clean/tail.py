@@ -135,7 +135,7 @@ def mark_link_lists(page: Page) -> None:
     _mark_closing_link_list(page)
 
 
-_LINK_HEADING_WORDS = 5
+_LINK_HEADING_WORDS = 6  # "आज सबसे ज़्यादा खोली गई ख़बरें"
 _LINK_WORDS = 5  # a headline offered as a link: 5+ words (a list of items is shorter)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -143,7 +143,7 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 def _mark_closing_link_list(page: Page) -> None:
     """A list of other stories' headlines under a short heading after the article's text,
     in any wording ("इसी अंक से", "Also from the city desk", "ताज़ा ख़बरें फटाफट"): a heading
-    of up to five words with no sentence end, after the first paragraph, then two or more
+    of up to six words with no sentence end, after the first paragraph, then two or more
     headlines of 5+ words (no sentence end, at most two numbers), and no text after them
     (:func:`~.shapes.is_text_line`; mid-text, a heading over short lines is a subhead over
     key points).  The heading is navigation, the

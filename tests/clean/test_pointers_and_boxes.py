@@ -131,3 +131,30 @@ def test_a_list_of_contents_with_link_marks_goes_and_the_subheads_stay() -> None
     assert removed.get("→ आवेदन कैसे करें") == "duplicate"
     assert removed.get("इस रिपोर्ट में") == "navigation"
     assert "किसे मिलेगा पंप" in kept and "आवेदन कैसे करें" in kept
+
+
+def test_video_rows_and_a_most_opened_list_at_the_end_are_links() -> None:
+    videos = [
+        "▶ 02:14 | भोपाल में बड़े तालाब के किनारे लौटे प्रवासी पक्षी",
+        "▶ 04:05 | इंदौर के खाऊ बाज़ार में रात की रौनक",
+    ]
+    heading = "आज सबसे ज़्यादा खोली गई ख़बरें"
+    links = [
+        "जबलपुर में नर्मदा पुल की मरम्मत के लिए दो दिन रास्ता बंद",
+        "ग्वालियर के किले पर इस शनिवार से लाइट एंड साउंड शो दोबारा शुरू",
+    ]
+    page = [*SOLAR_PUMPS[:2], *videos, *SOLAR_PUMPS[2:], heading, *links]
+    kept, removed = clean_lines(page)
+    assert all(removed.get(v) == "related-link" for v in videos)
+    assert all(removed.get(x) == "related-link" for x in links)
+    assert removed.get(heading) == "navigation"
+    assert len(kept) == len(SOLAR_PUMPS) - 1
+
+
+def test_a_subhead_of_six_words_over_the_articles_last_lines_stays() -> None:
+    section = [
+        "अगले साल बीस और गांवों में",
+        "विभाग ने बीस और गांवों की सूची बना ली है और वहां सर्वे अगले महीने शुरू होगा।",
+    ]
+    kept, _ = clean_lines([*SOLAR_PUMPS, *section])
+    assert all(t in kept for t in section)
