@@ -435,7 +435,7 @@ def mark_closing_brief(page: Page) -> None:
     for k in range(paras[1] + 1, len(lines)):
         ln = lines[k]
         if AD_RE.search(ln.text) or not (
-            ln.label == "navigation"
+            ln.label in ("navigation", "author-bio")  # (an author's box ends the article)
             or (
                 _is_weak_boundary(ln)
                 and (

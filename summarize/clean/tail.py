@@ -383,6 +383,38 @@ def _mark_closing_writer(page: Page) -> None:
     ln.label = "author-bio"
 
 
+_BOX_NAME_WORDS = 3
+_BOX_PRONOUN_RE = re.compile(r"^\W*(?:वे|वह|ये|यह|he|she|they)\s", re.IGNORECASE)
+
+
+def _mark_author_box(page: Page) -> None:
+    """An author's box after the article's end furniture: the writer's name on a line of its
+    own (two or three words, name-like, no sentence end) right after a removed line, and
+    under it a line that opens with a pronoun and names a writer's work or role ("वे आठ साल
+    से ... ख़बरें लिखते हैं।", "She writes on cities."), the name nowhere above.  Both lines are
+    ``author-bio``; what follows them may be another story (pass 8d)."""
+    lines = page.lines
+    for k in range(1, len(lines) - 1):
+        name, bio = lines[k], lines[k + 1]
+        if name.label or bio.label or not lines[k - 1].label:
+            continue
+        words = split_words(name.text)
+        if not 2 <= len(words) <= _BOX_NAME_WORDS or ends_sentence(name.text):
+            continue
+        if re.search(r"[\d०-९]", name.text) or not _name_like(words[:2]):
+            continue
+        t = bio.text
+        if len(t) >= _WRITER_LINE_CHARS or terminal_count(t) > 3 or FIRST_PERSON_RE.search(t):
+            continue
+        if not _BOX_PRONOUN_RE.match(t) or not (WRITER_WORK_RE.search(t) or BIO_ROLE_RE.search(t)):
+            continue
+        above = " ".join([page.title or "", *(ln.text for ln in lines[:k] if not ln.label)])
+        if " ".join(words[:2]) in above:
+            continue  # the story's own subject
+        name.label = bio.label = "author-bio"
+        return
+
+
 def _name_like(words: list[str]) -> bool:
     """Two words that may be a person's name: no function word and one uncommon Hindi word
     (a surname may be common: "जोशी"), or capitalised Latin."""
@@ -615,6 +647,7 @@ def mark_page_end(page: Page) -> None:
     _mark_header_bio(page)
     _mark_author_bio(page)
     _mark_closing_writer(page)
+    _mark_author_box(page)
     _mark_disclaimer(page)
     _mark_trailing(page)
 

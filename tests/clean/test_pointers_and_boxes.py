@@ -158,3 +158,31 @@ def test_a_subhead_of_six_words_over_the_articles_last_lines_stays() -> None:
     ]
     kept, _ = clean_lines([*SOLAR_PUMPS, *section])
     assert all(t in kept for t in section)
+
+
+def test_an_authors_box_after_the_end_furniture_and_the_brief_after_it() -> None:
+    box = [
+        "विनीता चौरसिया",
+        "वे छह साल से होशंगाबाद में खेती और गांवों की ख़बरें लिखती हैं।",
+    ]
+    page = [*SOLAR_PUMPS, "साझा करें: व्हाट्सऐप | टेलीग्राम | ई-मेल", *box, OTHER_HEADLINE, *OTHER_TEXT]
+    kept, removed = clean_lines(page)
+    assert all(removed.get(b) == "author-bio" for b in box)
+    assert removed.get(OTHER_HEADLINE) == "off-topic"
+    assert all(removed.get(t) == "off-topic" for t in OTHER_TEXT)
+    assert len(kept) == len(SOLAR_PUMPS) - 1
+
+
+def test_a_name_over_a_line_about_the_storys_own_subject_stays() -> None:
+    subject = "रामदीन पटेल"
+    story = [
+        SOLAR_PUMPS[0],
+        f"होशंगाबाद। किसान {subject} ने इस साल पहली बार सौर पंप से गेहूं की सिंचाई की है और "
+        "उनका डीजल खर्च लगभग ख़त्म हो गया है।",
+        *SOLAR_PUMPS[2:],
+        "साझा करें: व्हाट्सऐप | टेलीग्राम | ई-मेल",
+        subject,
+        "वे गांव के किसान क्लब के लिए खेती के अनुभवों पर लेख लिखते हैं।",
+    ]
+    kept, removed = clean_lines(story)
+    assert removed.get(story[-1]) != "author-bio"
