@@ -327,11 +327,17 @@ def _mark_credits(page: Page) -> None:
             ln.label = "metadata"
 
 
+_UNDER_DECK_LINES = 3
+
+
 def _mark_dateline_and_byline(page: Page) -> None:
     """A short "City, Country" beside a stamp, and a name right under the headline."""
     main, title_idx = page.main, page.title_idx
-    for k, ln in enumerate(main[: page.first_para]):
-        if ln.label:
+    end = page.first_para
+    if title_idx is not None and end == title_idx + 1:
+        end += _UNDER_DECK_LINES  # a long deck right under the headline: the byline is below it
+    for k, ln in enumerate(main[:end]):
+        if ln.label or k == page.first_para:
             continue
         near_meta = any(
             0 < abs(j - k) <= 2 and main[j].label == "metadata"

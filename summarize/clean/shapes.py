@@ -323,7 +323,7 @@ _VIDEO_LINK_RE = re.compile(r"^\W{0,2}[▶►▷⏵]\s*\d{1,2}:\d\d(?::\d\d)?\s*
 def is_related(text: str) -> bool:
     if len(text) < 150 and READ_HERE_TAIL_RE.search(text):
         return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
-    if len(text) < 200 and _VIDEO_LINK_RE.match(text) and not ends_sentence(text):
+    if len(text) < 200 and _VIDEO_LINK_RE.match(text) and not re.search(r"[।.]\s*$", text):
         return True
     return bool(RELATED_RE.match(text))
 

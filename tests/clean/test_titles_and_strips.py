@@ -65,3 +65,15 @@ def test_a_hindi_consent_banner_is_navigation_and_a_biscuit_is_not() -> None:
     kept, removed = clean_lines([banner, *SOLAR_PUMPS, biscuit])
     assert removed.get(banner) == "navigation"
     assert biscuit in kept
+
+
+def test_a_name_under_a_long_deck_beside_the_stamp_is_the_byline() -> None:
+    deck = (
+        "कृषि विभाग ने इस रबी सीजन में नर्मदा किनारे 340 पंप लगाए, हर पंप पर नब्बे प्रतिशत "
+        "अनुदान; अगले साल बीस और गांवों में योजना"
+    )
+    assert len(deck) >= 120  # a paragraph's length: the header region ends above it
+    page = [SOLAR_PUMPS[0], deck, "सविता राजपूत", "होशंगाबाद, 12 जनवरी 2026, 10:40 IST"]
+    kept, removed = clean_lines([*page, *SOLAR_PUMPS[1:]])
+    assert removed.get("सविता राजपूत") == "metadata"
+    assert deck in kept
