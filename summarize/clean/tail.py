@@ -376,14 +376,21 @@ def _mark_closing_writer(page: Page) -> None:
     is_role = BIO_ROLE_RE.search(t) and (BIO_IDENTITY_RE.search(t) or _IS_A_RE.search(t))
     if not (WRITER_WORK_RE.search(t) or is_role):
         return
-    name = " ".join(words[:2])
-    above = " ".join([page.title or "", *(main[k].text for k in free[:-1])])
-    if name in above:
+    if _named_above(page, words, [main[k] for k in free[:-1]]):
         return  # the story's own subject
     ln.label = "author-bio"
 
 
+def _named_above(page: Page, words: list[str], above: list[Line]) -> bool:
+    """Whether the name in the first two of ``words`` stands in the title or in ``above``:
+    then a line about that person is about the story's own subject, not its writer."""
+    name = " ".join(words[:2])
+    return name in " ".join([page.title or "", *(ln.text for ln in above)])
+
+
 _BOX_NAME_WORDS = 3
+# (not patterns.BIO_PRONOUN_RE: its \b does not match after a Hindi vowel sign, so it finds
+# no Hindi pronoun, and this one must open the line)
 _BOX_PRONOUN_RE = re.compile(r"^\W*(?:वे|वह|ये|यह|he|she|they)\s", re.IGNORECASE)
 
 
@@ -408,8 +415,7 @@ def _mark_author_box(page: Page) -> None:
             continue
         if not _BOX_PRONOUN_RE.match(t) or not (WRITER_WORK_RE.search(t) or BIO_ROLE_RE.search(t)):
             continue
-        above = " ".join([page.title or "", *(ln.text for ln in lines[:k] if not ln.label)])
-        if " ".join(words[:2]) in above:
+        if _named_above(page, words, [x for x in lines[:k] if not x.label]):
             continue  # the story's own subject
         name.label = bio.label = "author-bio"
         return
