@@ -703,7 +703,7 @@ STORY_MARKER_RE = re.compile(
 # 4 में से 3 मुफ़्त ख़बरें पढ़ ली हैं"), a premium badge ("★ DISPATCH PLUS · Subscriber
 # exclusive", "सिर्फ़ सब्सक्राइबर्स के लिए") and a call for readers' letters ("Agree or disagree?
 # Send a letter of up to 200 words to letters@...", "Ask us: send the civic question ...").
-METER_RE = re.compile(
+SITE_NOTE_RE = re.compile(
     r"\byou(?:'ve|\s+have)\s+read\s+\d+\s+(?:of|out\s+of)\s+(?:your\s+)?\d+\s+free\b|"
     r"\d+\s+में\s+से\s+\d+\s+(?:मुफ़्त|मुफ्त|फ्री|फ़्री)\s+(?:ख\u093c?बरें|लेख|स्टोरी|स्टोरीज़?)|"
     r"\bsubscribers?[-\s](?:only|exclusive)\b|\bmembers?[-\s]only\b|"

@@ -43,7 +43,6 @@ from summarize.clean.patterns import (
     LIVE_WIDGET_RE,
     LOADING_RE,
     META_KEYWORDS,
-    METER_RE,
     MOST_READ_RE,
     NAV_WORDS,
     NEWSLETTER_RE,
@@ -62,6 +61,7 @@ from summarize.clean.patterns import (
     REPORTED_RE,
     SHARE_NETWORK_RE,
     SIGN_OFF_RE,
+    SITE_NOTE_RE,
     SITE_VOICE_RE,
     SOCIAL_RE,
     SPONSOR_RE,
@@ -382,7 +382,7 @@ def is_navigation(text: str) -> bool:
         return True  # "This section is supported by X.", "यह अपडेट आप तक पहुंचाने में सहयोगी: X"
     if len(text) < 250 and NEWSLETTER_RE.search(text):
         return True
-    if len(text) < 300 and METER_RE.search(text):
+    if len(text) < 300 and SITE_NOTE_RE.search(text):
         return True  # a paywall's meter, a premium badge, a call for readers' letters
     if (
         len(split_words(text)) <= _SHARE_BAR_WORDS

@@ -307,19 +307,19 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     block that closes the page after a bare pointer and opens with a headline
     (:func:`_is_bare_pointer`): a brief from the same desk shares the article's words (two
     district results, two mandis), so wording cannot tell it apart, but the page's layout can.
-    After a jump line (:func:`_is_jump`) the block goes by wording alone too."""
+    After a jump line (:func:`_is_jump`) the block goes by wording alone too; after a soft
+    marker (:func:`_is_soft_marker`) by distance and wording, as a long one after an explicit
+    marker, but it is never taken by wording alone."""
     if _is_jump(boundary):
         # the article went on elsewhere, unless it goes on right here ("पृष्ठ 5 का शेष")
         if any(JUMP_FROM_RE.search(b.text) for b in _below(boundary, block)[:2]):
             return False
         return scores.lexical < MARKER_LEXICAL_CLOSE
+    few = len(block) < _MIN_BLOCK_LINES + 2
     if _is_soft_marker(boundary):
         # the page points on, but names no story: far in meaning too, and not close in wording
-        few = len(block) < _MIN_BLOCK_LINES + 2
-        return scores.semantic_margin >= SEMANTIC_MARGIN and (
-            scores.lexical < LEXICAL_CLOSE or (few and scores.lexical < MARKER_LEXICAL_CLOSE)
-        )
-    short = _is_marker(boundary) and len(block) < _MIN_BLOCK_LINES + 2
+        return scores.semantic_margin >= SEMANTIC_MARGIN and _unlike_in_wording(scores, few)
+    short = _is_marker(boundary) and few
     if short and _is_bare_pointer(boundary):
         own = _below(boundary, block)
         if own and _is_brief_headline(own[0]):
@@ -328,8 +328,14 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
         # after an explicit marker the page itself says "another story": a long block of
         # the same district's news may keep close neighbours in the article, but not its
         # wording
-        return scores.lexical < LEXICAL_CLOSE or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
+        return _unlike_in_wording(scores, short)
     return block_is_off_topic(scores) or (short and scores.lexical < MARKER_LEXICAL_CLOSE)
+
+
+def _unlike_in_wording(scores: BlockScores, few: bool) -> bool:
+    """Not close to the title and lead in wording: under ``LEXICAL_CLOSE``, or, for a block
+    of a few lines (a headline and a paragraph), under ``MARKER_LEXICAL_CLOSE``."""
+    return scores.lexical < LEXICAL_CLOSE or (few and scores.lexical < MARKER_LEXICAL_CLOSE)
 
 
 def _article_resumes(
