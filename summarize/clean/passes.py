@@ -20,7 +20,6 @@ from collections import Counter
 from summarize.clean.coherence import TfIdf, ngrams, off_topic_bar
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
-    DANGLING_START,
     DESK_RE,
     DEV_RE,
     END_MARK_RE,
@@ -38,6 +37,7 @@ from summarize.clean.shapes import (
     ends_sentence,
     is_caption,
     is_embed_residue,
+    is_function_word,
     is_heading_label,
     is_headline_shape,
     is_metadata,
@@ -50,7 +50,6 @@ from summarize.clean.shapes import (
     split_words,
     terminal_count,
 )
-from summarize.lang.lexicon import TOPIC_STOP
 
 __all__ = ["mark_shapes", "find_next_story", "find_title", "mark_header", "mark_next_story"]
 
@@ -306,10 +305,6 @@ def _above_title_label(ln: Line, n_heads: int) -> str:
     return ""
 
 
-def _is_function_word(w: str) -> bool:
-    return w in TOPIC_STOP or w in DANGLING_START
-
-
 def _mark_credits(page: Page) -> None:
     """Desk credits, stamps and what sits above the title, in the header."""
     main, title_idx = page.main, page.title_idx
@@ -352,7 +347,7 @@ def _mark_dateline_and_byline(page: Page) -> None:
             and 2 <= n_words <= 4
             and not re.search(r"[\d०-९]", ln.text)
             and not ends_sentence(ln.text)
-            and not any(_is_function_word(w) for w in ln.text.lower().split())
+            and not any(is_function_word(w) for w in ln.text.lower().split())
         ):
             ln.label = "metadata"  # a name right under the headline: the byline
 

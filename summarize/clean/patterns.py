@@ -446,7 +446,7 @@ COMMENT_FORM_RE = re.compile(
     re.IGNORECASE,
 )
 TAGS_RE = re.compile(
-    r"^\s*(tags?|topics|टैग्स?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
+    r"^\s*(tags?|topics|टैग(?:्स)?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
     r"(?:संबंधित|सम्बंधित|जुड़े)\s+(?:विषय|टैग))\s*[:：]\s*\S",
     re.IGNORECASE,
 )
@@ -696,7 +696,8 @@ JUMP_FROM_RE = re.compile(
 STORY_MARKER_RE = re.compile(
     rf"(?:next|another|other|more|अगली|अगला|दूसरी|दूसरा|एक\s+और|अन्य|agli|agla|dusri|doosri)\s+{_ITEM}|"
     rf"{_ITEM}\s+(?:और\s+भी|नीचे|below)|(?:[↓⬇▼⤵]|\bbelow)\s*$|"
-    r"^\W*next\s+from\s+(?:the\s+)?\w+",
+    r"^\W*next\s+from\s+(?:the\s+)?\w+|"
+    r"(?:next|अगला|अगली|agla)\s+(?:वीडियो|video|clip|क्लिप)",  # autoplay: "अगला वीडियो 8 सेकंड में"
     re.IGNORECASE,
 )
 # A paywall's meter ("You have read 3 of your 4 free stories this month", "आपने इस महीने की

@@ -32,8 +32,10 @@ from summarize.clean.patterns import (
     CRUMB_END_RE,
     CTA_RE,
     DANGLING_START,
+    DATELINE_RE,
     DEV_RE,
     DISCLAIMER_RE,
+    EN_DATELINE_RE,
     FOLLOW_ON_RE,
     FOOTER_RE,
     HEADING_LABELS,
@@ -94,6 +96,15 @@ def norm(text: str) -> str:
 
 def split_words(text: str) -> list[str]:
     return text.split()
+
+
+_WORDLIKE_RE = re.compile(r"\w")
+
+
+def word_count(text: str) -> int:
+    """Words with a letter or digit in them: the separators of a row ("·", "|", "—") are none
+    ("यह रिपोर्ट भेजें ↗ व्हाट्सऐप · फ़ेसबुक · टेलीग्राम" has seven)."""
+    return sum(1 for w in split_words(text) if _WORDLIKE_RE.search(w))
 
 
 def terminal_count(text: str) -> int:
@@ -385,7 +396,7 @@ def is_navigation(text: str) -> bool:
     if len(text) < 300 and SITE_NOTE_RE.search(text):
         return True  # a paywall's meter, a premium badge, a call for readers' letters
     if (
-        len(split_words(text)) <= _SHARE_BAR_WORDS
+        word_count(text) <= _SHARE_BAR_WORDS
         and not ends_sentence(text)
         and len(SHARE_NETWORK_RE.findall(text)) >= 2
     ):
@@ -476,3 +487,30 @@ def is_headline_shape(text: str) -> bool:
     # one question inside is still a headline: "क्या पुल बह गया? वायरल वीडियो का सच"
     asks = len(re.findall(r"\?(?=\s)", inner))
     return 15 <= n <= 250 and w >= 3 and terminal_count(inner) - min(asks, 1) == 0
+
+
+def is_function_word(w: str) -> bool:
+    """A word that cannot be a place's name or a stamp's word ("को", "में", "the")."""
+    return w in TOPIC_STOP or w in DANGLING_START
+
+
+def opening_dateline(t: str, opening: bool) -> re.Match[str] | None:
+    """A Hindi dateline opening ``t`` ("नई दिल्ली, 2 जुलाई (भाषा)।", "मास्को (Moscow)।")."""
+    m = DATELINE_RE.match(t)
+    if not m or len(split_words(t[m.end() :])) < 5:
+        return None
+    if m.group("latin") or m.group("date") or m.group("agency") or m.group("credit"):
+        return m
+    # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:"), only where
+    # datelines are (the first paragraph)
+    place = m.group("place").split()
+    bare = len(place) <= 2 and not any(is_function_word(w) for w in place)
+    return m if opening and bare and m.group(0).rstrip().endswith((":", "।")) else None
+
+
+def opening_en_dateline(t: str, opening: bool) -> re.Match[str] | None:
+    """An English dateline: "NEW DELHI:", "Mumbai, Nov 3 (PTI) -"."""
+    m = EN_DATELINE_RE.match(t)
+    if not m or len(split_words(t[m.end() :])) < 5:
+        return None
+    return m if (m.group("date") or m.group("agency") or (opening and m.group("caps"))) else None

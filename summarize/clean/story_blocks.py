@@ -46,6 +46,14 @@ nearest neighbours (the next report from the same district keeps close neighbour
 article, but not its wording).  A marker's words are those with a letter or a digit ("↓
 पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has seven).
 
+A block that opens with another story's own header (:func:`_own_header`: a full headline
+and, right under it, a byline or stamp with a date, or a paragraph that opens with a
+dateline) is judged by wording alone, as after an explicit marker: under
+``MARKER_LEXICAL_CLOSE``.  The article's header is at the top of the page; a second one
+further down starts another story, however close in meaning (the next report from the same
+district, a match of the same league).  A bare time under a headline (a live blog's entry) is
+no header.
+
 A jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`: "शेष पृष्ठ 9 पर",
 "Continued on page 4") ends the article's text on this page: the block after it is another
 story when its TF-IDF similarity is under ``MARKER_LEXICAL_CLOSE`` (meaning is not asked: a
@@ -94,8 +102,12 @@ from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
     is_paragraph_like,
+    opening_dateline,
+    opening_en_dateline,
     split_words,
+    word_count,
 )
+from summarize.lang.dates import parse_date
 
 __all__ = ["mark_closing_brief", "mark_story_blocks"]
 
@@ -113,7 +125,6 @@ _FULL_HEADLINE_WITHIN = 2
 _BARE_POINTER_WORDS = 6
 _MARKER_WORDS = 8  # words with a letter or digit: "↓ पढ़ना जारी रखें — ज़िले की अगली रिपोर्ट" has 7
 _ELLIPSIS_RE = re.compile(r"\s*(…|\.\.\.)\s*$")
-_WORDLIKE_RE = re.compile(r"\w")
 _POINTER_END_RE = re.compile(r"\s*[▸▶►›»→⟶➜:：]+\s*$")
 _WORD_END_RE = re.compile(r"[^\W\d_]|30")
 _JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
@@ -153,7 +164,7 @@ def _is_marker(ln: Line) -> bool:
     that names another story, or a bare pointer to other stories ("साथ में पढ़ें")."""
     return (
         (ln.label == "navigation" or _is_weak_boundary(ln))
-        and _word_count(ln.text) <= _MARKER_WORDS
+        and word_count(ln.text) <= _MARKER_WORDS
         and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
     )
 
@@ -164,21 +175,16 @@ def _is_soft_marker(ln: Line) -> bool:
     की दूसरी हलचल", "इधर भी एक नज़र"), and is no explicit marker (:func:`_is_marker`)."""
     return (
         (ln.label == "navigation" or _is_weak_boundary(ln))
-        and _word_count(ln.text) <= _MARKER_WORDS
+        and word_count(ln.text) <= _MARKER_WORDS
         and OTHER_POINTER_RE.search(ln.text) is not None
         and not _is_marker(ln)
     )
 
 
-def _word_count(text: str) -> int:
-    """Words with a letter or digit in them (the dashes of "— अगली पोस्ट —" are none)."""
-    return sum(1 for w in split_words(text) if _WORDLIKE_RE.search(w))
-
-
 def _is_brief_headline(ln: Line) -> bool:
     """The headline of a brief under a bare pointer: a full one (6+ words).  A subhead over the
     article's own closing lines ("किसानों ने क्या कहा") is shorter."""
-    return is_headline_shape(ln.text) and _word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
+    return is_headline_shape(ln.text) and word_count(ln.text) >= _BRIEF_HEADLINE_WORDS
 
 
 def _is_story_headline(lines: list[Line], ln: Line) -> bool:
@@ -193,7 +199,8 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     if KEY_VALUE_RE.match(ln.text):
         at = lines.index(ln)
         near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
-        return not any(KEY_VALUE_RE.match(b.text) for b in near)
+        # (a box's other lines are free; furniture above, "टैग: #गरौठा #ओलावृष्टि", is none)
+        return not any(KEY_VALUE_RE.match(b.text) and not b.label for b in near)
     return True
 
 
@@ -229,7 +236,7 @@ def _is_bare_pointer(ln: Line) -> bool:
     """A short line that points the reader on and carries no headline itself ("साथ में पढ़ें",
     "अगली ख़बर ⤵", "Also from the city desk"): the line after it is the other story's own."""
     return (
-        _word_count(ln.text) <= _BARE_POINTER_WORDS
+        word_count(ln.text) <= _BARE_POINTER_WORDS
         and not ends_sentence(ln.text)
         and bool(READ_MARKER_RE.search(ln.text) or STORY_MARKER_RE.search(ln.text))
     )
@@ -238,7 +245,7 @@ def _is_bare_pointer(ln: Line) -> bool:
 def _is_brief_heading(ln: Line) -> bool:
     """A column's name over a brief ("हाईकोर्ट डायरी", "Metro Notebook", "NEXT UP"): a free
     line of at most three words and no sentence end."""
-    return _is_weak_boundary(ln) and 1 <= _word_count(ln.text) <= _BRIEF_HEADING_WORDS
+    return _is_weak_boundary(ln) and 1 <= word_count(ln.text) <= _BRIEF_HEADING_WORDS
 
 
 def _scores(
@@ -301,7 +308,30 @@ def _start(lines: list[Line], k: int) -> int:
     return k if _is_weak_boundary(lines[k]) else k + 1
 
 
-def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
+def _own_header(lines: list[Line], block: list[Line]) -> bool:
+    """The block opens with another story's own header: a full headline among its first two
+    lines (:func:`_is_story_headline`), and right under it (within two lines) a byline or stamp
+    with a date (a line the earlier passes took for metadata: "संवाददाता, बांदा | 18 फ़रवरी
+    2026") or a paragraph that opens with a dateline ("बांदा। केन नदी पर ...", "SAGAR: ...").
+    The article has its header at the top; a second one below starts another story as plainly
+    as a marker says so (the next report from the same district keeps close neighbours in the
+    article, and a match report of the same league its teams' names)."""
+    for head in block[:2]:
+        if not _is_story_headline(lines, head):
+            continue
+        at = lines.index(head)
+        for ln in lines[at + 1 : at + 3]:
+            if ln.label == "metadata" and parse_date(ln.text) is not None:
+                return True
+            if not ln.label and (
+                opening_dateline(ln.text, True) or opening_en_dateline(ln.text, True)
+            ):
+                return True
+        return False
+    return False
+
+
+def _off(lines: list[Line], boundary: Line, block: list[Line], scores: BlockScores) -> bool:
     """Another story: by both signals, or a short block after an explicit marker by wording,
     or a long one after such a marker by wording and distance (see the module), or a short
     block that closes the page after a bare pointer and opens with a headline
@@ -316,6 +346,8 @@ def _off(boundary: Line, block: list[Line], scores: BlockScores) -> bool:
             return False
         return scores.lexical < MARKER_LEXICAL_CLOSE
     few = len(block) < _MIN_BLOCK_LINES + 2
+    if _own_header(lines, block) and scores.lexical < MARKER_LEXICAL_CLOSE:
+        return True  # a headline with its own byline or dateline: by wording, as after a marker
     if _is_soft_marker(boundary):
         # the page points on, but names no story: far in meaning too, and not close in wording
         return scores.semantic_margin >= SEMANTIC_MARGIN and _unlike_in_wording(scores, few)
@@ -359,7 +391,7 @@ def _article_resumes(
         if not any(is_paragraph_like(ln.text) for ln in between):
             continue
         other = judged[k2]
-        if other is not None and _off(lines[k2], *other):
+        if other is not None and _off(lines, lines[k2], *other):
             if _is_jump(lines[k2]):
                 return True  # the lines above a jump line are the article's own
             return not block_is_off_topic(_scores(page, k, between, vec, center))
@@ -392,7 +424,7 @@ def mark_story_blocks(page: Page) -> None:
         if this is None:
             continue
         block, scores = this
-        if not _off(ln, block, scores):
+        if not _off(page.lines, ln, block, scores):
             continue
         if _article_resumes(page, k, bounds[n + 1 :], judged, vec, center):
             continue
@@ -461,7 +493,7 @@ def mark_closing_brief(page: Page) -> None:
         if not _is_brief_headline(own[0]):
             continue
         if not all(
-            ends_sentence(b.text) and _word_count(b.text) >= _SENTENCE_WORDS for b in own[1:]
+            ends_sentence(b.text) and word_count(b.text) >= _SENTENCE_WORDS for b in own[1:]
         ):
             continue
         for b in [ln, *heading]:
@@ -485,7 +517,7 @@ def _names_story(ln: Line) -> bool:
     और अपडेट"): up to :data:`_POINTER_WORDS` words, no sentence end."""
     return (
         _is_weak_boundary(ln)
-        and _word_count(ln.text) <= _POINTER_WORDS
+        and word_count(ln.text) <= _POINTER_WORDS
         and STORY_MARKER_RE.search(ln.text) is not None
     )
 

@@ -31,10 +31,8 @@ from summarize.clean.patterns import (
     CREDIT_PAREN_RE,
     CREDIT_TAIL_RE,
     DANGLING_START,
-    DATELINE_RE,
     DEV_RE,
     DISCLAIMER_TEXT_RE,
-    EN_DATELINE_RE,
     FIGURE_ITEM_RE,
     FIRST_PERSON_RE,
     LIST_HEADING_RE,
@@ -56,6 +54,8 @@ from summarize.clean.shapes import (
     is_paragraph_like,
     is_text_line,
     norm,
+    opening_dateline,
+    opening_en_dateline,
     split_words,
     terminal_count,
 )
@@ -680,32 +680,6 @@ def flag_incoherent(page: Page) -> None:
 # --- pass 10 ----------------------------------------------------------------------------------
 
 
-def _is_function_word(w: str) -> bool:
-    return w in TOPIC_STOP or w in DANGLING_START
-
-
-def _dateline(t: str, opening: bool) -> re.Match[str] | None:
-    """A Hindi dateline opening ``t`` ("नई दिल्ली, 2 जुलाई (भाषा)।", "मास्को (Moscow)।")."""
-    m = DATELINE_RE.match(t)
-    if not m or len(split_words(t[m.end() :])) < 5:
-        return None
-    if m.group("latin") or m.group("date") or m.group("agency") or m.group("credit"):
-        return m
-    # a bare place: 1-2 words, no function word ("मुंबई:", not "उन्होंने कहा:"), only where
-    # datelines are (the first paragraph)
-    place = m.group("place").split()
-    bare = len(place) <= 2 and not any(_is_function_word(w) for w in place)
-    return m if opening and bare and m.group(0).rstrip().endswith((":", "।")) else None
-
-
-def _en_dateline(t: str, opening: bool) -> re.Match[str] | None:
-    """An English dateline: "NEW DELHI:", "Mumbai, Nov 3 (PTI) -"."""
-    m = EN_DATELINE_RE.match(t)
-    if not m or len(split_words(t[m.end() :])) < 5:
-        return None
-    return m if (m.group("date") or m.group("agency") or (opening and m.group("caps"))) else None
-
-
 def _cut_line(page: Page, ln: Line, opening: bool) -> str:
     """The text of ``ln`` with its leading and trailing residue cut (recorded in page.cuts)."""
     t = ln.text
@@ -716,10 +690,10 @@ def _cut_line(page: Page, ln: Line, opening: bool) -> str:
     if m := PLACEHOLDER_PREFIX_RE.match(t):
         cut(m.group(0).strip(), "artefact")
         t = t[m.end() :]
-    if m := _dateline(t, opening):
+    if m := opening_dateline(t, opening):
         cut(m.group(0).strip(), "metadata")
         t = t[m.end() :]
-    if m := _en_dateline(t, opening):
+    if m := opening_en_dateline(t, opening):
         cut(m.group(0).strip(), "metadata")
         t = t[m.end() :]
     # a stray foreign article glued before a Hindi sentence ("La रूस मदद करेगा ...")

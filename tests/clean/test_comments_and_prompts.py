@@ -187,7 +187,7 @@ def test_a_long_block_after_an_explicit_marker_needs_no_distant_neighbours(
     # lines have close neighbours in the article (0.845, over NEAREST_BAR)
     ln = Line(0, boundary, label="navigation")
     block = [Line(i, f"line {i}") for i in range(1, 7)]
-    assert _off(ln, block, BlockScores(0.07, 0.845, lexical)) is off
+    assert _off([ln, *block], ln, block, BlockScores(0.07, 0.845, lexical)) is off
 
 
 RELEASE = [

@@ -46,12 +46,12 @@ def test_a_soft_pointer_lets_a_close_neighbour_go_when_meaning_and_wording_are_f
     block = [_line(pointer), _line(OTHER_HEADLINE), *map(_line, OTHER_TEXT)]
     near = BlockScores(SEMANTIC_MARGIN + 0.02, NEAREST_BAR + 0.02, LEXICAL_CLOSE - 0.1)
     assert _is_soft_marker(block[0])
-    assert _off(block[0], block, near)
-    assert not _off(block[0], block, near._replace(semantic_margin=SEMANTIC_MARGIN - 0.02))
-    assert not _off(block[0], block, near._replace(lexical=MARKER_LEXICAL_CLOSE + 0.02))
+    assert _off(block, block[0], block, near)
+    assert not _off(block, block[0], block, near._replace(semantic_margin=SEMANTIC_MARGIN - 0.02))
+    assert not _off(block, block[0], block, near._replace(lexical=MARKER_LEXICAL_CLOSE + 0.02))
     plain = _line("संभाग की हलचल")  # no word of "other": both signals are asked
     assert not _is_soft_marker(plain)
-    assert not _off(plain, [plain, *block[1:]], near)
+    assert not _off([plain, *block[1:]], plain, [plain, *block[1:]], near)
 
 
 def test_an_articles_own_subhead_with_other_stays(embedder: Embedder) -> None:
