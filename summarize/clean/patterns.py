@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from summarize.lang.dates import EN_MONTH_NAMES, EN_WEEKDAY_NAMES, HI_MONTH_NAMES
+from summarize.lang.numbers import HI_NUMBER_WORDS
 from summarize.lang.script import DEVANAGARI as DEV
 
 DEV_RE = re.compile(f"[{DEV}]")
@@ -687,8 +688,16 @@ JUMP_RE = re.compile(
     re.IGNORECASE,
 )
 # ... and the line where it goes on, on the same scraped page: "पृष्ठ 5 का शेष", "Continued from page 1".
+# (also after the headline it goes on under: "ताला कारख़ानों पर बिजली की मार | पेज पांच से आगे";
+# a page's number in figures or in words)
+_PAGE_NUMBER = (
+    "(?:[\\d०-९]+|एक|"
+    + "|".join(sorted((w for w, n in HI_NUMBER_WORDS.items() if n <= 100), key=len, reverse=True))
+    + ")"
+)
 JUMP_FROM_RE = re.compile(
-    r"^\W*(?:पृष्ठ|पेज)\s*[\d०-९]+\s+(?:का\s+शेष|से\s+आगे)|^\W*(?:continued|contd\.?)\s+from\s+(?:page|p\.)\s*\d+",
+    rf"(?:^|[|—–:]\s)\W*(?:पृष्ठ|पेज)\s*{_PAGE_NUMBER}\s+(?:का\s+शेष|से\s+आगे)|"
+    r"^\W*(?:continued|contd\.?)\s+from\s+(?:page|p\.)\s*\d+",
     re.IGNORECASE,
 )
 # An explicit marker of another story: "next/another/more + story/news/update", "news below", a line

@@ -213,19 +213,24 @@ def _cells(t: str, sep: re.Pattern[str] = _CELL_RE) -> int:
 
 # what a table's rows may have been taken for (a row of cells is a menu's shape to pass 1b)
 _ROW_LABELS = ("", "navigation")
+# a row taken for a stamp by its date: "Online registration opens | December 22, 2025"
+_DATED_ROW = ("metadata",)
 _SOURCE_RE = re.compile(r"^\s*(?:स्रोत|सोर्स|source|sources)\s*[:：]", re.IGNORECASE)
 
 
 def _keep_tables(page: Page) -> None:
-    """A table scraped row by row: a header of short cells ("पद / विजेता / अंतर", taken for a
-    menu) over two or more rows with as many cells and a figure each ("अध्यक्ष — कविता मीणा
-    (मंच) — 312"; rows taken for a menu too).  The header, the rows and a source line right
+    """A table scraped row by row: a header of short cells ("पद / विजेता / अंतर", kept or
+    taken for a menu) over two or more rows with as many cells and a figure each ("अध्यक्ष —
+    कविता मीणा (मंच) — 312"; rows taken for a menu too, or for a stamp by their date: "Online
+    registration opens | December 22, 2025").  The header, the rows and a source line right
     under them ("स्रोत: ...") go back to the text and are protected from the learned passes
     (``page.protected``): a table is the story's information."""
     lines = page.lines
     for k, head in enumerate(lines):
-        if head.label != "navigation" or not _CELL_RE.search(head.text):
+        if head.label not in _ROW_LABELS or not _CELL_RE.search(head.text):
             continue
+        if not head.label and re.search(r"[\d०-९]", head.text):
+            continue  # a kept header names its columns ("Event | Date"); figures are a row's
         # (a header in pipes has rows in pipes: "कमेंट्री | स्कोरकार्ड | आंकड़े" over a live
         # commentary's "रेड 41 — X, 3 अंक | 38-31" is a widget's tabs)
         sep = _PIPE_RE if _PIPE_RE.search(head.text) else _CELL_RE
@@ -234,7 +239,9 @@ def _keep_tables(page: Page) -> None:
             continue
         rows = []
         for ln in lines[k + 1 :]:
-            if ln.label not in _ROW_LABELS or _cells(ln.text, sep) != n:
+            if ln.label not in _ROW_LABELS + _DATED_ROW or _cells(ln.text, sep) != n:
+                break
+            if ln.label in _DATED_ROW and parse_date(ln.text) is None:
                 break
             if not re.search(r"[\d०-९]", ln.text):
                 break

@@ -40,6 +40,7 @@ from summarize.clean.patterns import (
     FOOTER_RE,
     HEADING_LABELS,
     INLINE_CONTENTS_RE,
+    JUMP_FROM_RE,
     LAT_RE,
     LIST_HEADING_RE,
     LIVE_WIDGET_RE,
@@ -358,6 +359,7 @@ _OFFICE_WORDS = 12
 _CRUMB_WORDS = 3
 _LOADING_WORDS = 16  # "यह वीडियो इस समय नहीं चल पा रहा। थोड़ी देर बाद फिर कोशिश करें।"
 _SHARE_BAR_WORDS = 12
+_JUMP_WORDS = 14  # a continuation's head: the story's headline and "पेज पांच से आगे"
 _ZOOM_WORDS = 16
 
 
@@ -421,6 +423,8 @@ def is_navigation(text: str) -> bool:
         return True  # only punctuation / symbols
     if FOOTER_RE.search(text) and len(text) < 250:
         return True
+    if word_count(text) <= _JUMP_WORDS and not ends_sentence(text) and JUMP_FROM_RE.search(text):
+        return True  # where a printed story goes on: "पृष्ठ 5 का शेष", "<headline> | पेज पांच से आगे"
     if re.fullmatch(r"(\s*#\S+){2,}\s*", text):  # a line of hashtags
         return True
     if NEXT_STORY_GLUED_RE.match(text):

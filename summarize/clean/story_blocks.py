@@ -59,7 +59,8 @@ A jump line of a printed page (:data:`~summarize.clean.patterns.JUMP_RE`: "श�
 story when its TF-IDF similarity is under ``MARKER_LEXICAL_CLOSE`` (meaning is not asked: a
 story from the same page is close in it), and the lines above it are the article's own.  When
 the article goes on right below it ("पृष्ठ 5 का शेष", :data:`~summarize.clean.patterns.JUMP_FROM_RE`)
-the jump line ends nothing.
+the jump line ends nothing; when it goes on further down, after another story and the next
+page's folio, the block ends at that line ("ताला कारख़ानों पर बिजली की मार | पेज पांच से आगे").
 
 A mid-body widget ("— advertisement continues below —", a "top news" list) is a boundary
 too, and the block after it runs to the end of the page, the other story included: when a
@@ -267,7 +268,12 @@ def _judge(
 ) -> tuple[list[Line], BlockScores] | None:
     """The block after boundary ``k`` and its scores, or None when it is not story-shaped."""
     lines = page.lines
-    block = [ln for ln in lines[_start(lines, k) :] if not ln.label]
+    end = len(lines)
+    if _is_jump(lines[k]):
+        # the article goes on further down the same scraped page ("... | पेज पांच से आगे",
+        # free or taken for furniture): the block is what stands between
+        end = next((j for j in range(k + 1, end) if JUMP_FROM_RE.search(lines[j].text)), end)
+    block = [ln for ln in lines[_start(lines, k) : end] if not ln.label]
     before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
     sentences = sum(
         1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
