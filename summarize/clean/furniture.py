@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import STORY_MARKER_RE
+from summarize.clean.patterns import CONTACT_RE, STORY_MARKER_RE
 from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words, terminal_count
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
@@ -133,13 +133,14 @@ _PROMPT_RE = re.compile(
     rf"से\s+जुड़ी\s+(?:सभी\s+)?{_NEWS}\s*$",
     _I,
 )
-_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d{2}[X\d]{6,}\d\b")
 _INVITE_RE = re.compile(r"\?|(?:लिखें|भेजें|करें|write\s+to|send|email|e-mail|whatsapp)\s*:?", _I)
 _TOC_HEADING_RE = re.compile(
     r"^\s*(?:इस\s+(?:लेख|अंक|ख़?बर)\s+में|in\s+this\s+(?:article|story|issue)|contents|विषय\s+सूची)\s*:?\s*$",
     _I,
 )
 _NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+# a question of a Q&A: "प्रश्न 2:", "सवाल:", "Q3.", "Question:"
+_QUESTION_LEAD_RE = re.compile(r"^\s*(?:प्रश्न|सवाल|question|q)\s*[\d०-९]{0,2}\s*[:.)]\s", _I)
 _CARD_SEP_RE = re.compile(r"\s[·|]\s")
 
 
@@ -150,13 +151,15 @@ def _short(ln: Line, words: int = 14) -> bool:
 def _line_label(ln: Line) -> str:
     t = nfc(ln.text)
     for label, pattern in _LINE_RULES:
+        if label == "caption" and _QUESTION_LEAD_RE.match(t):
+            continue  # a reader's question signed "— रेखा बाई, इछावर" under "प्रश्न 2:"
         if pattern.search(t):
             return label
     if _PROMPT_RE.search(t) and not ends_sentence(t):
         return "navigation"
     if STORY_MARKER_RE.search(t) and not ends_sentence(t) and len(split_words(t)) <= 8:
         return "navigation"  # "— इसी चैनल पर अगली पोस्ट —", "Agli Khabar ›" (pass 5b reads it too)
-    if _CONTACT_RE.search(t) and _INVITE_RE.search(t):
+    if CONTACT_RE.search(t) and _INVITE_RE.search(t):
         return "navigation"  # "write to us: x@y", "WhatsApp us: 98..."
     if len(_CARD_SEP_RE.findall(t)) >= 2 and re.search(r"\d", t) and not ends_sentence(t):
         return "navigation"  # a stat card: "Name · 141* (248) · 17x4, 2x6"

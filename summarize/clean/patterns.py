@@ -680,6 +680,12 @@ READ_MARKER_RE = re.compile(
     r"^(?:read|up)\s+next\b|^इसी\s+(?:पृष्ठ|पेज|पन्ने|अंक|विषय)\s+(?:पर|से|में)",
     re.IGNORECASE,
 )
+# A contact: an e-mail address, a phone number (with spaces or dashes, or masked: "98XXXXXX12"),
+# a web address.
+CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])\+?\d[\d\s-]{8,}\d(?![\d.,])|\b\d{2}[X\d]{6,}\d\b|"
+    r"\bwww\.\S+|https?://\S+"
+)
 # A jump line of a printed page: the article goes on on another page, so what follows it here
 # is another story ("शेष पृष्ठ 9 पर", "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶", "Continued on page 4").
 JUMP_RE = re.compile(

@@ -54,6 +54,7 @@ from summarize.clean.patterns import (
     ALMANAC_LINE_RE,
     ALSO_READ_HEADING_RE,
     CLOCK_RE,
+    CONTACT_RE,
     DANGLING_START,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
@@ -81,9 +82,6 @@ _CONFIG_RE = re.compile(
     # (a style's keys are lower-case ASCII: "color: red; margin: 0 auto;", not the facts of a
     # box, "Length: 212 m; width: 6 m; cost: Rs 38 crore")
     r"^\s*[\[{]\s*[\"']?\w[\w.-]*[\"']?\s*:|(?:(?<![\w-])[a-z][a-z0-9_-]*\s*:\s*[^;:]{1,30};\s*){2,}"
-)
-_CONTACT_RE = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])\+?\d[\d\s-]{8,}\d(?![\d.,])|\bwww\.\S+|https?://\S+"
 )
 # initials and desk codes: "जसं/एसकेपी", "RK/AB", "(वार्ता) एबीसी"
 _INITIALS_RE = re.compile(
@@ -158,11 +156,11 @@ def _line_label(ln: Line, lang: str) -> str:
     verb = has_finite_verb(t, lang)
     if words <= _ACTION_WORDS and not verb and ACTION_RE.search(t):
         return "navigation"
-    if words <= _CONTACT_WORDS and not verb and _CONTACT_RE.search(t) and not ends_sentence(t):
+    if words <= _CONTACT_WORDS and not verb and CONTACT_RE.search(t) and not ends_sentence(t):
         return "metadata"
     if (
         words <= _TIPLINE_WORDS
-        and _CONTACT_RE.search(t)
+        and CONTACT_RE.search(t)
         and SITE_VOICE_RE.search(t)
         and READER_REQUEST_RE.search(t)
     ):
@@ -322,6 +320,8 @@ def _box_key(key: str) -> bool:
 
 # a box's value that is a figure alone: "41%", "₹1,284", "3.2 / 5"
 _FIGURE_VALUE_RE = re.compile(r"[^A-Za-z\u0900-\u097f]*[\d०-९][^A-Za-z\u0900-\u097f]*")
+# ... or one that opens with a figure: "₹6.50 per share", "Rs 3 per share"
+_FIGURE_LEAD_RE = re.compile(r"(?:rs\.?|inr|रु\.?)?[^A-Za-z\u0900-\u097f]*[\d०-९]", re.IGNORECASE)
 
 
 def _keep_date_boxes(page: Page) -> None:
@@ -349,7 +349,16 @@ def _keep_date_boxes(page: Page) -> None:
                     and parse_date(ln.text[m.end() - 1 :]) is not None
                 ):
                     ln.label = ""
-                figure = bool(m and _FIGURE_VALUE_RE.fullmatch(ln.text[m.end() - 1 :]))
+                value = ln.text[m.end() - 1 :] if m else ""
+                figure = bool(
+                    m
+                    and (
+                        _FIGURE_VALUE_RE.fullmatch(value)
+                        # "Final dividend: ₹6.50 per share": a figure and its unit, under a
+                        # key that asks nothing (a share counter's key says "Shares")
+                        or (_FIGURE_LEAD_RE.match(value) and not _PROMPT_WORDS_RE.search(m["key"]))
+                    )
+                )
                 if ln.label == "navigation" and m and _box_key(m["key"]) and figure:
                     ln.label = ""  # "Export share of revenue: 41%": a figure is no prompt
                 if (
@@ -420,7 +429,7 @@ def _is_contact_fact(ln: Line) -> bool:
         ln.label == "metadata"
         and m is not None
         and _box_key(m["key"])
-        and _CONTACT_RE.search(ln.text[m.end() - 1 :]) is not None
+        and CONTACT_RE.search(ln.text[m.end() - 1 :]) is not None
     )
 
 

@@ -91,6 +91,7 @@ from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     AD_RE,
     ALSO_READ_HEADING_RE,
+    CONTACT_RE,
     END_MARK_RE,
     JUMP_FROM_RE,
     JUMP_RE,
@@ -195,8 +196,10 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     km") and not two clauses joined by a semicolon (a widget's note: "Frames refresh every 10
     minutes; last frame 18:30").  Without such a line the block is the article's own next
     section (an "At a glance" box, a heading over the closing paragraphs)."""
-    if not _is_brief_headline(ln) or ";" in ln.text:
-        return False
+    if not _is_brief_headline(ln) or ";" in ln.text or _POINTER_END_RE.search(ln.text):
+        return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
+    if CONTACT_RE.search(ln.text):
+        return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
     if KEY_VALUE_RE.match(ln.text):
         at = lines.index(ln)
         near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
@@ -329,8 +332,10 @@ def _own_header(lines: list[Line], block: list[Line]) -> bool:
         for ln in lines[at + 1 : at + 3]:
             if ln.label == "metadata" and parse_date(ln.text) is not None:
                 return True
-            if not ln.label and (
-                opening_dateline(ln.text, True) or opening_en_dateline(ln.text, True)
+            if (
+                not ln.label
+                and is_paragraph_like(ln.text)  # ("हाजीपुर: केले के दाम गिरे" is a link's headline)
+                and (opening_dateline(ln.text, True) or opening_en_dateline(ln.text, True))
             ):
                 return True
         return False

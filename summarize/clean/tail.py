@@ -28,6 +28,7 @@ from summarize.clean.patterns import (
     BIO_STANDING_RE,
     BIO_TRAIT_RE,
     BYLINE_NAME_RE,
+    CONTACT_RE,
     CREDIT_PAREN_RE,
     CREDIT_TAIL_RE,
     DANGLING_START,
@@ -531,6 +532,7 @@ def _trailing_label(page: Page, ln: Line, after_tags: bool) -> str | None:
         return "artefact"  # a lone word or two left at the end of the page
     if (
         is_headline_shape(ln.text)
+        and not CONTACT_RE.search(ln.text)  # (no headline gives a phone number)
         and page.tfidf.cos(page.tfidf.text_vec(ln.text), page.ref_vec) < page.off_bar
     ):
         return "?"  # other stories' headlines? (decided below)
