@@ -136,12 +136,30 @@ def is_embed_residue(text: str) -> bool:
     return bool(re.match(r"^\s*[—–-]\s*.{0,60}\(@\w+\)", text))
 
 
+_STRIP_CHARS = 100  # a strip of four short headlines
+_STRIP_NAME_RE = re.compile(r"^\W*[^►▸▶●·|:]{1,30}\s[►▸▶●]\s")
+
+
 def is_ticker(text: str) -> bool:
     # sentence ends other than "|" (which is also a separator of headline strips)
     terms = len(re.findall(r"[।॥?!]|\.(?=\s|$)", text))
     if TICKER_LEAD_RE.match(text) and terms <= 2:
         return True
     n = len(text)
+    # headlines separated by bullets / pipes, none of them a sentence ("अभी-अभी ▸ ... ▸ ...")
+    segs = [s for s in re.split(r"\s*[•·◆■▪►▸▶●»|]\s*", text) if s.strip()]
+    if (
+        n >= _STRIP_CHARS
+        and len(segs) >= 4
+        # (the first may be the strip's own name: "अभी-अभी")
+        and all(len(s) < 120 and len(split_words(s)) >= 2 for s in segs[1:])
+        and len(segs[0]) < 120
+        and terms <= 1
+        # (a short one between pointer marks, or after its name and one: "आज की भिड़ंत ▸ ... ·
+        # ..."; a day's schedule in dots is the story's)
+        and (n >= 150 or len(re.findall(r"[►▸▶●]", text)) >= 2 or bool(_STRIP_NAME_RE.match(text)))
+    ):
+        return True
     if n < 150:
         return False
     strong, weak = glue_points(text)
@@ -150,14 +168,6 @@ def is_ticker(text: str) -> bool:
         return True
     # long run without sentence ends, made of several "Topic: headline" fragments
     if n >= 200 and terms <= n / 300 and (colon_frags + strong) >= 3:
-        return True
-    # headlines separated by bullets / pipes, none of them a sentence
-    segs = [s for s in re.split(r"\s*[•·◆■▪►»|]\s*", text) if s.strip()]
-    if (
-        len(segs) >= 4
-        and all(len(s) < 120 and len(split_words(s)) >= 2 for s in segs)
-        and terms <= 1
-    ):
         return True
     return False
 

@@ -7,6 +7,7 @@ from an evaluation set."""
 from __future__ import annotations
 
 from summarize.clean import clean_article
+from summarize.clean.shapes import is_ticker
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
@@ -77,3 +78,24 @@ def test_a_name_under_a_long_deck_beside_the_stamp_is_the_byline() -> None:
     kept, removed = clean_lines([*page, *SOLAR_PUMPS[1:]])
     assert removed.get("सविता राजपूत") == "metadata"
     assert deck in kept
+
+
+STRIP = "अभी-अभी ▸ सीहोर में गेहूं की ख़रीद कल से ▸ नर्मदापुरम में पारा आठ डिग्री ▸ इटारसी स्टेशन पर दो ट्रेनें रद्द"
+SCORES = "आज के मुक़ाबले ▸ भोपाल 31-28 इंदौर (समाप्त) · जबलपुर 26-26 ग्वालियर (समाप्त) · कल: सागर बनाम रीवा"
+
+
+def test_a_short_strip_between_pointer_marks_is_no_title() -> None:
+    assert _title([MENU, STRIP, SOLAR_PUMPS[0], BYLINE, *SOLAR_PUMPS[1:]]) == SOLAR_PUMPS[0]
+    assert _title([MENU, SCORES, SOLAR_PUMPS[0], BYLINE, *SOLAR_PUMPS[1:]]) == SOLAR_PUMPS[0]
+    _, removed = clean_lines([MENU, STRIP, *SOLAR_PUMPS])
+    assert removed.get(STRIP) == "ticker"
+
+
+def test_a_days_schedule_in_dots_is_no_headline_strip() -> None:
+    schedule = (
+        "कार्यक्रम: सुबह 9 बजे पंपों का उद्घाटन · 10 बजे किसान सभा · 11 बजे खेती की प्रदर्शनी · "
+        "दोपहर 1 बजे सामूहिक भोज"
+    )
+    assert 100 <= len(schedule) < 150
+    assert not is_ticker(schedule)
+    assert is_ticker(STRIP)
