@@ -51,6 +51,7 @@ BYLINE_RE = re.compile(
     r"(author|reporter|लेखक|लेखिका|आलेख|लेख|संकलन|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता|संपादित|एडिटेड\s+बाय|edited|"
     # ("Words and pictures: X", "शब्द और तस्वीरें: X", "तथ्य-जांच: डॉ. X", "Medically reviewed by: X")
     r"words\s+and\s+(?:pictures|photos|photographs)|text\s+and\s+(?:pictures|photos)|शब्द\s+(?:और|व)\s+(?:तस्वीरें|फ़?ोटो)|"
+    r"(?:pictures|photos|photographs)\s+and\s+(?:words|text)|(?:तस्वीरें|फ़?ोटो)\s+(?:और|व)\s+शब्द|"
     r"तथ्य[\s-](?:जांच|जाँच)|fact[\s-]check(?:ed)?(?:\s+by)?|(?:medically\s+)?reviewed\s+by|"
     r"(?:लाइव\s+)?अपडेट\s+(?:दे\s+रहे\s+हैं|दे\s+रही\s+हैं|दे\s+रहे|कर\s+रहे\s+हैं))\s*[:：\-–—]\s*\S)",
     re.IGNORECASE,
@@ -128,7 +129,9 @@ RELATIVE_TIME_RE = re.compile(
 DISCLAIMER_RE = re.compile(
     r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|अस्वीकृति|web\s+title|वेब\s+टाइटल|"
     r"correction|clarification|erratum|भूल\s+सुधार|editor'?’?s\s+note|संपादक\s+का\s+नोट|"
-    r"संपादक\s+की\s+टिप्पणी|संपादकीय\s+नोट)\s*[:：\-–—]",
+    r"संपादक\s+की\s+टिप्पणी|संपादकीय\s+नोट)\s*[:：\-–—]|"
+    # (with a word of its kind before it: "चिकित्सकीय अस्वीकरण:", "Medical disclaimer:")
+    r"^\s*[\(\[]?\s*[\w\u0900-\u097f]+\s+(?:disclaimer|डिस्क्लेमर|अस्वीकरण)\s*[:：\-–—]",
     re.IGNORECASE,
 )
 # A correction note by what it says: "... इस लेख के पिछले संस्करण में ...", "An earlier version of

@@ -63,6 +63,7 @@ from summarize.clean.patterns import (
     RELATED_HEADING_RE,
     SITE_VOICE_RE,
     SOCIAL_RE,
+    STAMP_RE,
     TRACKING_WORDS,
 )
 from summarize.clean.shapes import ends_sentence, split_words
@@ -167,7 +168,12 @@ def _line_label(ln: Line, lang: str) -> str:
         return "navigation"  # "कोई संदिग्ध संदेश मिला? 90000-41122 पर भेजिए, हम जांचेंगे"
     if words <= _ADDRESS_WORDS and not verb and t.count(",") >= 2 and _PIN_END_RE.search(t):
         return "metadata"  # an office's address: "..., Shivajinagar, Pune – 411005"
-    if words <= _STAMP_WORDS and not verb and not ends_sentence(t) and _is_stamp(t):
+    if (
+        words <= _STAMP_WORDS
+        and (not verb or STAMP_RE.match(t))  # ("Posted 05:40 AM": the verb is the stamp's)
+        and not ends_sentence(t)
+        and _is_stamp(t)
+    ):
         return "metadata"  # a stamp: "14.30 बजे", "Filed 6:05 pm", "12 जुलाई | अपडेट"
     if (
         _INITIALS_RE.match(t)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from summarize.clean.page import Line
+from summarize.clean.patterns import BYLINE_RE, DISCLAIMER_RE
+from summarize.clean.residue import _line_label
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
 FURNITURE = [
@@ -44,3 +47,24 @@ def test_a_sites_own_note_is_removed_and_the_story_stays(line: str, reason: str)
     kept, removed = clean_lines(page)
     assert removed.get(line) == reason
     assert all(s in kept for s in STAY)
+
+
+def test_a_disclaimer_with_a_word_of_its_kind_before_it() -> None:
+    note = "स्वास्थ्य अस्वीकरण: यह जानकारी केवल जागरूकता के लिए है, पंप या दवा से जुड़ा फ़ैसला विशेषज्ञ से पूछकर लें।"
+    _, removed = clean_lines([*SOLAR_PUMPS, note])
+    assert removed.get(note) == "metadata"
+    assert DISCLAIMER_RE.search("Legal disclaimer: figures are from the department's release.")
+    assert not DISCLAIMER_RE.search("किसानों ने कहा अस्वीकरण की बात बाद में होगी")
+
+
+def test_a_stamp_whose_word_is_a_verb_and_a_line_with_a_time() -> None:
+    _, removed = clean_lines([*SOLAR_PUMPS, "Posted 06:15 PM", SOLAR_PUMPS[2]])
+    assert removed.get("Posted 06:15 PM") == "metadata"
+    assert _line_label(Line(0, "Posted 06:15 PM"), "en") == "metadata"
+    # a verb that is no stamp's word: text
+    assert _line_label(Line(0, "Pumps started 6 am"), "en") == ""
+
+
+def test_photos_and_words_credit_is_a_byline() -> None:
+    assert BYLINE_RE.search("फ़ोटो और शब्द: रचना सोलंकी")
+    assert BYLINE_RE.search("Photos and words: Rachna Solanki")
