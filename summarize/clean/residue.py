@@ -55,7 +55,6 @@ from summarize.clean.patterns import (
     ALSO_READ_HEADING_RE,
     CLOCK_RE,
     CONTACT_RE,
-    DANGLING_START,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
     RASHI_RE,
@@ -66,9 +65,8 @@ from summarize.clean.patterns import (
     STAMP_RE,
     TRACKING_WORDS,
 )
-from summarize.clean.shapes import ends_sentence, split_words
+from summarize.clean.shapes import ends_sentence, is_function_word, split_words
 from summarize.lang.dates import parse_date
-from summarize.lang.lexicon import TOPIC_STOP
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
 
@@ -143,7 +141,7 @@ def _is_stamp(t: str) -> bool:
         return False
     words = [w.strip(".,:;|()[]").lower() for w in rest.split()]
     words = [w for w in words if w]
-    return len(words) <= 3 and not any(w in TOPIC_STOP or w in DANGLING_START for w in words)
+    return len(words) <= 3 and not any(is_function_word(w) for w in words)
 
 
 def _line_label(ln: Line, lang: str) -> str:

@@ -229,7 +229,7 @@ def is_metadata(text: str, *, header: bool) -> bool:
         rest = (to_ascii_digits(t)[: dm.start] + to_ascii_digits(t)[dm.end :]).strip(" ,|-–—:()")
         rest_words = rest.lower().split()
         if (len(rest) <= 12 or len(rest_words) <= 2) and not any(
-            w in TOPIC_STOP or w in DANGLING_START for w in rest_words
+            is_function_word(w) for w in rest_words
         ):
             return True  # (not "15 अगस्त 1947 को आजादी": a subheading with a date)
         # "By X | September 13, 2023"

@@ -51,6 +51,7 @@ from summarize.clean.shapes import (
     bio_score,
     ends_sentence,
     glue_points,
+    is_function_word,
     is_headline_shape,
     is_paragraph_like,
     is_text_line,
@@ -61,7 +62,7 @@ from summarize.clean.shapes import (
     terminal_count,
 )
 from summarize.lang.dates import parse_date
-from summarize.lang.lexicon import NOT_NAMES_EN, TOPIC_STOP, is_common_hindi
+from summarize.lang.lexicon import NOT_NAMES_EN, is_common_hindi
 from summarize.lang.script import DEVANAGARI as DEV
 from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
@@ -426,7 +427,7 @@ def _name_like(words: list[str]) -> bool:
     """Two words that may be a person's name: no function word and one uncommon Hindi word
     (a surname may be common: "जोशी"), or capitalised Latin."""
     if all(DEV_RE.search(w) for w in words):
-        if any(w in TOPIC_STOP or w in DANGLING_START for w in words):
+        if any(is_function_word(w) for w in words):
             return False
         return not all(is_common_hindi(w) for w in words)
     return all(w[:1].isupper() and w.lower() not in NOT_NAMES_EN for w in words)
