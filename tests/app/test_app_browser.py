@@ -168,9 +168,9 @@ def test_app_states_for_a_new_user(app_server: Server) -> None:  # noqa: F811
             run_btn = page.locator("#sm-run")
             expect(run_btn).to_be_enabled(timeout=60_000)  # the test config has its models
             # labels in system fonts, not a web font that cannot load offline
-            family = page.evaluate(
-                "getComputedStyle(document.querySelector('#sm-config')).fontFamily"
-            )
+            # (the locator waits for the dropdown: under load the Run button can be enabled
+            # before the rest of the column is in the page)
+            family = page.locator("#sm-config").evaluate("el => getComputedStyle(el).fontFamily")
             assert family.startswith("system-ui"), family
 
             # the default config: its models are missing here (HF_HUB_OFFLINE, empty cache)
