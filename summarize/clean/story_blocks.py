@@ -325,21 +325,19 @@ def _own_header(lines: list[Line], block: list[Line]) -> bool:
     The article has its header at the top; a second one below starts another story as plainly
     as a marker says so (the next report from the same district keeps close neighbours in the
     article, and a match report of the same league its teams' names)."""
-    for head in block[:2]:
-        if not _is_story_headline(lines, head):
-            continue
-        at = lines.index(head)
-        for ln in lines[at + 1 : at + 3]:
-            if ln.label == "metadata" and parse_date(ln.text) is not None:
-                return True
-            if (
-                not ln.label
-                and is_paragraph_like(ln.text)  # ("हाजीपुर: केले के दाम गिरे" is a link's headline)
-                and (opening_dateline(ln.text, True) or opening_en_dateline(ln.text, True))
-            ):
-                return True
+    head = next((b for b in block[:2] if _is_story_headline(lines, b)), None)
+    if head is None:
         return False
-    return False
+    at = lines.index(head)
+    return any(
+        (ln.label == "metadata" and parse_date(ln.text) is not None)
+        or (
+            not ln.label
+            and is_paragraph_like(ln.text)  # ("हाजीपुर: केले के दाम गिरे" is a link's headline)
+            and bool(opening_dateline(ln.text, True) or opening_en_dateline(ln.text, True))
+        )
+        for ln in lines[at + 1 : at + 3]
+    )
 
 
 def _off(lines: list[Line], boundary: Line, block: list[Line], scores: BlockScores) -> bool:
@@ -352,9 +350,8 @@ def _off(lines: list[Line], boundary: Line, block: list[Line], scores: BlockScor
     marker (:func:`_is_soft_marker`) by distance and wording, as a long one after an explicit
     marker, but it is never taken by wording alone."""
     if _is_jump(boundary):
-        # the article went on elsewhere, unless it goes on right here ("पृष्ठ 5 का शेष")
-        if any(JUMP_FROM_RE.search(b.text) for b in _below(boundary, block)[:2]):
-            return False
+        # the article went on elsewhere (where it goes on on this page, "पृष्ठ 5 का शेष", the
+        # block already ends: :func:`_judge`)
         return scores.lexical < MARKER_LEXICAL_CLOSE
     few = len(block) < _MIN_BLOCK_LINES + 2
     if _own_header(lines, block) and scores.lexical < MARKER_LEXICAL_CLOSE:
