@@ -88,7 +88,9 @@ paragraph) after an explicit "next/another story" marker when far in wording; pa
 blog footers, credit lines); pass 1c (:mod:`.residue`) general shapes of furniture of any
 layout (CMS shortcodes and config residue, short calls to act, contact lines, stamps, arrow
 links, widget readings); pass 8 also takes a writer's bio *above* the text and a closing
-opinion/market disclaimer; pass 8b (:mod:`.scorer`) is a small learned scorer (logistic
+opinion/market disclaimer; pass 8a (:func:`.residue.mark_glyph_lines`) a free line of up to
+15 words that is a button, a widget or a reaction by its interface glyph (``↻``, ``☆``,
+``↗``, ``🙏``) and does not end as a sentence, once the page's structure is read; pass 8b (:mod:`.scorer`) is a small learned scorer (logistic
 regression, weights in ``line_scorer.json``, trained by ``python -m
 benchmarks.train_line_scorer`` on the seeds, the held-out pages and the development halves only)
 that removes short non-sentence lines in the header and footer zones (before the first and
@@ -109,7 +111,7 @@ Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/
 Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
 :mod:`.coherence` (the topic check), :mod:`.markup` (inline markup, cut before the passes),
 :mod:`.page` (the page state and the assembly),
-:mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (pass 1c),
+:mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (passes 1c and 8a),
 :mod:`.story_blocks` (passes 5b and 8d), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
 :mod:`.furniture_bank` (pass 8c),
 :mod:`.stamp` (the date), :mod:`.configured` (the embedder a config gives the cleaner).
@@ -130,7 +132,7 @@ from summarize.clean.passes import (
     mark_next_story,
     mark_shapes,
 )
-from summarize.clean.residue import mark_residue
+from summarize.clean.residue import mark_glyph_lines, mark_residue
 from summarize.clean.scorer import mark_scored
 from summarize.clean.stamp import find_date
 from summarize.clean.story_blocks import mark_closing_brief, mark_story_blocks
@@ -187,6 +189,7 @@ _PASSES = (
     mark_link_lists,  # 6
     mark_duplicates,  # 7
     mark_page_end,  # 8
+    mark_glyph_lines,  # 8a
     mark_scored,  # 8b (learned, lexical)
     mark_like_furniture,  # 8c (only with an embedder: nearest annotated lines)
     mark_closing_brief,  # 8d

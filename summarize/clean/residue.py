@@ -20,6 +20,11 @@ furniture of any site has and a sentence of an article does not:
   (``Next photo ›``, ``आगे पढ़ें ↓``) is ``navigation``; a reading time in any wording is
   ``metadata``; a line of two or more readings (prices with ``▲``/``▼``, temperatures,
   percentages, AQI) between separators, with no finite verb, is a ``ticker``.
+* **Interface glyphs**: a line of up to 15 words with a pictograph or an arrow of an interface
+  (``↻``, ``⊞``, ``☆``, ``🔔``, ``↗``, ``➜``, ``🙏``; not ``°`` or ``©``) that does not end as a
+  sentence, or that ends in the glyph, and is no ``key: value`` line ("हमारा फ़ैसला: ✖ ग़लत" is
+  a verdict): a button, a widget or a reader's reaction, ``navigation``.  An article's list
+  item led by an emoji ends as a sentence ("👉 ... इंटरसिटी ट्रेनें चलेंगी।").
 * **Stamps and desk codes**: a short line (up to 7 words) with a time or a date, no finite
   verb and no sentence end (a live blog's entry stamp, a wire timestamp); a line of initials
   joined by slashes (``RK/AB``), an office's reference number (``Ref. No. PRO/WS/2025/318``,
@@ -46,6 +51,7 @@ that introduces it (:func:`_keep_intro_lists`), a story's contact lines between 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
@@ -118,6 +124,21 @@ _ADDRESS_WORDS = 20
 # a postal code at the end of an address ("Pune – 411005", "सागर (म.प्र.) - 470 001")
 _PIN_END_RE = re.compile(r"(?<![\d,.])\d{3}\s?\d{3}\s*\.?\s*$")
 _ACTION_WORDS = 8
+_GLYPH_WORDS = 15
+# A pictograph, dingbat or arrow of an interface.  Written by hand: no library names the
+# glyphs a page's buttons and widgets use; Unicode's "Symbol, other" category holds them, with
+# the few that are text (degrees, copyright, trade marks) left out, plus the arrows and the
+# boxed operators ("⊞") of the math blocks.
+_GLYPH_TEXT = frozenset("°©®™℃℉❛❜❝❞❟❠")  # (and a pull quote's ornaments)
+_GLYPH_RANGES = (
+    ("\u2190", "\u21ff"),
+    ("\u2295", "\u22a1"),
+    ("\u27f0", "\u27ff"),
+    ("\u2900", "\u297f"),
+)
+_KEY_RE = re.compile(r"^[^:：]{1,30}[:：]")
+_BULLET_RE = re.compile(r"^[\u25a0-\u25ff]\s")  # a list's bullet ("■ ", "▸ "): no glyph of its own
+_SENTENCE_END = ("।", ".", "!", "?", "॥")
 _CONTACT_WORDS = 12
 
 
@@ -142,6 +163,27 @@ def _is_stamp(t: str) -> bool:
     words = [w.strip(".,:;|()[]").lower() for w in rest.split()]
     words = [w for w in words if w]
     return len(words) <= 3 and not any(is_function_word(w) for w in words)
+
+
+def _glyphs(t: str) -> set[str]:
+    return {
+        c
+        for c in t
+        if (unicodedata.category(c) == "So" and c not in _GLYPH_TEXT)
+        or any(lo <= c <= hi for lo, hi in _GLYPH_RANGES)
+    }
+
+
+def _is_glyph_line(t: str, words: int) -> bool:
+    """A button, a widget or a reaction (see the module): an interface glyph, up to
+    :data:`_GLYPH_WORDS` words, no ``key: value`` opening, and no sentence end (the glyphs
+    and separators aside) unless the glyph ends the line ("... विनम्र नमन 🙏")."""
+    core = t.strip()
+    glyphs = _glyphs(core[1:] if _BULLET_RE.match(core) else core)
+    if not glyphs or words > _GLYPH_WORDS or _KEY_RE.match(core):
+        return False
+    rest = "".join(c for c in core if c not in glyphs).strip(" ·|•")
+    return core[-1] in glyphs or not rest.endswith(_SENTENCE_END)
 
 
 def _line_label(ln: Line, lang: str) -> str:
@@ -189,6 +231,19 @@ def _line_label(ln: Line, lang: str) -> str:
     if readings >= 2 and _SEPARATOR_RE.search(t) and not verb and not ends_sentence(t):
         return "ticker"  # "गेहूं ₹2,275 ▲ | चना ₹5,400 ▼", "Delhi 31°C · Haze · AQI 212"
     return ""
+
+
+def mark_glyph_lines(page: Page) -> None:
+    """Pass 8a: a free line that is a button, a widget or a reaction by its interface glyph
+    (:func:`_is_glyph_line`) is ``navigation``.  It runs after the page's structure is read
+    (passes 5 to 8 read labelled lines as boundaries, contents entries and closing blocks,
+    and a pull quote in ornaments "❝ ... ❞" is a duplicate, not a boundary), so it takes only
+    what they left."""
+    for ln in page.lines:
+        if not ln.label and ln.idx not in page.protected:
+            t = nfc(ln.text)
+            if _is_glyph_line(t, len(split_words(t))):
+                ln.label = "navigation"
 
 
 def mark_residue(page: Page) -> None:
