@@ -442,11 +442,15 @@ MOST_READ_RE = re.compile(
 END_MARK_RE = re.compile(
     r"^\W*(समाप्त|इति|end|ends)\W*$|^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$", re.IGNORECASE
 )
-# A comment form: "Leave a Reply", "Required fields are marked *", "Name *", "Post Comment"
+# A comment form: "Leave a Reply", "Required fields are marked *", "Name *", "Post Comment",
+# and the comment policy under it
 COMMENT_FORM_RE = re.compile(
     r"(leave\s+a\s+(reply|comment)|cancel\s+reply|post\s+comment|required\s+fields\s+are\s+marked|"
     r"email\s+address\s+will\s+not\s+be\s+published|save\s+my\s+name|^\s*[\w\u0900-\u097f]+(\s+[\w\u0900-\u097f]+)?\s*\*\s*$|"
-    r"\d+\s+(comments?|टिप्पणियां|टिप्पणियाँ|कमेंट्स?)\s*$|अपनी\s+टिप्पणी\s+(दें|लिखें)|आपका\s+ईमेल\s+पता\s+प्रकाशित\s+नहीं)",
+    r"\d+\s+(comments?|टिप्पणियां|टिप्पणियाँ|कमेंट्स?)\s*$|अपनी\s+टिप्पणी\s+(दें|लिखें)|आपका\s+ईमेल\s+पता\s+प्रकाशित\s+नहीं|"
+    # the site's comment policy, opening the line: "Comments go through a moderator ...",
+    # "टिप्पणियां मॉडरेशन के बाद दिखेंगी"
+    r"^\W*(?:all\s+|सभी\s+)?(?:comments?|replies|टिप्पणियां|टिप्पणियाँ|टिप्पणी|कमेंट्स?)\s.{0,40}?(?:moderat|मॉडरेट|मॉडरेशन))",
     re.IGNORECASE,
 )
 TAGS_RE = re.compile(

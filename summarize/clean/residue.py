@@ -125,6 +125,8 @@ _ADDRESS_WORDS = 20
 _PIN_END_RE = re.compile(r"(?<![\d,.])\d{3}\s?\d{3}\s*\.?\s*$")
 _ACTION_WORDS = 8
 _GLYPH_WORDS = 15
+_GLYPH_GROUP = 2  # buttons under one heading
+_GLYPH_HEADING_WORDS = 5
 # A pictograph, dingbat or arrow of an interface.  Written by hand: no library names the
 # glyphs a page's buttons and widgets use; Unicode's "Symbol, other" category holds them, with
 # the few that are text (degrees, copyright, trade marks) left out, plus the arrows and the
@@ -238,12 +240,37 @@ def mark_glyph_lines(page: Page) -> None:
     (:func:`_is_glyph_line`) is ``navigation``.  It runs after the page's structure is read
     (passes 5 to 8 read labelled lines as boundaries, contents entries and closing blocks,
     and a pull quote in ornaments "❝ ... ❞" is a duplicate, not a boundary), so it takes only
-    what they left."""
-    for ln in page.lines:
-        if not ln.label and ln.idx not in page.protected:
-            t = nfc(ln.text)
-            if _is_glyph_line(t, len(split_words(t))):
-                ln.label = "navigation"
+    what they left.  The heading of a group of two or more of them that closes its block is
+    ``navigation`` too."""
+    lines = page.lines
+    glyph = []
+    for ln in lines:
+        t = nfc(ln.text)
+        glyph.append(_is_glyph_line(t, len(split_words(t))))
+        if glyph[-1] and not ln.label and ln.idx not in page.protected:
+            ln.label = "navigation"
+    # the heading of a group of such buttons ("Links for this recruitment" over "Apply online
+    # → button", "Notification, PDF → open"): a short free line with no sentence end, no key
+    # and no question right above two or more of them, the group closing its block
+    for k, head in enumerate(lines):
+        if head.label or head.idx in page.protected or not _is_group_heading(head.text):
+            continue
+        end = k + 1
+        while end < len(lines) and glyph[end] and lines[end].label == "navigation":
+            end += 1
+        closes = end == len(lines) or lines[end].label or lines[end].blank_before
+        if end - k - 1 >= _GLYPH_GROUP and closes:
+            head.label = "navigation"
+
+
+def _is_group_heading(t: str) -> bool:
+    core = t.strip()
+    return (
+        0 < len(split_words(core)) <= _GLYPH_HEADING_WORDS
+        and not core.endswith(_SENTENCE_END)
+        and not core.endswith((":", "："))
+        and _KEY_RE.match(core) is None
+    )
 
 
 def mark_residue(page: Page) -> None:
