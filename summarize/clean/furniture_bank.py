@@ -23,8 +23,10 @@ Only a line that could be furniture by its shape is compared (:func:`candidate`)
 title, a deck, a question, a salutation (final comma), a list intro (final colon), a
 ``key: value`` line with a short key (a box of facts: "पद का नाम: ...", "Cases this week:
 310"), a sentence (a finite verb and a full stop, or 6+ words and one), a line of 26+ words,
-nor a short plain-words line right above a paragraph or a list (a subhead), nor an item of a
-bulleted list under a kept heading with another item kept, nor a short heading over two kept
+nor a short plain-words line right above a paragraph or a list (a subhead), nor a
+plain-words line of up to 10 words between two kept paragraphs with no widget word (a longer
+subhead; "scroll down to read" is a prompt), nor an item of a bulleted list under a kept
+heading or a part's label ("मुख्य बातें") with another item kept, nor a short heading over two kept
 ``key: value`` lines (a box of facts and its heading are the story's).
 
 A removed line gets the gold label of its nearest bank line as the reason (``navigation``,
@@ -52,8 +54,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.clean.page import Line, Page
+from summarize.clean.patterns import WIDGET_WORDS_RE
 from summarize.clean.scorer import FEATURES, page_features
-from summarize.clean.shapes import ends_sentence, split_words
+from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words
 from summarize.lang.script import DEVANAGARI
 from summarize.lang.wellformed import has_finite_verb
 
@@ -84,6 +87,7 @@ _DEV_RE = re.compile(f"[{DEVANAGARI}]")
 _KEY_VALUE_RE = re.compile(r"^(?P<key>[^:|·•]{1,60}):\s*[^|·•]+$")
 _KEY_WORDS = 7
 _SUBHEAD_WORDS = 6
+_MID_SUBHEAD_WORDS = 10  # a subhead between two kept paragraphs
 _BOX_HEADING_WORDS = 8
 _BOX_VALUE_WORDS = 10
 # a list item's mark: "• ", "– ", "▪ " (the same mark on the lines around it makes a list)
@@ -186,7 +190,22 @@ def candidate(page: Page, k: int, deck: bool = False) -> bool:
         nxt = next((x for x in page.lines[k + 1 :] if not x.label), None)
         if nxt is not None and nxt.label != "title":
             return False  # a subhead above its text
+    if (
+        len(words) <= _MID_SUBHEAD_WORDS
+        and _PLAIN_RE.fullmatch(t)
+        and not WIDGET_WORDS_RE.search(t)  # ("पूरी ख़बर पढ़ने के लिए नीचे स्क्रॉल करें" is a prompt)
+        and _between_paragraphs(page, k)
+    ):
+        return False  # a longer subhead in the text ("गली के कैमरे में क़ैद हुई पूरी वारदात")
     return not (_is_list_item_among_kept(page, k) or _heads_a_box(page, k))
+
+
+def _between_paragraphs(page: Page, k: int) -> bool:
+    """Whether the lines right above and below line ``k`` are kept paragraphs."""
+    lines = page.lines
+    return 0 < k < len(lines) - 1 and all(
+        not x.label and is_paragraph_like(x.text) for x in (lines[k - 1], lines[k + 1])
+    )
 
 
 def _is_list_item_among_kept(page: Page, k: int) -> bool:
@@ -203,8 +222,8 @@ def _is_list_item_among_kept(page: Page, k: int) -> bool:
     end = k
     while end + 1 < len(lines) and _bullet(lines[end + 1].text) == mark:
         end += 1
-    if start == 0 or lines[start - 1].label:
-        return False
+    if start == 0 or lines[start - 1].label not in ("", "section-label"):
+        return False  # (a part's label, "मुख्य बातें", has its text under it)
     return any(not lines[j].label for j in range(start, end + 1) if j != k)
 
 

@@ -193,3 +193,28 @@ def test_an_item_of_a_list_under_removed_furniture_is_compared() -> None:
     page = read_page(_page(lines), None)
     page.lines[3].label = "navigation"
     assert candidate(page, 4) and candidate(page, 5)
+
+
+def test_a_list_under_a_parts_label_and_a_longer_subhead_in_the_text_are_not_compared() -> None:
+    lines = [
+        TITLE,
+        "Key points",  # a part's label: its text is kept under it
+        "• new mains for the oldest wards first",
+        "• every ward to get water for eight hours",
+        "• the work to finish before the monsoon",
+        PARAS[0],
+        "What the engineers found under the old city",  # a subhead of 8 words between paragraphs
+        PARAS[1],
+        "Scroll down to read the rest of the story",  # a prompt, however plain
+        PARAS[2],
+    ]
+    page = read_page(_page(lines), None)
+    page.lines[0].label = "title"
+    page.lines[1].label = "section-label"
+    shaped = [page.lines[k].text for k in range(len(page.lines)) if candidate(page, k)]
+    assert shaped == ["Scroll down to read the rest of the story"]
+    # the same list under removed furniture, and the subhead at the page's end, are compared
+    page.lines[1].label = "navigation"
+    page.lines[7].label = "navigation"
+    shaped = [page.lines[k].text for k in range(len(page.lines)) if candidate(page, k)]
+    assert lines[3] in shaped and lines[6] in shaped
