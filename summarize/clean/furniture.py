@@ -142,13 +142,28 @@ _NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # a question of a Q&A: "प्रश्न 2:", "सवाल:", "Q3.", "Question:"
 _QUESTION_LEAD_RE = re.compile(r"^\s*(?:प्रश्न|सवाल|question|q)\s*[\d०-९]{0,2}\s*[:.)]\s", _I)
 _CARD_SEP_RE = re.compile(r"\s[·|]\s")
+# a box's key opening a line of figures: up to four words and a colon, no separator in it
+_BOX_KEY_RE = re.compile(r"^\s*[^:：|·]{1,40}[:：]\s+\S")
 
 
 def _short(ln: Line, words: int = 14) -> bool:
     return not ln.label and len(ln.text) <= _SHORT and len(split_words(ln.text)) <= words
 
 
-def _line_label(ln: Line) -> str:
+def _is_box_of_figures(t: str) -> bool:
+    """A key and cells of a word and a figure each: "Category-wise vacancies: Unreserved 1,104
+    | OBC 733 | SC 570", "तैयारी: 8 घंटे भिगोना · पकाने का समय: 60 मिनट" (not a menu of bare
+    numbers: "सीधे सवाल पर जाएं: 1 | 2 | 3")."""
+    m = _BOX_KEY_RE.match(t)
+    if m is None:
+        return False
+    cells = [c for c in _CARD_SEP_RE.split(t[m.end() - 1 :]) if c.strip()]
+    return all(re.search(r"\d", c) and re.search(r"[^\W\d_]", c) for c in cells)
+
+
+def _line_label(ln: Line, in_text: bool = False) -> str:
+    """``in_text``: a paragraph of the article is above the line (a box of figures there is
+    the story's; a strip of prices above the headline is a ticker)."""
     t = nfc(ln.text)
     for label, pattern in _LINE_RULES:
         if label == "caption" and _QUESTION_LEAD_RE.match(t):
@@ -161,7 +176,12 @@ def _line_label(ln: Line) -> str:
         return "navigation"  # "— इसी चैनल पर अगली पोस्ट —", "Agli Khabar ›" (pass 5b reads it too)
     if CONTACT_RE.search(t) and _INVITE_RE.search(t):
         return "navigation"  # "write to us: x@y", "WhatsApp us: 98..."
-    if len(_CARD_SEP_RE.findall(t)) >= 2 and re.search(r"\d", t) and not ends_sentence(t):
+    if (
+        len(_CARD_SEP_RE.findall(t)) >= 2
+        and re.search(r"\d", t)
+        and not ends_sentence(t)
+        and not (in_text and _is_box_of_figures(t))
+    ):
         return "navigation"  # a stat card: "Name · 141* (248) · 17x4, 2x6"
     if t.rstrip().endswith(("⬇", "↓", "→", "⟶")) and len(split_words(t)) <= 5:
         return "navigation"
@@ -212,9 +232,11 @@ def _gallery(page: Page) -> None:
 
 def mark_furniture(page: Page) -> None:
     """Pass 1b (see the module)."""
+    in_text = False
     for ln in page.lines:
         if _short(ln, 25):
-            ln.label = _line_label(ln)
+            ln.label = _line_label(ln, in_text)
+        in_text = in_text or is_paragraph_like(ln.text)
     _gallery(page)
     _runs(
         page,

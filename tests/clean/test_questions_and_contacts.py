@@ -86,3 +86,17 @@ def test_a_masked_phone_number_is_a_contact() -> None:
     assert CONTACT_RE.search("शिकायत के लिए 98XXXXXX12 पर लिखें")
     assert CONTACT_RE.search("write to desk@paper.example")
     assert not CONTACT_RE.search("पंपों पर 2026 में 4,20,000 रुपये ख़र्च हुए")
+
+
+def test_a_keyed_line_of_figures_in_the_text_is_a_fact_not_a_stat_card() -> None:
+    facts = "Pumps by district: Hoshangabad 140 | Harda 110 | Betul 90"
+    closing = "The department said the next forty villages would get their pumps by October."
+    kept, _ = clean_lines([*ARTICLE_EN, facts, closing])
+    assert facts in kept
+    # above the article's first paragraph it is a strip of readings; a menu of bare numbers
+    # and a card with no key stay furniture in the text too
+    _, removed = clean_lines([facts, *ARTICLE_EN, closing])
+    assert facts in removed
+    for line in ("Jump to question: 1 | 2 | 3 | 4", "Rohit Sharma · 141* (248) · 17x4, 2x6"):
+        _, removed = clean_lines([*ARTICLE_EN, line, closing])
+        assert line in removed
