@@ -688,9 +688,9 @@ READ_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 # A contact: an e-mail address, a phone number (with spaces or dashes, or masked: "98XXXXXX12"),
-# a web address.
+# a web address; not a case or file number led by its capitals ("CWP-18842-2025").
 CONTACT_RE = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])\+?\d[\d\s-]{8,}\d(?![\d.,])|\b\d{2}[X\d]{6,}\d\b|"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\d.,])(?<![A-Z]{2}-)\+?\d[\d\s-]{8,}\d(?![\d.,])|\b\d{2}[X\d]{6,}\d\b|"
     r"\bwww\.\S+|https?://\S+"
 )
 # A jump line of a printed page: the article goes on on another page, so what follows it here

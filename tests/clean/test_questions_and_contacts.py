@@ -100,3 +100,9 @@ def test_a_keyed_line_of_figures_in_the_text_is_a_fact_not_a_stat_card() -> None
     for line in ("Jump to question: 1 | 2 | 3 | 4", "Rohit Sharma · 141* (248) · 17x4, 2x6"):
         _, removed = clean_lines([*ARTICLE_EN, line, closing])
         assert line in removed
+
+
+def test_a_case_number_is_no_phone_number() -> None:
+    assert CONTACT_RE.search("WP-20417-2025 (O&M), with WP-20533-2025") is None
+    assert CONTACT_RE.search("Helpline: 0755-2551234") is not None
+    assert CONTACT_RE.search("Tel-0755-2551234") is not None
