@@ -48,7 +48,7 @@ def test_an_articles_line_with_a_mark_is_no_glyph_line(line: str) -> None:
 
 def test_a_pull_quote_in_ornaments_stays_a_duplicate_not_a_boundary() -> None:
     quote = "पहले एक एकड़ की सिंचाई में चार हजार रुपये का डीजल लगता था।"
-    said = f"एक किसान ने कहा, \"{quote}\" अब खर्च लगभग शून्य है।"
+    said = f'एक किसान ने कहा, "{quote}" अब खर्च लगभग शून्य है।'
     kept, removed = clean_lines([*SOLAR_PUMPS, said, f"❝ {quote} ❞", CLOSING])
     assert said in kept and CLOSING in kept
     assert removed.get(f"❝ {quote} ❞") != "navigation"
