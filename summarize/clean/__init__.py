@@ -90,7 +90,8 @@ layout (CMS shortcodes and config residue, short calls to act, contact lines, st
 links, widget readings); pass 8 also takes a writer's bio *above* the text and a closing
 opinion/market disclaimer; pass 8a (:func:`.residue.mark_glyph_lines`) a free line of up to
 15 words that is a button, a widget or a reaction by its interface glyph (``↻``, ``☆``,
-``↗``, ``🙏``) and does not end as a sentence, once the page's structure is read; pass 8b (:mod:`.scorer`) is a small learned scorer (logistic
+``↗``, ``🙏``) and does not end as a sentence, once the page's structure is read; pass 8b
+(:mod:`.scorer`) is a small learned scorer (logistic
 regression, weights in ``line_scorer.json``, trained by ``python -m
 benchmarks.train_line_scorer`` on the seeds, the held-out pages and the development halves only)
 that removes short non-sentence lines in the header and footer zones (before the first and
