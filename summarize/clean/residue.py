@@ -526,8 +526,10 @@ def _keep_contact_boxes(page: Page) -> None:
     kept ``key: value`` line ("फीवर क्लिनिक: कमरा नंबर 14"), goes back to the text, and the
     learned passes leave it alone (``page.protected``), when it sits inside the article: a
     kept line right above it and a kept sentence of 8+ words right below (or under a kept
-    subhead right below: :func:`_prose_follows`).  A site's contact
-    card has furniture or the page's end around it."""
+    subhead right below: :func:`_prose_follows`), or, where the box closes the text, a heading
+    of its own right under the story's last sentence (:func:`_headed_under_prose`; the heading
+    goes back to the text too).  A site's contact card has furniture or the page's end around
+    it."""
     lines = page.lines
     k = 1
     while k < len(lines):
@@ -552,11 +554,38 @@ def _keep_contact_boxes(page: Page) -> None:
         contacts = sum(1 for ln in run if _is_contact_fact(ln))
         if contacts > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
             continue
-        if not _prose_follows(lines, end):
+        headed = _headed_under_prose(lines, start)
+        if not headed and not _prose_follows(lines, end):
             continue
+        if headed:
+            run = [lines[start - 1], *run]
         for ln in run:
             ln.label = ""
             page.protected.add(ln.idx)
+
+
+_BOX_HEADING_WORDS = 4
+
+
+def _headed_under_prose(lines: list[Line], start: int) -> bool:
+    """A box that closes the story's text under a heading of its own ("संपर्क के लिए"): a
+    kept line of up to four words with no sentence end, figure or call to act ("अपना सवाल
+    भेजें" heads a column's card for readers' letters), right under a kept sentence of 8+
+    words."""
+    if start < 2:
+        return False
+    head, above = lines[start - 1], lines[start - 2]
+    t = head.text
+    return (
+        not head.label
+        and not above.label
+        and 0 < len(split_words(t)) <= _BOX_HEADING_WORDS
+        and not ends_sentence(t)
+        and not _IMPERATIVE_RE.search(t)
+        and not any(ch.isdigit() for ch in t)
+        and len(split_words(above.text)) >= _PROSE_WORDS
+        and ends_sentence(above.text)
+    )
 
 
 def _prose_follows(lines: list[Line], at: int) -> bool:

@@ -148,7 +148,8 @@ def _mark_closing_link_list(page: Page) -> None:
     of up to six words with no sentence end, after the first paragraph, then two or more
     headlines of 5+ words (no sentence end, at most two numbers), and no text after them
     (:func:`~.shapes.is_text_line`; mid-text, a heading over short lines is a subhead over
-    key points).  The heading is navigation, the
+    key points), and no line an early pass established as text (``page.protected``: the
+    last line of a story's contact box) as the heading.  The heading is navigation, the
     headlines related links."""
     lines = page.lines
     paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
@@ -159,6 +160,7 @@ def _mark_closing_link_list(page: Page) -> None:
         words = split_words(head.text)
         if (
             head.label not in ("", "navigation", "section-label")
+            or head.idx in page.protected
             or not words
             or len(words) > _LINK_HEADING_WORDS
             or ends_sentence(head.text)

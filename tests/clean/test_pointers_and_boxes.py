@@ -1,5 +1,5 @@
 """Soft pointers to another story (passes 5b and 8d), a reader's signed question, a story's
-contact box over a subhead, a subhead's idiom with "Follow", and a list of contents with link
+contact box over a subhead or closing the text under its heading, a subhead's idiom with "Follow", and a list of contents with link
 marks (passes 1, 1b, 1c and 7).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
@@ -96,6 +96,30 @@ def test_a_storys_contact_box_over_a_subhead_stays() -> None:
     ]
     kept, _ = clean_lines([*SOLAR_PUMPS[:3], *box, *after, SOLAR_PUMPS[3]])
     assert box[5] in kept
+
+
+CLOSING_BOX = [
+    "शिकायत और बुकिंग",
+    "कृषि विस्तार कक्ष: 0757-0000219 (सुबह नौ से शाम पांच बजे)",
+    "मैकेनिक की बुकिंग: 98930-00000",
+    "ई-मेल: saurpump@krishi.example",
+]
+AFTER_BOX = [
+    "⬇ विभाग का आदेश (PDF, 90 KB) डाउनलोड करें",
+    "यह ख़बर आपको कैसी लगी? ☆☆☆☆☆ पर टैप करें",
+]
+
+
+def test_a_storys_contact_box_that_closes_the_text_under_its_heading_stays() -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS, *CLOSING_BOX, *AFTER_BOX])
+    assert all(line in kept for line in CLOSING_BOX), removed
+    assert all(line in removed for line in AFTER_BOX)
+
+
+def test_a_cards_call_to_write_in_over_contacts_is_no_box_of_the_story() -> None:
+    card = ["अपना सवाल भेजें", "ईमेल: savaal@krishi.example", "वॉट्सऐप: 90000 00000 (केवल संदेश)"]
+    kept, removed = clean_lines([*SOLAR_PUMPS, *card, *AFTER_BOX])
+    assert not any(line in kept for line in card[1:])
 
 
 def test_a_subhead_that_says_follow_the_is_text_and_a_prompt_is_not() -> None:
