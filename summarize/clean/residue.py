@@ -139,7 +139,8 @@ _GLYPH_RANGES = (
     ("\u2900", "\u297f"),
 )
 _KEY_RE = re.compile(r"^[^:：]{1,30}[:：]")
-_BULLET_RE = re.compile(r"^[\u25a0-\u25ff]\s")  # a list's bullet ("■ ", "▸ "): no glyph of its own
+# a list's bullet ("■ ", "▸ ", "▪️ " with its emoji variation selector): no glyph of its own
+_BULLET_RE = re.compile(r"^[\u25a0-\u25ff]\ufe0f?\s")
 _SENTENCE_END = ("।", ".", "!", "?", "॥")
 _CONTACT_WORDS = 12
 
@@ -181,7 +182,8 @@ def _is_glyph_line(t: str, words: int) -> bool:
     :data:`_GLYPH_WORDS` words, no ``key: value`` opening, and no sentence end (the glyphs
     and separators aside) unless the glyph ends the line ("... विनम्र नमन 🙏")."""
     core = t.strip()
-    glyphs = _glyphs(core[1:] if _BULLET_RE.match(core) else core)
+    bullet = _BULLET_RE.match(core)
+    glyphs = _glyphs(core[bullet.end() :] if bullet else core)
     if not glyphs or words > _GLYPH_WORDS or _KEY_RE.match(core):
         return False
     rest = "".join(c for c in core if c not in glyphs).strip(" ·|•")
@@ -302,9 +304,12 @@ _DATED_ROW = ("metadata",)
 _SOURCE_RE = re.compile(r"^\s*(?:स्रोत|सोर्स|source|sources)\s*[:：]", re.IGNORECASE)
 
 
+_HEADER_CELL_WORDS = 5  # "1 जून से अब तक"
+
+
 def _keep_tables(page: Page) -> None:
-    """A table scraped row by row: a header of short cells ("पद / विजेता / अंतर", kept or
-    taken for a menu) over two or more rows with as many cells and a figure each ("अध्यक्ष —
+    """A table scraped row by row: a header of short cells (up to five words: "पद / विजेता /
+    अंतर", "ज़िला | 24 घंटे में | 1 जून से अब तक", kept or taken for a menu) over two or more rows with as many cells and a figure each ("अध्यक्ष —
     कविता मीणा (मंच) — 312"; rows taken for a menu too, or for a stamp by their date: "Online
     registration opens | December 22, 2025").  The header, the rows and a source line right
     under them ("स्रोत: ...") go back to the text and are protected from the learned passes
@@ -319,7 +324,7 @@ def _keep_tables(page: Page) -> None:
         # commentary's "रेड 41 — X, 3 अंक | 38-31" is a widget's tabs)
         sep = _PIPE_RE if _PIPE_RE.search(head.text) else _CELL_RE
         n = _cells(head.text, sep)
-        if n < 2 or any(len(split_words(c)) > 3 for c in sep.split(head.text)):
+        if n < 2 or any(len(split_words(c)) > _HEADER_CELL_WORDS for c in sep.split(head.text)):
             continue
         rows = []
         for ln in lines[k + 1 :]:

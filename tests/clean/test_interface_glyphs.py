@@ -38,6 +38,7 @@ def test_a_line_with_an_interface_glyph_is_navigation(line: str) -> None:
     [
         "☀️ सौर पैनल हर साल दो बार साफ़ किए जाएंगे, ताकि बिजली कम न बने।",  # a list item
         "■ पंपों की देखरेख पंचायत करेगी",  # a list's bullet is no glyph
+        "▪️ मरम्मत का ख़र्च विभाग उठाएगा",  # ... nor with its emoji variation selector
         "होशंगाबाद: अधिकतम 31°, न्यूनतम 14°",  # degrees are text
         "हमारी पड़ताल: ✔ सही",  # a verdict under its key
     ],

@@ -206,6 +206,17 @@ def test_a_table_header_is_kept_with_its_rows_and_a_tab_row_is_not() -> None:
     assert removed.get(tabs[0]) == "navigation"
 
 
+def test_a_pipe_tables_header_with_a_longer_cell_is_kept_with_its_rows() -> None:
+    table = [
+        "प्रखंड | इस हफ़्ते | 1 अप्रैल से अब तक",  # a header cell of five words
+        "सोहागपुर | 42 | 318",
+        "बाबई | 37 | 290",
+        "केसला | 29 | 251",
+    ]
+    kept, removed = clean_lines(BODY[:2] + table + BODY[2:])
+    assert all(t in kept for t in table), removed
+
+
 def test_a_salutation_above_a_newsletter_headline_stays() -> None:
     page = ["नमस्ते भोपाल,", "आज की पहली ख़बर किसानों के लिए है।", *BODY]
     kept, _ = clean_lines(page)
