@@ -234,11 +234,15 @@ def _bullet(t: str) -> str | None:
 
 def _heads_a_box(page: Page, k: int) -> bool:
     """A short heading over a box of facts (two ``key: value`` lines kept below it):
-    "दिन-वार कलेक्शन (नेट, सभी भाषाएं)" over "शुक्रवार: ₹5.8 करोड़", "शनिवार: ₹9.6 करोड़"."""
+    "दिन-वार कलेक्शन (नेट, सभी भाषाएं)" over "शुक्रवार: ₹5.8 करोड़", "शनिवार: ₹9.6 करोड़"; or
+    over two lines an early pass established as text (``page.protected``: a table's header
+    and first row, "यूपी-एमपी के शहरों में आज का भाव" over "शहर | पेट्रोल (₹/लीटर) | ...")."""
     t = page.lines[k].text
     below = page.lines[k + 1 : k + 3]
     if len(split_words(t)) > _BOX_HEADING_WORDS or ends_sentence(t) or len(below) < 2:
         return False
+    if all(b.idx in page.protected and not b.label for b in below):
+        return True  # over a table an early pass gave back to the text (its header and rows)
     for b in below:
         m = _KEY_VALUE_RE.match(b.text)
         if b.label or m is None or len(split_words(m["key"])) > _KEY_WORDS:

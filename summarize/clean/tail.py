@@ -36,6 +36,7 @@ from summarize.clean.patterns import (
     DISCLAIMER_TEXT_RE,
     FIGURE_ITEM_RE,
     FIRST_PERSON_RE,
+    KEY_VALUE_RE,
     LIST_HEADING_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
@@ -623,7 +624,8 @@ def _mark_captions(page: Page) -> None:
     """A Hindi photo caption standing alone among the article's lines
     (:func:`~summarize.lang.wellformed.is_caption_phrase`): a noun phrase with no verb,
     neither neighbour a short line ending as a sentence (key points come in runs), not an
-    item of a numbered list next to another ("2. आधार नंबर ... डालें"), never the title."""
+    item of a numbered list next to another ("2. आधार नंबर ... डालें"), not a ``key: value``
+    line (a caption's credit is cut before the test), never the title."""
     if page.lang != "hi":
         return
     free = [ln for ln in page.main if not ln.label]
@@ -647,6 +649,7 @@ def _mark_captions(page: Page) -> None:
             and not point(k + 1)
             and not (step(k) and (step(k - 1) or step(k + 1)))
             and not DISCLAIMER_TEXT_RE.search(text)  # ("... आधिकारिक वेबसाइट देखें।": a note)
+            and not KEY_VALUE_RE.match(text)  # a fact under its key: "अगला लक्ष्य: रागी के लड्डू।"
         ):
             ln.label = "caption"
 

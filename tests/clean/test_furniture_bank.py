@@ -188,6 +188,23 @@ def test_a_kept_lists_items_and_a_boxs_heading_are_not_compared() -> None:
     assert shaped == ["Transcript of the meeting (edited)", PLAN]
 
 
+def test_a_subhead_over_a_table_the_text_kept_is_not_compared() -> None:
+    lines = [
+        TITLE,
+        PARAS[0],
+        "Tanker trips in the three worst wards",  # 7 words, over a table
+        "Ward | Trips | Households",
+        "Shahdara | 42 | 1,900",
+        "Mayur Vihar | 31 | 1,250",
+        PARAS[1],
+    ]
+    page = read_page(_page(lines), None)
+    page.lines[0].label = "title"
+    assert candidate(page, 2)  # (a plain heading of 7 words is compared ...)
+    page.protected.update(ln.idx for ln in page.lines[3:6])  # (as pass 1c's table rule does)
+    assert not candidate(page, 2)  # (... but not over a table an early pass kept)
+
+
 def test_an_item_of_a_list_under_removed_furniture_is_compared() -> None:
     lines = [TITLE, PARAS[0], PARAS[1], "Also read", "• Metro fares go up", "• New buses"]
     page = read_page(_page(lines), None)

@@ -139,6 +139,14 @@ def test_key_points_in_a_run_are_not_captions() -> None:
     assert all(labels[p] == "body" for p in points)
 
 
+def test_a_fact_under_its_key_is_no_caption() -> None:
+    fact = "अगली योजना: सौर चक्की की मरम्मत।"  # a noun phrase closed by a danda, under its key
+    caption = "छत पर सौर पैनल लगाते तकनीशियन।"
+    for line, label in ((fact, "body"), (caption, "caption")):
+        _, labels = _labels([HI_TITLE, HI_PARAS[0], line, *HI_PARAS[1:]])
+        assert labels[line] == label
+
+
 def test_numbered_steps_are_not_captions() -> None:
     # imperatives with no finite verb the lexicon knows, but items of a numbered list
     steps = [
