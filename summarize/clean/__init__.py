@@ -104,7 +104,10 @@ benchmarks.build_furniture_bank``); pass 8d (:func:`.story_blocks.mark_closing_b
 without an embedder) removes a brief (a headline of 6+ words and one or two sentences) that
 closes the page after the article's end furniture (a share row, "• • •"), a bare pointer
 ("इसी विषय पर और") or a column's name ("हाईकोर्ट डायरी"), once the furniture around it is
-labelled.  ``summarize clean`` gets the same
+labelled; pass 8e (:func:`.story_blocks.mark_briefs`) removes a column of news briefs under
+its heading ("BRIEFLY", "खेल की छोटी ख़बरें"), at the page's end or in the middle of the
+article, brief by brief while each is far from the article in wording (or, with an embedder,
+in meaning).  ``summarize clean`` gets the same
 embedder as the pipeline (:func:`.configured.clean_embedder`).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).
@@ -113,7 +116,7 @@ Modules: :mod:`.patterns` (the vocabularies), :mod:`.shapes` (line shapes),
 :mod:`.coherence` (the topic check), :mod:`.markup` (inline markup, cut before the passes),
 :mod:`.page` (the page state and the assembly),
 :mod:`.passes` (passes 1-5), :mod:`.furniture` (pass 1b), :mod:`.residue` (passes 1c and 8a),
-:mod:`.story_blocks` (passes 5b and 8d), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
+:mod:`.story_blocks` (passes 5b, 8d and 8e), :mod:`.tail` (passes 6-10), :mod:`.scorer` (pass 8b),
 :mod:`.furniture_bank` (pass 8c),
 :mod:`.stamp` (the date), :mod:`.configured` (the embedder a config gives the cleaner).
 """
@@ -136,7 +139,7 @@ from summarize.clean.passes import (
 from summarize.clean.residue import mark_glyph_lines, mark_residue
 from summarize.clean.scorer import mark_scored
 from summarize.clean.stamp import find_date
-from summarize.clean.story_blocks import mark_closing_brief, mark_story_blocks
+from summarize.clean.story_blocks import mark_briefs, mark_closing_brief, mark_story_blocks
 from summarize.clean.tail import (
     cut_inline,
     flag_incoherent,
@@ -194,6 +197,7 @@ _PASSES = (
     mark_scored,  # 8b (learned, lexical)
     mark_like_furniture,  # 8c (only with an embedder: nearest annotated lines)
     mark_closing_brief,  # 8d
+    mark_briefs,  # 8e
     flag_incoherent,  # 9
     cut_inline,  # 10
     find_date,

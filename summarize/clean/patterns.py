@@ -679,6 +679,13 @@ _ITEM = (
     rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी|पोस्ट|रिपोर्ट|अपडेट|लेख|आलेख|story|stories|news|headlines?|article|"
     r"reports?|updates?|item|posts?|khabar|khabren)"  # (the last two: Hindi in Latin letters, "Agli Khabar ›")
 )
+# The heading of a column of news briefs ("BRIEFLY", "CITY IN BRIEF", "खेल की छोटी ख़बरें",
+# "संक्षिप्त समाचार", "ख़बरें संक्षेप में"; a bare "संक्षेप में" heads the article's own summary).
+BRIEFS_HEADING_RE = re.compile(
+    rf"\bbriefly\b|\bin\s+brief\b|\b(?:news\s+)?briefs\b|(?:छोटी|संक्षिप्त)\s+(?:{_KH}बरें|समाचार)|"
+    rf"(?:{_KH}बरें|समाचार)\s+संक्षेप\s+में",
+    re.IGNORECASE,
+)
 # A bare line pointing the reader to other stories, with no headline of its own: "साथ में पढ़ें",
 # "इसके बाद पढ़ें", "Also from the city desk", "Read next", "इसी पृष्ठ पर" (pass 5b: what follows
 # it is another story's headline and lead, or links).

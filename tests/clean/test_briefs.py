@@ -1,0 +1,55 @@
+"""Pass 8e: a column of news briefs under its heading ("BRIEFLY", "ज़िले की छोटी ख़बरें"), at
+the page's end or in the middle of the article: the briefs far from the article are another
+story's, the article's own lines after the column stay, and a brief in the article's own
+words is its text.
+
+Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
+from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.clean.patterns import BRIEFS_HEADING_RE
+from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
+
+HEADING = "ज़िले की छोटी ख़बरें"
+BRIEFS = [
+    "क्रिकेट: सोहागपुर की टीम ने जीता अंडर-16 का ज़िला ख़िताब",
+    "फ़ाइनल में सोहागपुर ने इटारसी को चालीस रन से हराया और कप्तान राहुल ने शतक बनाया।",
+    "वाचनालय: नगर पालिका के पुस्तकालय का समय बदला, अब रात नौ बजे तक",
+    "अब पुस्तकालय सुबह आठ से रात नौ बजे तक खुलेगा। रविवार को भी पाठक आ सकेंगे।",
+]
+RESUMES = [
+    "किसानों की राय",
+    "गांव के किसान रामदीन ने कहा कि सौर पंप से अब रात में खेत पर जाकर डीजल इंजन चलाने की ज़रूरत नहीं रही।",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["BRIEFLY", "CITY IN BRIEF", "News briefs", HEADING, "संक्षिप्त समाचार", "ख़बरें संक्षेप में"],
+)
+def test_the_heading_of_a_column_of_briefs_is_one(heading: str) -> None:
+    assert BRIEFS_HEADING_RE.search(heading)
+
+
+@pytest.mark.parametrize("heading", ["संक्षेप में", "Brief history of the dam", "पूरी ख़बर"])
+def test_a_summarys_heading_is_no_column_of_briefs(heading: str) -> None:
+    assert not BRIEFS_HEADING_RE.search(heading)
+
+
+def test_briefs_in_the_middle_of_the_article_go_and_the_article_after_them_stays() -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS, HEADING, *BRIEFS, *RESUMES])
+    assert all(removed.get(b) == "off-topic" for b in BRIEFS), removed
+    assert removed.get(HEADING) == "section-label"
+    assert all(line in kept for line in [*SOLAR_PUMPS[2:], *RESUMES])  # (1: its dateline is cut)
+
+
+def test_a_brief_in_the_articles_own_words_is_its_text() -> None:
+    own = [
+        "सौर पंप: नर्मदा किनारे के बारह गांवों में सिंचाई का ख़र्च घटा",
+        "कृषि विभाग ने बताया कि सौर पंपों से किसानों का डीजल खर्च लगभग शून्य हो गया है।",
+    ]
+    kept, removed = clean_lines([*SOLAR_PUMPS, HEADING, *own, *RESUMES])
+    assert all(line in kept for line in [*own, *RESUMES]), removed
