@@ -208,6 +208,10 @@ def _take_title(page: Page, cands: list[tuple[int, Line]]) -> None:
     # the bar comes from the lines above the first paragraph when there are any: that
     # paragraph (a long headline, or the deck) is among the lines it is compared with
     top = max([s for (k, _), s in zip(cands, sims, strict=True) if k != page.first_para] or sims)
+    if top < page.cfg.off_topic_threshold:
+        # ... unless none of them is near the body (a masthead and a widget's lines over a
+        # long headline, itself the first paragraph): then the headline sets it too
+        top = max(sims)
     bar = max(0.5 * top, min(page.cfg.off_topic_threshold, top))
     n_free = sum(1 for ln in page.main if not ln.label)
     if any(not ln.maybe and s >= bar for (_, ln), s in zip(cands, sims, strict=True)):

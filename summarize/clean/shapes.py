@@ -478,10 +478,20 @@ def bio_score(text: str) -> int:
     return s
 
 
+_CELL_SEP_RE = re.compile(r"\s[|·]\s")
+_ROW_CELLS = 3
+_CELL_WORDS = 4
+
+
 def is_paragraph_like(text: str) -> bool:
-    """Long, or two sentences ("|" counts as a danda only on a line that also has "।")."""
+    """Long, or two sentences ("|" counts as a danda only on a line that also has "।"); not a
+    row of three or more short cells (up to four words each, between " | " or " · "): a
+    widget's questions or tabs, "गाड़ी अभी कहां है? | कौन-सा प्लेटफ़ॉर्म? | कितनी बर्थ ख़ाली?"."""
     if len(text) >= 120:
         return True
+    cells = _CELL_SEP_RE.split(text)
+    if len(cells) >= _ROW_CELLS and all(len(split_words(c)) <= _CELL_WORDS for c in cells):
+        return False
     n = terminal_count(text)
     if "।" not in text:
         n -= len(re.findall(r"\|(?=\s|$)", text))

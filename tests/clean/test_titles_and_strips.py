@@ -1,5 +1,6 @@
-"""The title under a section's name, a headline of 120+ characters, headline strips opened by
-their own word and a bullet, and a consent banner in Hindi (passes 1 and 3).
+"""The title under a section's name, a headline of 120+ characters (under a masthead far
+from the body too), a headline that says "up next week", headline strips opened by their own
+word and a bullet, and a consent banner in Hindi (passes 1, 1b and 3).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -7,7 +8,7 @@ from an evaluation set."""
 from __future__ import annotations
 
 from summarize.clean import clean_article
-from summarize.clean.shapes import is_ticker
+from summarize.clean.shapes import is_paragraph_like, is_ticker
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
@@ -41,6 +42,33 @@ def test_a_headline_of_more_than_120_characters_is_a_candidate() -> None:
     assert len(long_head) >= 120
     title = _title([MENU, "ग्राम दर्पण", long_head, BYLINE, *SOLAR_PUMPS[1:]])
     assert title == long_head
+
+
+def test_a_masthead_far_from_the_body_is_not_the_title_over_a_long_headline() -> None:
+    # a long headline is the first paragraph-shaped line; the lines above it, none near the
+    # body, set no bar of their own
+    long_head = (
+        "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, किसानों का डीजल खर्च घटा "
+        "और कृषि विभाग ने अगले साल बीस और गांवों में योजना लाने की तैयारी की"
+    )
+    masthead = "ग्राम दर्पण — हर सुबह आपके द्वार"
+    title = _title([masthead, MENU, long_head, BYLINE, *SOLAR_PUMPS[1:]])
+    assert title == long_head
+
+
+def test_a_row_of_short_questions_is_no_paragraph() -> None:
+    # a widget's questions in cells are no first paragraph (the title is looked for above it)
+    assert not is_paragraph_like("पंप कहां लगेगा? | कितना अनुदान? | कब तक आवेदन?")
+    assert is_paragraph_like("पंप कहां लगेगा? विभाग ने बताया कि हर गांव में दो पंप लगेंगे।")
+    assert is_paragraph_like("योजना बड़ी है। | ज़िले के सभी गांव इसमें आएंगे। | किसान ख़ुश हैं।")
+
+
+def test_a_headline_that_says_up_next_week_is_no_prompt() -> None:
+    head = "Solar pumps for twelve Narmada villages, first panels go up next week"
+    kept, removed = clean_lines([head, *SOLAR_PUMPS[1:]])
+    assert removed.get(head) != "navigation"
+    _, removed = clean_lines([*SOLAR_PUMPS, "Up next: the canal's new gates"])
+    assert removed.get("Up next: the canal's new gates") == "navigation"
 
 
 def test_a_strip_opened_by_its_word_and_a_bullet_is_a_ticker() -> None:
