@@ -666,10 +666,13 @@ DISCLAIMER_TEXT_RE = re.compile(
     r"\bresponsib(?:le|ility)\s+for\s+(?:the|its)\s+content|वितरण\s+सेवा\s+के\s+(?:माध्यम\s+से|ज़रिए|जरिए)|"
     r"distributed\s+(?:by|via|through)\s+(?:\S+\s+){0,4}(?:wire|newswire|service)|(?:text|copy|report|story)\s+has\s+not\s+been\s+edited|"
     r"(?:बिना|बग़ैर|बगैर)\s+(?:किसी\s+)?(?:संपादन|बदलाव)\s+के\s+(?:प्रकाशित|ली\s+गई|लिया\s+गया)|"
-    r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख)\s.{0,40}(अधिसूचना|(?:लिखित\s+)?आदेश|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट)\s+पर\s+आधारित|"
+    r"(यह|ये)\s+(रिपोर्ट|ख\u093c?बर|जानकारी|लेख|पूर्वानुमान)\s.{0,40}(अधिसूचना|(?:लिखित\s+)?आदेश|आदेश\s+की\s+प्रति|विज्ञप्ति|प्रेस\s+नोट|बुलेटिन)\s+पर\s+आधारित|"
+    # (a price table's note: "स्थानीय बाज़ार में भाव कुछ अलग हो सकते हैं", "Local rates may vary")
+    r"(?:भाव|दाम|क़ीमतें|कीमतें|rates?|prices?)\s+(?:\S+\s+){0,3}(?:अलग\s+हो\s+सकत|may\s+(?:vary|differ))|"
+    r"(?:केवल|सिर्फ़|सिर्फ)\s+जानकारी\s+के\s+लिए|"
     r"(this|the)\s+(report|article|story|column)\s+is\s+based\s+on\s+(a|the)\s+(press\s+release|press\s+note|"
     r"notification|court'?s?\s+order)|"
-    r"(मूल|आधिकारिक)\s+(अधिसूचना|वेबसाइट|विज्ञप्ति)\s+(ही\s+मान्य|अवश्य|ज़रूर|जरूर|देखें|पढ़ें)|"
+    r"(मूल|आधिकारिक)\s+(अधिसूचना|वेबसाइट|विज्ञप्ति)\s+(?:एक\s+बार\s+)?(ही\s+मान्य|अवश्य|ज़रूर|जरूर|देखें|पढ़ें)|"
     r"official\s+(website|notification)\s+(alone\s+)?(is\s+final|prevails)|"
     r"जस\s+की\s+तस|(कोई|बिना\s+किसी)\s+संपादन|has\s+not\s+(been\s+)?edited|not\s+been\s+edited|unedited)",
     re.IGNORECASE,

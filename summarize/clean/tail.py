@@ -461,6 +461,30 @@ def _mark_header_bio(page: Page) -> None:
             return
 
 
+def _mark_header_disclaimer(page: Page) -> None:
+    """A disclaimer right under the header (:data:`DISCLAIMER_TEXT_RE`: "This report is
+    carried as received through automated syndication. ... has not edited its headline or
+    text."): the first kept line after the title, right under a stamp or byline the earlier
+    passes labelled ``metadata``, up to three sentences, with the article's text after it.
+    It is ``metadata``, as the same note at the page's end is."""
+    if page.title_idx is None:
+        return
+    main = page.main
+    free = [k for k, ln in enumerate(main) if not ln.label and k > page.title_idx]
+    if len(free) < 2:
+        return
+    k = free[0]
+    ln = main[k]
+    if (
+        main[k - 1].label == "metadata"
+        and len(ln.text) < 400
+        and terminal_count(ln.text) <= 3
+        and DISCLAIMER_TEXT_RE.search(ln.text)
+        and any(is_paragraph_like(main[j].text) for j in free[1:])
+    ):
+        ln.label = "metadata"
+
+
 def _is_header_bio(t: str) -> bool:
     if len(t) >= 400 or FIRST_PERSON_RE.search(t) or not BIO_IDENTITY_RE.search(t):
         return False
@@ -659,6 +683,7 @@ def mark_page_end(page: Page) -> None:
     _mark_captions(page)
     _mark_about_block(page)
     _mark_header_bio(page)
+    _mark_header_disclaimer(page)
     _mark_author_bio(page)
     _mark_closing_writer(page)
     _mark_author_box(page)

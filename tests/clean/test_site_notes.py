@@ -1,7 +1,8 @@
-"""The site's own notes among an article's lines (pass 1): a sponsored slot after a dot, an
+"""The site's own notes among an article's lines (passes 1 and 8): a sponsored slot after a dot, an
 opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
 reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
-meter and premium badge, a call for readers' letters, and a CMS shortcode.
+meter and premium badge, a call for readers' letters, a CMS shortcode, notes on prices,
+names and the official notification at the page's end, and a wire note right under the byline.
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
@@ -31,6 +32,10 @@ FURNITURE = [
         "navigation",
     ),
     ("[[calculator-box id=pump-cost]]", "artefact"),
+    ("नोट: पंपों के दाम कंपनी के हैं। स्थानीय बाज़ार में दाम कुछ अलग हो सकते हैं।", "metadata"),
+    ("ध्यान दें: कंपनियों के नाम केवल जानकारी के लिए दिए गए हैं।", "metadata"),
+    ("ज़रूरी सूचना: आवेदन से पहले विभाग की आधिकारिक अधिसूचना एक बार ज़रूर पढ़ लें।", "metadata"),
+    ("यह पूर्वानुमान मौसम केंद्र के बुलेटिन पर आधारित है, अपने इलाके की जानकारी लेते रहें।", "metadata"),
 ]
 
 STAY = [
@@ -55,6 +60,24 @@ def test_a_disclaimer_with_a_word_of_its_kind_before_it() -> None:
     assert removed.get(note) == "metadata"
     assert DISCLAIMER_RE.search("Legal disclaimer: figures are from the department's release.")
     assert not DISCLAIMER_RE.search("किसानों ने कहा अस्वीकरण की बात बाद में होगी")
+
+
+def test_a_disclaimer_right_under_the_byline_is_metadata_and_the_lead_stays() -> None:
+    english = [
+        "Solar pumps reach twelve villages on the Narmada, cutting diesel bills",
+        "Farm Desk | January 12, 2026",
+        "This story is carried as received from the news service. The site has not edited it.",
+        "Twelve villages on the Narmada now water their wheat with solar pumps, and farmers say "
+        "their diesel bills have almost vanished this winter.",
+        "The agriculture department paid ninety per cent of the cost of each pump, and farmers "
+        "paid the rest in four instalments over two years.",
+        "Each pump runs for about eight hours on a sunny day, enough to water an acre of wheat "
+        "twice a week.",
+        "The department plans to take the scheme to twenty more villages next year.",
+    ]
+    kept, removed = clean_lines(english)
+    assert removed.get(english[2]) == "metadata"  # (not among the page's last lines)
+    assert all(line in kept for line in english[3:])
 
 
 def test_a_stamp_whose_word_is_a_verb_and_a_line_with_a_time() -> None:
