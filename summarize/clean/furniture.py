@@ -128,7 +128,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # prompts and boundaries: only on a line that does not end as a sentence does
 _PROMPT_RE = re.compile(
     rf"(?:स्क्रॉल|scroll).{{0,30}}(?:अगली|next)|(?:अगली|अगला)\s+{_NEWS}|(?:^\W*|[·|:—–]\s*)up\s+next\b|"
-    r"next\s+story\b|(?:यहां|यहाँ)\s+(?:टैप|क्लिक)\s+करें|\b(?:tap|click)\s+here\b|"
+    r"next\s+story\b|\bnext\s+video\s+in\s+\d|अगला\s+वीडियो\s+[\d०-९]+\s+सेकंड|(?:यहां|यहाँ)\s+(?:टैप|क्लिक)\s+करें|\b(?:tap|click)\s+here\b|"
     r"in\s+your\s+inbox|आपकी\s+(?:क्या\s+)?राय|^\s*follow\s+(?:every|all|our|live)\b|"
     rf"से\s+जुड़ी\s+(?:सभी\s+)?{_NEWS}\s*$",
     _I,

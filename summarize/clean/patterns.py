@@ -783,6 +783,8 @@ ZOOM_RE = re.compile(
 LOADING_RE = re.compile(
     # (the failure: "The radar layer could not be fetched right now. Retry ↻")
     r"\b(?:could\s+not|couldn'?t|failed\s+to|unable\s+to)\s+(?:be\s+)?(?:load|fetch)\w*|"
+    # (a player's: "Player could not start. Error V-204 · Retry")
+    r"\b(?:player|video)\s+(?:could\s+not|couldn'?t|failed\s+to)\s+(?:start|play)\b|"
     r"\bretry\s*↻|लोड\s+नहीं\s+(?:हो\s+)?(?:सका|सकी|सके|पाया|पाई)|दोबारा\s+कोशिश\s+करें|"
     # ("थोड़ी देर बाद फिर कोशिश करें", "पेज को दोबारा लोड करके देखिए", "Try again later")
     r"(?:थोड़ी|कुछ)\s+देर\s+(?:बाद|में)\s+(?:\S+\s+){0,3}(?:कोशिश|प्रयास)\s+कर|"

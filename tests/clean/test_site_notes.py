@@ -1,8 +1,9 @@
-"""The site's own notes among an article's lines (passes 1 and 8): a sponsored slot after a dot, an
-opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
+"""The site's own notes among an article's lines (passes 1 and 8): a sponsored slot after a
+dot, an opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
 reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
-meter and premium badge, a call for readers' letters, a CMS shortcode, notes on prices,
-names and the official notification at the page's end, and a wire note right under the byline.
+meter and premium badge, a call for readers' letters, a CMS shortcode, a player's error and
+its autoplay prompt, notes on prices, names and the official notification at the page's end,
+and a wire note right under the byline.
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
@@ -32,6 +33,9 @@ FURNITURE = [
         "navigation",
     ),
     ("[[calculator-box id=pump-cost]]", "artefact"),
+    ("Player could not start. Error 2041 · Retry", "navigation"),
+    ("Next video in 8 seconds: Farmers on the new canal gates · Cancel", "navigation"),
+    ("अगला वीडियो 8 सेकंड में: नहर के नए फाटक पर किसानों की राय", "navigation"),
     ("नोट: पंपों के दाम कंपनी के हैं। स्थानीय बाज़ार में दाम कुछ अलग हो सकते हैं।", "metadata"),
     ("ध्यान दें: कंपनियों के नाम केवल जानकारी के लिए दिए गए हैं।", "metadata"),
     ("ज़रूरी सूचना: आवेदन से पहले विभाग की आधिकारिक अधिसूचना एक बार ज़रूर पढ़ लें।", "metadata"),
