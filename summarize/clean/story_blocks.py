@@ -94,6 +94,7 @@ from summarize.clean.patterns import (
     AD_RE,
     ALSO_READ_HEADING_RE,
     BRIEFS_HEADING_RE,
+    CLOCK_RE,
     CONTACT_RE,
     END_MARK_RE,
     JUMP_FROM_RE,
@@ -101,6 +102,7 @@ from summarize.clean.patterns import (
     KEY_VALUE_RE,
     OTHER_POINTER_RE,
     READ_MARKER_RE,
+    RELATIVE_TIME_RE,
     STORY_MARKER_RE,
 )
 from summarize.clean.shapes import (
@@ -611,6 +613,50 @@ def mark_briefs(page: Page) -> None:
         for ln in taken:
             ln.label = "off-topic"
         page.diagnostics.setdefault("briefs_line", float(head.idx))
+    _mark_stamped_cards(page, paras[0])
+
+
+_QUESTION_KEY_RE = re.compile(r"^\s*(?:सवाल|प्रश्न|Q|question)\s*[:：.]", re.IGNORECASE)
+
+
+def _mark_stamped_cards(page: Page, first_para: int) -> None:
+    """Another story's card in the middle of the page: after a line the earlier passes took
+    for furniture ("⚡ अभी-अभी"), a full headline that asks nothing (an explainer's subhead
+    asks: "रिचार्ज कैसे और कितने का होगा?", "सवाल: ...") over one to three sentences, and
+    right under them the card's own stamp (a ``metadata`` line with a time or a date: "14
+    मिनट पहले").  An article's sections carry no stamp of their own; the card is another
+    story when it is far from the article (:func:`_brief_is_off`), and the article goes on
+    below it."""
+    lines = page.lines
+    for k in range(first_para + 1, len(lines) - 2):
+        if lines[k].label not in _BOUNDARY_LABELS:
+            continue
+        head = lines[k + 1]
+        if (
+            head.label
+            or not _is_brief_headline(head)
+            or head.text.rstrip().endswith("?")
+            or _QUESTION_KEY_RE.match(head.text)
+        ):
+            continue
+        card = _briefs(lines, k + 1)[:1]
+        if not card:
+            continue
+        end = k + 1 + len(card[0])
+        stamp = lines[end] if end < len(lines) else None
+        if stamp is None or stamp.label != "metadata" or not _is_stamp(stamp.text):
+            continue
+        if not any(not ln.label and is_paragraph_like(ln.text) for ln in lines[end + 1 :]):
+            continue  # (the article's own closing stamp: "First Published - ...")
+        article = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+        if _brief_is_off(page, card[0], _meaning_of(page, article)):
+            for ln in card[0]:
+                ln.label = "off-topic"
+            page.diagnostics.setdefault("card_line", float(head.idx))
+
+
+def _is_stamp(t: str) -> bool:
+    return bool(RELATIVE_TIME_RE.match(t) or parse_date(t) is not None or CLOCK_RE.search(t))
 
 
 def _briefs(lines: list[Line], at: int) -> list[list[Line]]:

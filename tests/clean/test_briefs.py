@@ -1,7 +1,8 @@
 """Pass 8e: a column of news briefs under its heading ("BRIEFLY", "ज़िले की छोटी ख़बरें"), at
 the page's end or in the middle of the article: the briefs far from the article are another
 story's, the article's own lines after the column stay, and a brief in the article's own
-words is its text.
+words is its text.  Another story's card with its own stamp in the middle of the article
+goes too.
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarize.clean.page import read_page
 from summarize.clean.patterns import BRIEFS_HEADING_RE
+from summarize.clean.story_blocks import _mark_stamped_cards
+from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
 HEADING = "ज़िले की छोटी ख़बरें"
@@ -53,3 +57,33 @@ def test_a_brief_in_the_articles_own_words_is_its_text() -> None:
     ]
     kept, removed = clean_lines([*SOLAR_PUMPS, HEADING, *own, *RESUMES])
     assert all(line in kept for line in [*own, *RESUMES]), removed
+
+
+CARD = [
+    "क्रिकेट: सोहागपुर की टीम ने जीता अंडर-16 का ज़िला ख़िताब, फ़ाइनल में इटारसी हारी",
+    "फ़ाइनल में सोहागपुर ने इटारसी को चालीस रन से हराया और कप्तान राहुल ने शतक बनाया।",
+]
+
+
+def test_another_storys_stamped_card_in_the_middle_goes_and_the_article_stays() -> None:
+    page = [*SOLAR_PUMPS[:3], "⚡ अभी-अभी", *CARD, "12 मिनट पहले", *RESUMES, SOLAR_PUMPS[3]]
+    kept, removed = clean_lines(page)
+    assert all(removed.get(c) == "off-topic" for c in CARD), removed
+    assert all(line in kept for line in [SOLAR_PUMPS[2], *RESUMES, SOLAR_PUMPS[3]])
+
+
+def test_a_card_with_no_text_after_its_stamp_is_no_card() -> None:
+    # the same shape with nothing of the article after the stamp is the article's last
+    # section over its closing stamp ("First Published - ..."), never a card in the middle
+    def marked(lines: list[str]) -> list[str]:
+        page = read_page(Article(id="t", source="test", raw_text="\n".join(lines)), None)
+        page.lines[0].label = "title"
+        # (labelled as the earlier passes label them)
+        for ln in page.lines:
+            if ln.text in ("⚡ अभी-अभी", "12 मिनट पहले"):
+                ln.label = "navigation" if ln.text.startswith("⚡") else "metadata"
+        _mark_stamped_cards(page, 1)
+        return [ln.text for ln in page.lines if ln.label == "off-topic"]
+
+    assert marked([*SOLAR_PUMPS[:3], "⚡ अभी-अभी", *CARD, "12 मिनट पहले", SOLAR_PUMPS[3]]) == CARD
+    assert marked([*SOLAR_PUMPS, "⚡ अभी-अभी", *CARD, "12 मिनट पहले"]) == []
