@@ -557,7 +557,9 @@ BIO_TRAIT_RE = re.compile(
     r"graduate|alumnus|alumna|passionate|loves|enjoys|"
     r"वर्षों\s+का\s+अनुभव|साल\s+का\s+अनुभव|सालों\s+का\s+अनुभव|वर्षों\s+से|सालों\s+से|अनुभव|"
     r"कवर\s+कर(ते|ती|ता)|लिख(ते|ती|ता)\s+(हैं|है|रहे)|प्रशंसक|फैन|खाली\s+समय|शौक|पसंद\s+कर(ते|ती|ता)|"
-    r"काम\s+कर\s+चुके|काम\s+कर\s+चुकी|जुड़े\s+(हैं|रहे)|जुड़ी\s+(हैं|रही)|से\s+पढ़ाई|डिग्री|स्नातक|पूर्व\s+में)",
+    r"काम\s+कर\s+चुके|काम\s+कर\s+चुकी|जुड़े\s+(हैं|रहे)|जुड़ी\s+(हैं|रही)|से\s+पढ़ाई|डिग्री|स्नातक|पूर्व\s+में|"
+    # (a teacher's or a researcher's: "... में अर्थशास्त्र पढ़ाती हैं और ... पर शोध कर रही हैं")
+    r"पढ़ा(ते|ती|ता)\s+(हैं|है)|शोध\s+कर\s*(ते|ती|ता|रहे|रही)|\bteaches\b|\bresearches\b)",
     re.IGNORECASE,
 )
 # What a writer or a host does, for a closing line about the person who wrote or presents the

@@ -355,6 +355,34 @@ def _mark_author_bio(page: Page) -> None:
             break
 
 
+_MID_BIO_CHARS = 600
+_TURN_RE = re.compile(r"\s*[:：]")  # an interview's turn: "शालिनी मिश्र: अब भी लिखते हैं?"
+
+
+def _mark_mid_bio(page: Page) -> None:
+    """A paragraph about the writer in the middle of the article (an opinion column's box
+    between its paragraphs): a kept line of text, not the first, that opens with a name of
+    the byline (:func:`_byline_names`) and says what the person is or does
+    (:data:`BIO_ROLE_RE`, :data:`BIO_TRAIT_RE`), scored as a closing bio is
+    (:func:`bio_score`), in no first person, under 600 characters; not the writer's turn in an
+    interview (the name before a colon) nor a question."""
+    names = _byline_names(page) | set(_header_names(page))
+    if not names:
+        return
+    free = [ln for ln in page.main if not ln.label and is_text_line(ln.text)]
+    for ln in free[1:]:
+        t = ln.text
+        if (
+            len(t) < _MID_BIO_CHARS
+            and any(t.startswith(n) and not _TURN_RE.match(t[len(n) :]) for n in names)
+            and not t.rstrip().endswith("?")
+            and (BIO_ROLE_RE.search(t) or BIO_TRAIT_RE.search(t))
+            and not FIRST_PERSON_RE.search(t[:200])
+            and bio_score(t) + 3 >= 4
+        ):
+            ln.label = "author-bio"
+
+
 _WRITER_LINE_CHARS = 400
 _IS_A_RE = re.compile(r"\bis\s+(?:a|an|the)\s", re.IGNORECASE)
 
@@ -685,6 +713,7 @@ def mark_page_end(page: Page) -> None:
     _mark_header_bio(page)
     _mark_header_disclaimer(page)
     _mark_author_bio(page)
+    _mark_mid_bio(page)
     _mark_closing_writer(page)
     _mark_author_box(page)
     _mark_disclaimer(page)

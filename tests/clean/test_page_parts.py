@@ -369,3 +369,19 @@ def test_a_closing_bio_naming_the_bare_byline_goes_with_it() -> None:
     last = "Transport Corporation officials said the first buses would run on the Nagpur route."
     _, labels = _labels([title, label, *PARAS, last])
     assert labels[last] == "body"
+
+
+def test_a_bio_of_the_bylines_writer_in_the_middle_goes_and_her_questions_stay() -> None:
+    name = "रजनी सोलंकी"
+    bio = (
+        "रजनी सोलंकी भोपाल के एक महाविद्यालय में कृषि अर्थशास्त्र पढ़ाती हैं और दस साल से "
+        "सिंचाई योजनाओं पर शोध कर रही हैं।"
+    )
+    question = "रजनी सोलंकी: आप खेती पर कब से लिखते हैं?"  # (a trait, but her turn)
+    answer = "किसान नेता: बीस साल से, जब पहली बार नहर का पानी बंद हुआ था।"
+    last = "स्कूलों के रसोइयों ने बताया कि धूप वाले दिनों में खाना पहले से आधे समय में बन जाता है।"
+    page = [HI_TITLE, name, *HI_PARAS[:2], bio, *HI_PARAS[2:], question, answer, last]
+    _, labels = _labels(page)
+    assert labels[bio] == "author-bio"
+    assert labels[question] == "body" and labels[answer] == "body"
+    assert all(labels[p] == "body" for p in HI_PARAS)
