@@ -416,7 +416,7 @@ def mark_story_blocks(page: Page) -> None:
     if page.embedder is None or not page.cfg.topic_check:
         return
     free = [ln for ln in page.lines if not ln.label or ln.label == "title"]
-    paras = [k for k, ln in enumerate(page.lines) if not ln.label and is_paragraph_like(ln.text)]
+    paras = _kept_paragraphs(page.lines)
     if len(free) < 4 or len(paras) < 2:
         return
     vecs = np.asarray(page.embedder.embed([ln.text for ln in free], kind="query"))
@@ -480,7 +480,7 @@ def mark_closing_brief(page: Page) -> None:
     if not page.cfg.topic_check or "story_block_line" in page.diagnostics:
         return
     lines = page.lines
-    paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
+    paras = _kept_paragraphs(lines)
     if len(paras) < 2:
         return
     for k in range(paras[1] + 1, len(lines)):
@@ -523,6 +523,11 @@ def mark_closing_brief(page: Page) -> None:
             b.label = "related-link"
         page.diagnostics["story_block_line"] = float(ln.idx)
         return
+
+
+def _kept_paragraphs(lines: list[Line]) -> list[int]:
+    """Indices of the kept paragraph-shaped lines (passes 5b, 8d and 8e look below them)."""
+    return [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
 
 
 def _names_story(ln: Line) -> bool:
@@ -585,7 +590,7 @@ def mark_briefs(page: Page) -> None:
     if not page.cfg.topic_check:
         return
     lines = page.lines
-    paras = [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
+    paras = _kept_paragraphs(lines)
     if len(paras) < 2:
         return
     for k in range(paras[1] + 1, len(lines)):

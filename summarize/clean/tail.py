@@ -471,10 +471,8 @@ def _mark_header_bio(page: Page) -> None:
     (:data:`BIO_IDENTITY_RE`), role or standing words (:func:`bio_score` with
     :data:`BIO_STANDING_RE`), no first person, short, and more paragraphs after it.  A short
     disclaimer right under it ("Views are personal.") is metadata."""
-    if page.title_idx is None:
-        return
     main = page.main
-    free = [k for k, ln in enumerate(main) if not ln.label and k > page.title_idx]
+    free = _free_after_title(page)
     if len(free) < 3:
         return
     for n, k in enumerate(free[:3]):
@@ -489,16 +487,22 @@ def _mark_header_bio(page: Page) -> None:
             return
 
 
+def _free_after_title(page: Page) -> list[int]:
+    """Indices in ``page.main`` of the kept lines after the title (none without a title)."""
+    if page.title_idx is None:
+        return []
+    title = page.title_idx
+    return [k for k, ln in enumerate(page.main) if not ln.label and k > title]
+
+
 def _mark_header_disclaimer(page: Page) -> None:
     """A disclaimer right under the header (:data:`DISCLAIMER_TEXT_RE`: "This report is
     carried as received through automated syndication. ... has not edited its headline or
     text."): the first kept line after the title, right under a stamp or byline the earlier
     passes labelled ``metadata``, up to three sentences, with the article's text after it.
     It is ``metadata``, as the same note at the page's end is."""
-    if page.title_idx is None:
-        return
     main = page.main
-    free = [k for k, ln in enumerate(main) if not ln.label and k > page.title_idx]
+    free = _free_after_title(page)
     if len(free) < 2:
         return
     k = free[0]
