@@ -309,9 +309,10 @@ _HEADER_CELL_WORDS = 5  # "1 जून से अब तक"
 
 def _keep_tables(page: Page) -> None:
     """A table scraped row by row: a header of short cells (up to five words: "पद / विजेता /
-    अंतर", "ज़िला | 24 घंटे में | 1 जून से अब तक", kept or taken for a menu) over two or more rows with as many cells and a figure each ("अध्यक्ष —
-    कविता मीणा (मंच) — 312"; rows taken for a menu too, or for a stamp by their date: "Online
-    registration opens | December 22, 2025").  The header, the rows and a source line right
+    अंतर", "ज़िला | 24 घंटे में | 1 जून से अब तक", kept or taken for a menu) over two or more
+    rows with as many cells and a figure each ("अध्यक्ष — कविता मीणा (मंच) — 312"; rows taken
+    for a menu too, or for a stamp by their date: "Online registration opens | December 22,
+    2025").  The header, the rows and a source line right
     under them ("स्रोत: ...") go back to the text and are protected from the learned passes
     (``page.protected``): a table is the story's information."""
     lines = page.lines

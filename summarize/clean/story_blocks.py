@@ -649,7 +649,7 @@ def _mark_stamped_cards(page: Page, first_para: int) -> None:
             continue
         end = k + 1 + len(card[0])
         stamp = lines[end] if end < len(lines) else None
-        if stamp is None or stamp.label != "metadata" or not _is_stamp(stamp.text):
+        if stamp is None or stamp.label != "metadata" or not _dated(stamp.text):
             continue
         if not any(not ln.label and is_paragraph_like(ln.text) for ln in lines[end + 1 :]):
             continue  # (the article's own closing stamp: "First Published - ...")
@@ -660,7 +660,8 @@ def _mark_stamped_cards(page: Page, first_para: int) -> None:
             page.diagnostics.setdefault("card_line", float(head.idx))
 
 
-def _is_stamp(t: str) -> bool:
+def _dated(t: str) -> bool:
+    """A time or a date in the line ("14 मिनट पहले", "3:10 PM", "5 मार्च 2026"): a card's stamp."""
     return bool(RELATIVE_TIME_RE.match(t) or parse_date(t) is not None or CLOCK_RE.search(t))
 
 
