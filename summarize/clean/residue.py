@@ -589,9 +589,13 @@ def _headed_under_prose(lines: list[Line], start: int) -> bool:
         and not ends_sentence(t)
         and not _IMPERATIVE_RE.search(t)
         and not any(ch.isdigit() for ch in t)
-        and len(split_words(above.text)) >= _PROSE_WORDS
-        and ends_sentence(above.text)
+        and _is_story_sentence(above.text)
     )
+
+
+def _is_story_sentence(t: str) -> bool:
+    """A sentence of the story: 8+ words and a sentence end."""
+    return len(split_words(t)) >= _PROSE_WORDS and ends_sentence(t)
 
 
 def _prose_follows(lines: list[Line], at: int) -> bool:
@@ -601,7 +605,7 @@ def _prose_follows(lines: list[Line], at: int) -> bool:
         if j >= len(lines) or lines[j].label:
             return False
         t = lines[j].text
-        if len(split_words(t)) >= _PROSE_WORDS and ends_sentence(t):
+        if _is_story_sentence(t):
             return True
         if ends_sentence(t) or len(split_words(t)) >= _PROSE_WORDS:
             return False  # (neither a sentence of the story nor a subhead)

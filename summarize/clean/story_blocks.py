@@ -262,7 +262,7 @@ def _scores(
 ) -> BlockScores:
     """Meaning and wording of ``block`` (lines after line ``k``) against the article above."""
     lines = page.lines
-    before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+    before = _paragraphs_above(lines, k)
     article = np.stack([vec[id(ln)] for ln in lines[:k] if id(ln) in vec])
     theirs = np.stack([vec[id(ln)] for ln in block])
     own = float(np.mean([vec[id(ln)] @ center for ln in before]))
@@ -282,7 +282,7 @@ def _judge(
         # free or taken for furniture): the block is what stands between
         end = next((j for j in range(k + 1, end) if JUMP_FROM_RE.search(lines[j].text)), end)
     block = [ln for ln in lines[_start(lines, k) : end] if not ln.label]
-    before = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+    before = _paragraphs_above(lines, k)
     sentences = sum(
         1 for ln in block if ends_sentence(ln.text) and len(split_words(ln.text)) >= _SENTENCE_WORDS
     )
@@ -525,6 +525,11 @@ def mark_closing_brief(page: Page) -> None:
         return
 
 
+def _paragraphs_above(lines: list[Line], k: int) -> list[Line]:
+    """The kept paragraph-shaped lines above line ``k``: the article a block is judged by."""
+    return [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+
+
 def _kept_paragraphs(lines: list[Line]) -> list[int]:
     """Indices of the kept paragraph-shaped lines (passes 5b, 8d and 8e look below them)."""
     return [k for k, ln in enumerate(lines) if not ln.label and is_paragraph_like(ln.text)]
@@ -605,7 +610,7 @@ def mark_briefs(page: Page) -> None:
         briefs = _briefs(lines, k + 1)
         if not briefs:
             continue
-        article = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+        article = _paragraphs_above(lines, k)
         meaning = _meaning_of(page, article)
         taken: list[Line] = []
         for brief in briefs:
@@ -653,7 +658,7 @@ def _mark_stamped_cards(page: Page, first_para: int) -> None:
             continue
         if not any(not ln.label and is_paragraph_like(ln.text) for ln in lines[end + 1 :]):
             continue  # (the article's own closing stamp: "First Published - ...")
-        article = [ln for ln in lines[:k] if not ln.label and is_paragraph_like(ln.text)]
+        article = _paragraphs_above(lines, k)
         if _brief_is_off(page, card[0], _meaning_of(page, article)):
             for ln in card[0]:
                 ln.label = "off-topic"

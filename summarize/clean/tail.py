@@ -363,9 +363,9 @@ def _mark_mid_bio(page: Page) -> None:
     """A paragraph about the writer in the middle of the article (an opinion column's box
     between its paragraphs): a kept line of text, not the first, that opens with a name of
     the byline (:func:`_byline_names`) and says what the person is or does
-    (:data:`BIO_ROLE_RE`, :data:`BIO_TRAIT_RE`), scored as a closing bio is
-    (:func:`bio_score`), in no first person, under 600 characters; not the writer's turn in an
-    interview (the name before a colon) nor a question."""
+    (:data:`BIO_ROLE_RE`, :data:`BIO_TRAIT_RE`: with the name, the score of a closing bio,
+    :func:`_mark_author_bio`), in no first person, under 600 characters; not the writer's
+    turn in an interview (the name before a colon) nor a question."""
     names = _byline_names(page) | set(_header_names(page))
     if not names:
         return
@@ -378,7 +378,6 @@ def _mark_mid_bio(page: Page) -> None:
             and not t.rstrip().endswith("?")
             and (BIO_ROLE_RE.search(t) or BIO_TRAIT_RE.search(t))
             and not FIRST_PERSON_RE.search(t[:200])
-            and bio_score(t) + 3 >= 4
         ):
             ln.label = "author-bio"
 
