@@ -22,7 +22,8 @@ another story's own header (:func:`_own_header`: a paragraph opening with a date
 under it), the first is a heading over that story (a live feed's "● updates from the
 capital") and the block starts at the second.  An item of a list ("Dean's Prize for field
 research (zoology): Rehana Begum", a key of up to 60 characters) next to another item is no
-story's headline.
+story's headline.  A free full headline of any length, no question, with a dated byline or
+stamp right under it is a boundary too (:func:`_opens_own_story`), and opens its block.
 
 The block is another story when both signals agree (:func:`summarize.clean.coherence.block_is_off_topic`):
 
@@ -336,8 +337,25 @@ def _below(boundary: Line, block: list[Line]) -> list[Line]:
 
 
 def _start(lines: list[Line], k: int) -> int:
-    """Where the block after boundary ``k`` starts (a weak boundary belongs to its block)."""
-    return k if _is_weak_boundary(lines[k]) else k + 1
+    """Where the block after boundary ``k`` starts (a weak boundary belongs to its block, and
+    so does a headline that opens its own story)."""
+    return k if _is_weak_boundary(lines[k]) or _opens_own_story(lines, k) else k + 1
+
+
+def _opens_own_story(lines: list[Line], k: int) -> bool:
+    """A free full headline of any length, no question, with a dated byline or stamp right
+    under it (another story's own header, :func:`_own_header`): a boundary even when no
+    furniture stands above it and it is too long for a weak one (11+ words)."""
+    ln = lines[k]
+    if ln.label or not _is_story_headline(lines, ln):
+        return False
+    if ln.text.rstrip().endswith("?") or KEY_VALUE_RE.match(ln.text):
+        return False  # a question of a Q&A ("प्रश्न 4: ... ?" over "उत्तर: ...")
+    # a dated byline or stamp right under it: a bare word and a colon ("सवाल:", "जवाब:") opens
+    # a Q&A's line as a dateline's place does, so that alone is no header here
+    return any(
+        b.label == "metadata" and parse_date(b.text) is not None for b in lines[k + 1 : k + 3]
+    )
 
 
 def _own_header(lines: list[Line], block: list[Line]) -> bool:
@@ -447,6 +465,7 @@ def mark_story_blocks(page: Page) -> None:
         if page.lines[k].label in _BOUNDARY_LABELS
         or _is_weak_boundary(page.lines[k])
         or _is_jump(page.lines[k])  # (an end mark is labelled an artefact by pass 1)
+        or _opens_own_story(page.lines, k)
     ]
     judged = {k: _judge(page, k, vec, center) for k in bounds}
     for n, k in enumerate(bounds):

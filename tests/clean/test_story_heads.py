@@ -102,3 +102,42 @@ def test_a_heading_over_another_story_with_its_own_header_is_no_list_of_links(
     assert all(labels[i] == "body" for i in range(1, len(LEAD) + len(RESUMED)))
     other = range(len(lines) - len(NEXT), len(lines))
     assert all(labels[i] == "off-topic" for i in other), {i: labels[i] for i in other}
+
+
+LONG_HEADLINE = (
+    "Konark sand artists to build a 40-foot sculpture of the Sun Temple chariot for the "
+    "winter festival"
+)
+ITS_STAMP = "Staff Reporter, Konark | 14 December 2025, 06:10 PM IST"
+ITS_STORY = [
+    "Twelve sand artists from Konark will spend four days on the beach building the "
+    "sculpture, which will use about 300 tonnes of sand, the festival committee said.",
+    "The committee said the sculpture would stay open to visitors until the last day of the "
+    "festival if the tide allowed it, and would be lit at night.",
+    "Visitors have been asked not to climb the barricades around the site while the artists "
+    "are at work on the chariot's wheels.",
+]
+
+
+def test_a_long_headline_over_its_own_dated_stamp_opens_another_story(embedder: Embedder) -> None:
+    # no furniture above it, and 16 words: too long for a weak boundary; its stamp says it is
+    # another story's header
+    lines = [*LEAD, *RESUMED, LONG_HEADLINE, ITS_STAMP, *ITS_STORY]
+    labels = _labels(lines, embedder)
+    assert all(labels[i] == "body" for i in range(1, len(LEAD) + len(RESUMED)))
+    head = len(LEAD) + len(RESUMED)
+    assert labels[head] == "off-topic" and labels[head + 1] == "metadata"
+    assert all(labels[i] == "off-topic" for i in range(head + 2, len(lines)))
+
+
+def test_a_question_over_its_answer_opens_no_story() -> None:
+    from summarize.clean.story_blocks import _opens_own_story
+
+    qa = [
+        Line(0, "सवाल: फ़सल ख़राब होने पर बीमा कंपनी को सूचना कितने दिन में देनी होगी?"),
+        Line(1, "जवाब: नुक़सान के 72 घंटे के भीतर टोल-फ़्री नंबर या ऐप पर सूचना देनी होगी।"),
+    ]
+    assert not _opens_own_story(qa, 0)
+    stamped = [Line(0, LONG_HEADLINE), Line(1, ITS_STAMP, label="metadata")]
+    assert _opens_own_story(stamped, 0)
+    assert not _opens_own_story([Line(0, LONG_HEADLINE), Line(1, ITS_STORY[0])], 0)
