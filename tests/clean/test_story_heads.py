@@ -141,3 +141,28 @@ def test_a_question_over_its_answer_opens_no_story() -> None:
     stamped = [Line(0, LONG_HEADLINE), Line(1, ITS_STAMP, label="metadata")]
     assert _opens_own_story(stamped, 0)
     assert not _opens_own_story([Line(0, LONG_HEADLINE), Line(1, ITS_STORY[0])], 0)
+
+
+def test_a_marker_taken_for_a_ticker_strip_is_a_boundary_too(embedder: Embedder) -> None:
+    # "▼ ... ▼" reads as a ticker's strip to pass 1b; mid-page it still names another story
+    marker = "▼ इसी ब्लॉक से एक और ख़बर ▼"
+    article = [
+        "बबेरू में फ़सल बीमा शिविर कल से, दावे के लिए ये कागज़ साथ लाएं",
+        "बबेरू। तहसील परिसर में गुरुवार से तीन दिन का फ़सल बीमा शिविर लगेगा, जिसमें ओलावृष्टि से "
+        "ख़राब हुई फ़सल के दावे दर्ज किए जाएंगे।",
+        "कृषि विभाग के अनुसार पिछले महीने की ओलावृष्टि से तहसील के 38 गांवों में गेहूं और चने की "
+        "फ़सल को नुक़सान पहुंचा है। विभाग का अनुमान है कि करीब छह हज़ार किसान दावा करेंगे।",
+        "शिविर में बीमा कंपनी के प्रतिनिधि और हल्का पटवारी मौजूद रहेंगे, ताकि किसानों को दफ़्तरों के "
+        "चक्कर न लगाने पड़ें। दावे के साथ खसरा, आधार और बैंक पासबुक की नकल लगानी होगी।",
+        "उपजिलाधिकारी ने कहा कि जिन किसानों का दावा शिविर में दर्ज होगा, उनके खेतों का सर्वे अगले "
+        "हफ़्ते से शुरू होगा। सर्वे की सूचना गांव के प्रधान को पहले दी जाएगी।",
+    ]
+    other = [
+        "बिसंडा में हैंडपंप ख़राब, तीन मोहल्लों में पानी के लिए लंबी कतारें",
+        "बिसंडा कस्बे के तीन मोहल्लों में पिछले दस दिन से दोनों हैंडपंप ख़राब पड़े हैं और लोग दूर के कुएं से पानी ला रहे हैं।",
+        "नगर पंचायत ने कहा है कि मिस्त्री शुक्रवार तक दोनों हैंडपंप ठीक कर देंगे।",
+    ]
+    labels = _labels([*article, marker, *other], embedder)
+    assert all(labels[i] == "body" for i in range(1, len(article)))
+    assert labels[len(article)] == "ticker"
+    assert all(labels[i] == "off-topic" for i in range(len(article) + 1, len(article) + 4))
