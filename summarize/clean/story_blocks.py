@@ -11,9 +11,10 @@ behaviour (pass 5 after a known "next story" marker, and nothing else).
 
 A *boundary* is a line the earlier passes took for page furniture (``navigation``,
 ``related-link``, or ``ticker``: a marker in a strip's shape, "▼ इसी तहसील की एक और रिपोर्ट
-▼") or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर", "Up next in City", "Elsewhere", or the next story's own headline).  The *block* after a
-boundary is every free line from there to the end of the page (a weak boundary, a free line,
-belongs to its block: it may be the other story's headline).  Only a block shaped like a
+▼") or a free line shaped like one: short, no sentence end ("शेष पृष्ठ 9 पर", "Up next in
+City", "Elsewhere", or the next story's own headline).  The *block* after a boundary is every
+free line from there to the end of the page (a weak boundary, a free line, belongs to its
+block: it may be the other story's headline).  Only a block shaped like a
 story is judged: 3+ lines, 2+ full sentences, and a headline among its first three lines, but
 not two full headlines in a row at its top (:func:`_is_link_headline`): that is a list of
 links (a "from the district" sidebar inside the article), and the article may resume below
@@ -214,7 +215,7 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
     if CONTACT_RE.search(ln.text):
         return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
-    if KEY_VALUE_RE.match(ln.text) or _LIST_ITEM_RE.match(ln.text):
+    if _LIST_ITEM_RE.match(ln.text):  # (every ``key: value`` line is one)
         at = lines.index(ln)
         near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
         # (a box's other lines are free; furniture above, "टैग: #गरौठा #ओलावृष्टि", is none)
@@ -324,11 +325,12 @@ def _judge(
         return None  # a link under "यह भी देखें ▸", then the article goes on
     heads = _below(lines[k], block)[:2]
     if len(heads) == 2 and all(_is_link_headline(b) for b in heads):
-        if not _own_header(lines, block[block.index(heads[1]) :]):
+        story = block[block.index(heads[1]) :]
+        if not _own_header(lines, story):
             return None  # a list of headlines (links), no story: the article may resume below it
         # a heading over another story with its own header (a live feed's "● updates from the
         # capital", a stamp, the headline, "पटना। ..."): the block is that story
-        block = block[block.index(heads[1]) :]
+        block = story
     return block, _scores(page, k, block, vec, center)
 
 
