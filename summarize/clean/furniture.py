@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import CONTACT_RE, STORY_MARKER_RE
+from summarize.clean.patterns import CONSENT_RE, CONTACT_RE, COOKIE_RE, STORY_MARKER_RE
 from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words, terminal_count
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
@@ -230,6 +230,87 @@ def _gallery(page: Page) -> None:
             nxt.label = "caption"  # (a sentence under a counter is the gallery's text)
 
 
+_CONSENT_TOP = 3  # a consent box opens the page: it is among the page's first lines
+_CONSENT_WORDS = 45
+_CHOICE_SEP_RE = re.compile(r"\s[|·/]\s")
+_CHOICE_WORDS = 4
+
+
+def _is_choice_row(t: str) -> bool:
+    """A row of three or more short buttons: "Agree and carry on | Essentials only | ..."."""
+    parts = _CHOICE_SEP_RE.split(t)
+    return len(parts) >= 3 and all(1 <= len(split_words(p)) <= _CHOICE_WORDS for p in parts)
+
+
+def _consent_box(page: Page) -> None:
+    """The text of a cookie box at the top of the page, beside its row of choices (labelled by
+    pass 1): the text names the cookies ("हम कुकीज़ से समझते हैं ...") or the row does ("... |
+    How we use cookies"; "The Courier and a handful of partners save small files on your
+    device").  Without it the box's text is the page's first paragraph, and the headline under
+    it is never a candidate for the title."""
+    lines = page.lines
+    for k, ln in enumerate(lines[:_CONSENT_TOP]):
+        if ln.label or len(split_words(ln.text)) > _CONSENT_WORDS:
+            continue
+        for j in (k - 1, k + 1):
+            row = lines[j] if 0 <= j < len(lines) else None
+            if (
+                row is not None
+                and row.label == "navigation"
+                and _is_choice_row(row.text)
+                and (CONSENT_RE.search(row.text) or COOKIE_RE.search(ln.text))
+            ):
+                ln.label = "navigation"
+                break
+
+
+# a sign-up row's field: "Type an address here | Put me on the list", "ईमेल लिखें | जुड़ें"
+_FIELD_RE = re.compile(r"e-?mail|\baddress\b|ई-?मेल|ईमेल", _I)
+_FIELD_CELL_WORDS = 6
+# what a newsletter box says about itself: "one Tuesday email on ...", "No spam."
+_MAIL_WORDS_RE = re.compile(
+    r"\be-?mails?\b|\binbox\b|\bspam\b|newsletter|subscrib|\boff\s+the\s+list\b|"
+    r"ई-?मेल|ईमेल|इनबॉक्स|न्यूज़?लेटर|स्पैम|सब्सक्राइब",
+    _I,
+)
+_PITCH_WORDS = 25
+
+
+def _is_signup_row(ln: Line) -> bool:
+    """An e-mail field and its button, in cells of a few words: "Your email address | Count
+    me in" (no figure, no "@": a contact line is the story's)."""
+    cells = [c for c in _CHOICE_SEP_RE.split(ln.text) if c.strip()]
+    return (
+        ln.label in ("", "navigation")
+        and 2 <= len(cells) <= 3
+        and all(len(split_words(c)) <= _FIELD_CELL_WORDS for c in cells)
+        and _FIELD_RE.search(ln.text) is not None
+        and not re.search(r"[\d०-९@]", ln.text)
+        and not ends_sentence(ln.text)
+    )
+
+
+def _signup_box(page: Page) -> None:
+    """A newsletter box around its sign-up row (an e-mail field and a button, labelled by pass
+    1 or not): the row, the pitch above it and the promise under it, short lines that speak of the e-mail
+    ("Campus Notes lands every Friday: ... in one email", "No spam. One click and you are off
+    the list.")."""
+    lines = page.lines
+    for k, row in enumerate(lines):
+        if not _is_signup_row(row):
+            continue
+        row.label = "navigation"
+        for j in (k - 1, k + 1):
+            ln = lines[j] if 0 <= j < len(lines) else None
+            if (
+                ln is not None
+                and not ln.label
+                and len(split_words(ln.text)) <= _PITCH_WORDS
+                and _MAIL_WORDS_RE.search(ln.text)
+            ):
+                ln.label = "navigation"
+
+
 def mark_furniture(page: Page) -> None:
     """Pass 1b (see the module)."""
     in_text = False
@@ -237,6 +318,8 @@ def mark_furniture(page: Page) -> None:
         if _short(ln, 25):
             ln.label = _line_label(ln, in_text)
         in_text = in_text or is_paragraph_like(ln.text)
+    _consent_box(page)
+    _signup_box(page)
     _gallery(page)
     _runs(
         page,

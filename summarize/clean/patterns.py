@@ -284,6 +284,8 @@ TAG_HEADINGS = {"tags", "tag", "topics", "keywords", "टैग", "टैग्�
 # लिए कुकी रखती है। जारी रखकर आप इसकी सहमति देते हैं।", not a biscuit in a sentence)
 _COOKIE_HI = r"कुकी(?:ज़|ज)?(?=[\s।,.]|$)"
 _CONSENT_HI = r"(?:अनुभव|सहमत|सहमति|नीति|स्वीकार|ठीक\s+है)"
+# the word alone: the text of a consent box, beside its row of choices (pass 1b)
+COOKIE_RE = re.compile(rf"\bcookies?\b|{_COOKIE_HI}", re.IGNORECASE)
 CONSENT_RE = re.compile(
     rf"\bcookies?\b|कुकी\s+नीति|{_COOKIE_HI}.*{_CONSENT_HI}|{_CONSENT_HI}.*{_COOKIE_HI}",
     re.IGNORECASE,

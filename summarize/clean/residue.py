@@ -63,6 +63,7 @@ from summarize.clean.patterns import (
     CONTACT_RE,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
+    POLL_LINE_RE,
     RASHI_RE,
     READER_REQUEST_RE,
     RELATED_HEADING_RE,
@@ -130,13 +131,15 @@ _GLYPH_HEADING_WORDS = 5
 # A pictograph, dingbat or arrow of an interface.  Written by hand: no library names the
 # glyphs a page's buttons and widgets use; Unicode's "Symbol, other" category holds them, with
 # the few that are text (degrees, copyright, trade marks) left out, plus the arrows and the
-# boxed operators ("⊞") of the math blocks.
+# boxed operators ("⊞") of the math blocks, and the fullwidth plus of a "फ़ॉलो ＋" button (no
+# text uses it: a sum is written with "+").
 _GLYPH_TEXT = frozenset("°©®™℃℉❛❜❝❞❟❠")  # (and a pull quote's ornaments)
 _GLYPH_RANGES = (
     ("\u2190", "\u21ff"),
     ("\u2295", "\u22a1"),
     ("\u27f0", "\u27ff"),
     ("\u2900", "\u297f"),
+    ("\uff0b", "\uff0b"),
 )
 _KEY_RE = re.compile(r"^[^:：]{1,30}[:：]")
 # a list's bullet ("■ ", "▸ ", "▪️ " with its emoji variation selector): no glyph of its own
@@ -286,6 +289,66 @@ def mark_residue(page: Page) -> None:
     _keep_contact_boxes(page)
     _keep_tables(page)
     _mark_comments(page)
+    _polls(page)
+
+
+# a poll's option with its share: "Ishaan Bhowmik — 58%", "आज तक नहीं आई — 44%"
+_OPTION_RE = re.compile(r"[—–:-]\s*(\d{1,3}(?:[.,]\d)?)\s*%\s*$")
+_OPTION_WORDS = 8
+_SHARES = (97.0, 101.0)  # the shares of all options, rounded: about a hundred
+# the count under a poll: "1,942 votes so far", "3,208 पाठकों ने राय दी"
+_VOTES_RE = re.compile(
+    r"\d.*(?:\bvot(?:es?|ed|ing)\b|\bresponses\b|वोट|राय\s+दी|मत\s+(?:पड़े|दिए))", re.IGNORECASE
+)
+_VOTES_WORDS = 15
+_QUESTION_WORDS = 30
+
+
+def _polls(page: Page) -> None:
+    """A readers' poll with its results: two or more options with their shares (summing to
+    about 100%) right under the poll's question, and the count of votes under them; all of it
+    ``navigation`` when the question is a poll's heading or the count follows (a survey's
+    figures in the article have neither).  Run after the table rule, which takes the options
+    for a table's rows."""
+    lines = page.lines
+    k = 1
+    while k < len(lines):
+        j = k
+        while (
+            j < len(lines)
+            and lines[j].label in ("", "navigation")
+            and len(split_words(lines[j].text)) <= _OPTION_WORDS
+            and _OPTION_RE.search(lines[j].text)
+        ):
+            j += 1
+        if j - k < 2:
+            k += 1
+            continue
+        shares = sum(
+            float(m.group(1).replace(",", "."))
+            for ln in lines[k:j]
+            if (m := _OPTION_RE.search(ln.text)) is not None
+        )
+        head, after = lines[k - 1], lines[j] if j < len(lines) else None
+        count = (
+            after is not None
+            and not after.label
+            and len(split_words(after.text)) <= _VOTES_WORDS
+            and _VOTES_RE.search(after.text) is not None
+            and not ends_sentence(after.text)
+        )
+        asked = head.text.rstrip().endswith("?") and len(split_words(head.text)) <= _QUESTION_WORDS
+        polled = bool(POLL_LINE_RE.search(head.text)) or asked and count
+        if (
+            _SHARES[0] <= shares <= _SHARES[1]
+            and polled
+            and not (head.label and head.label != "navigation")
+        ):
+            poll = [*lines[k - 1 : j], *([after] if count and after is not None else [])]
+            for ln in poll:
+                ln.label = "navigation"
+                page.protected.discard(ln.idx)  # (its options are cells of a table's shape)
+        k = j
 
 
 _CELL_RE = re.compile(r"\s[|/—–·]\s")
