@@ -35,7 +35,13 @@ import re
 from collections.abc import Callable
 
 from summarize.clean.page import Line, Page
-from summarize.clean.patterns import CONSENT_RE, CONTACT_RE, COOKIE_RE, STORY_MARKER_RE
+from summarize.clean.patterns import (
+    CONSENT_RE,
+    CONTACT_RE,
+    COOKIE_RE,
+    LIST_RANK_RE,
+    STORY_MARKER_RE,
+)
 from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words, terminal_count
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
@@ -46,6 +52,20 @@ _KH = "ख\u093c?"  # ख or ख़ (NFC keeps the nukta apart)
 _NEWS = rf"(?:{_KH}बर|{_KH}बरें|न्यूज़?|समाचार|स्टोरी|सुर्{_KH}ी)"
 _SHORT = 120  # the longest furniture line these rules consider (characters)
 _I = re.IGNORECASE
+
+# an advertiser's box: its label alone on a line, and the note under it that says who paid
+_AD_LABEL = (
+    r"^\W*(?:partner\s+feature|paid\s+(?:content|feature|partnership|post)|brand\s+(?:story|feature)|"
+    r"sponsored\s+(?:content|feature|story|post)|promoted(?:\s+(?:content|story))?|"
+    r"प्रायोजित\s+(?:सामग्री|लेख|फ़ीचर|फीचर)|पार्टनर\s+(?:कंटेंट|फ़ीचर|फीचर))\W*$"
+)
+_AD_NOTE = (
+    r"\b(?:paid\s+for|sponsored|supplied|provided|produced)\s+by\s+(?:the\s+|an\s+|our\s+)?advertiser|"
+    r"विज्ञापनदाता\s+(?:की|के)\s+(?:ओर|सौजन्य|द्वारा)|विज्ञापनदाता\s+ने\s+(?:दी|भेजी|तैयार)"
+)
+_AD_LABEL_RE = re.compile(_AD_LABEL, _I)
+_AD_NOTE_RE = re.compile(_AD_NOTE, _I)
+_AD_BOX_LINES = 4
 
 _COUNTER_RE = re.compile(
     r"^\s*(?:(?:photo|image|slide|picture|चित्र|तस्वीर|फ़?फोटो|फ़ोटो|स्लाइड)\s*)?"
@@ -85,10 +105,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:विज्ञापन|advertisement)\s+के\s+बाद\s+.{0,12}जारी|story\s+continues\s+(?:below|after)|"
             r"^\W*(?:vigyapan|advertisement|विज्ञापन|sponsored|प्रायोजित|partner\s+content)\W*$|"
+            rf"{_AD_LABEL}|{_AD_NOTE}|"
             r"(?:केवल|सिर्फ़?|only\s+for|for)\s+(?:सदस्यों|सब्सक्राइबर्स|subscribers|members)(?![\w\u0900-\u097f])|"
             r"पहले\s+से\s+सदस्य|already\s+a\s+(?:member|subscriber)|साइन\s+इन\s+कर|"
             r"sign\s+in\s+to\s+(?:read|continue)|why\s+am\s+i\s+seeing\s+this|"
-            r"\b\d+\s+sources?\s+(?:are\s+)?(?:covering|reporting)\b|\bfull\s+coverage\b",
+            r"\b\d+\s+sources?\s+(?:are\s+)?(?:covering|reporting)\b|\bfull\s+coverage\b|"
+            # a prompt's buttons in brackets: "... Only the big ones, we promise. [Sure] [No
+            # thanks]" (words in them: a reference's "[1][2]" is no button)
+            r"(?:\[\s*[^\W\d][^\[\]]{0,19}\]\s*){2,}$",
             _I,
         ),
     ),
@@ -138,7 +162,6 @@ _TOC_HEADING_RE = re.compile(
     r"^\s*(?:इस\s+(?:लेख|अंक|ख़?बर)\s+में|in\s+this\s+(?:article|story|issue)|contents|विषय\s+सूची)\s*:?\s*$",
     _I,
 )
-_NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # a question of a Q&A: "प्रश्न 2:", "सवाल:", "Q3.", "Question:"
 _QUESTION_LEAD_RE = re.compile(r"^\s*(?:प्रश्न|सवाल|question|q)\s*[\d०-९]{0,2}\s*[:.)]\s", _I)
 _CARD_SEP_RE = re.compile(r"\s[·|]\s")
@@ -311,6 +334,22 @@ def _signup_box(page: Page) -> None:
                 ln.label = "navigation"
 
 
+def _ad_box(page: Page) -> None:
+    """An advertiser's box: the lines between its label ("Partner feature", labelled by
+    :func:`_line_label`) and the note under it that says who paid ("This slot is paid for by
+    the advertiser ..."), up to :data:`_AD_BOX_LINES` apart.  (A label alone, "Advertisement",
+    often stands over nothing but an image: the line after it is the article's.)"""
+    lines = page.lines
+    for k, ln in enumerate(lines):
+        if not _AD_LABEL_RE.search(nfc(ln.text)):
+            continue
+        for j in range(k + 1, min(len(lines), k + 1 + _AD_BOX_LINES)):
+            if _AD_NOTE_RE.search(nfc(lines[j].text)):
+                for box in lines[k : j + 1]:
+                    box.label = box.label or "navigation"
+                break
+
+
 def mark_furniture(page: Page) -> None:
     """Pass 1b (see the module)."""
     in_text = False
@@ -320,9 +359,10 @@ def mark_furniture(page: Page) -> None:
         in_text = in_text or is_paragraph_like(ln.text)
     _consent_box(page)
     _signup_box(page)
+    _ad_box(page)
     _gallery(page)
     _runs(
         page,
         lambda ln: not ln.label and bool(_TOC_HEADING_RE.match(nfc(ln.text))),
-        lambda ln: _short(ln, 10) and bool(_NUMBERED_RE.match(ln.text)),
+        lambda ln: _short(ln, 10) and bool(LIST_RANK_RE.match(ln.text)),
     )

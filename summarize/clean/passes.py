@@ -128,7 +128,12 @@ def _title_candidates(page: Page) -> list[tuple[int, Line]]:
         if not ln.label and is_headline_shape(ln.text)
     ]
     if cands:
-        named = [(k, ln) for k, ln in cands if not _names_a_place_on_the_site(ln.text)]
+        site = _site_names(page)
+        named = [
+            (k, ln)
+            for k, ln in cands
+            if not _names_a_place_on_the_site(ln.text) and not _is_site_name(ln.text, site)
+        ]
         return named or cands
     # no headline-shaped line: take the first short line, unless it is the only text
     free = [(k, ln) for k, ln in enumerate(main) if not ln.label]
@@ -164,6 +169,26 @@ def _names_a_place_on_the_site(t: str) -> bool:
         and not DEV_RE.search(t)
         and len(split_words(t)) <= _LETTERHEAD_WORDS
     )
+
+
+_COPYRIGHT_RE = re.compile(r"©|\bcopyright\b|कॉपीराइट|सर्वाधिकार", re.IGNORECASE)
+_MASTHEAD_WORDS = 4
+
+
+def _site_names(page: Page) -> list[str]:
+    """The lines of the page that name its owner: "© 2026 संध्या कूरियर मीडिया प्रा. लि."."""
+    return [ln.text for ln in page.lines if _COPYRIGHT_RE.search(ln.text)]
+
+
+def _is_site_name(t: str, site: list[str]) -> bool:
+    """A masthead: a line of up to four words whose first two words open the name in the
+    page's copyright line ("संध्या कूरियर हिंदी" over a page signed "© 2026 संध्या कूरियर
+    मीडिया"); headline-shaped, but no story's headline."""
+    words = split_words(t)
+    if not 2 <= len(words) <= _MASTHEAD_WORDS:
+        return False
+    head = " ".join(words[:2]).lower()
+    return any(head in " ".join(split_words(x)).lower() for x in site)
 
 
 _CLOSED = ("।", ".", "|", "॥", ":", ";", ",", "!", "?", ")", "]", '"', "”", "’", "'")
@@ -309,24 +334,29 @@ def _above_title_label(ln: Line, n_heads: int) -> str:
     return ""
 
 
+_UNDER_DECK_LINES = 3
+
+
 def _mark_credits(page: Page) -> None:
     """Desk credits, stamps and what sits above the title, in the header."""
     main, title_idx = page.main, page.title_idx
     n_heads = sum(1 for x in main[: title_idx or 0] if not x.label and is_headline_shape(x.text))
-    for k, ln in enumerate(main[: page.first_para]):
+    end = page.first_para
+    if title_idx is not None and end == title_idx + 1:
+        end += _UNDER_DECK_LINES  # a long deck right under the headline: the credit is below it
+    for k, ln in enumerate(main[:end]):
         if ln.label:
             continue
         if len(ln.text) < 80 and len(split_words(ln.text)) <= 8 and DESK_RE.search(ln.text):
             ln.label = "metadata"  # "जागरण संवाददाता, नई दिल्ली।", "Web Desk"
+        elif k >= page.first_para:
+            continue
         elif title_idx is not None and k < title_idx:
             ln.label = _above_title_label(ln, n_heads)
             if not ln.label:
                 ln.flags.append("artefact")
         elif is_metadata(ln.text, header=True):
             ln.label = "metadata"
-
-
-_UNDER_DECK_LINES = 3
 
 
 def _mark_dateline_and_byline(page: Page) -> None:

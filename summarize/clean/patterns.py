@@ -129,6 +129,8 @@ RELATIVE_TIME_RE = re.compile(
 DISCLAIMER_RE = re.compile(
     r"^\s*[\(\[]?\s*(disclaimer|डिस्क्लेमर|डिस्क्लेमरः|अस्वीकरण|अस्वीकृति|web\s+title|वेब\s+टाइटल|"
     r"correction|clarification|erratum|भूल\s+सुधार|editor'?’?s\s+note|संपादक\s+का\s+नोट|"
+    # (what the reporter owes: "Disclosure: Our correspondent travelled at the invitation of ...")
+    r"disclosure|प्रकटीकरण|"
     r"संपादक\s+की\s+टिप्पणी|संपादकीय\s+नोट)\s*[:：\-–—]|"
     # (with a word of its kind before it: "चिकित्सकीय अस्वीकरण:", "Medical disclaimer:")
     r"^\s*[\(\[]?\s*[\w\u0900-\u097f]+\s+(?:disclaimer|डिस्क्लेमर|अस्वीकरण)\s*[:：\-–—]",
@@ -143,8 +145,15 @@ CORRECTION_RE = re.compile(
 TRANSLATED_RE = re.compile(
     r"से\s+(अनूदित|अनुवादित|अनुवाद\s+किया\s+गया)|^\s*(translated|अनुवाद)\s*(from|by|:)", re.IGNORECASE
 )
+# the number of an item of a numbered list: "2. ग्राम सेवक से ...", "3) Bids by May"
+LIST_RANK_RE = re.compile(r"^\s*([\d०-९]{1,2})[.)]\s+(?=\S)")
 READ_TIME_RE = re.compile(
-    r"^\s*\d+\s*(min(ute)?s?\s+read|मिनट\s+(में\s+)?(पढ़ें|पढें|की\s+रीडिंग))\s*$", re.IGNORECASE
+    r"^\s*\d+\s*(min(ute)?s?\s+read|मिनट\s+(में\s+)?(पढ़ें|पढें|की\s+रीडिंग))\s*$|"
+    # the text's length in words and minutes: "About 860 words, roughly four minutes",
+    # "लगभग 900 शब्द, पढ़ने में 4 मिनट"
+    r"^\W*(?:about|around|roughly|some|लगभग|करीब|क़रीब|क\u093cरीब|अंदाज़न)?\s*[\d,]+\s*(?:words|शब्द)\s*[,·|—–-]"
+    r"\s*(?:\S+\s+){0,4}(?:minutes?|mins?|मिनट)(?:\s+(?:read|to\s+read))?\W*$",
+    re.IGNORECASE,
 )
 
 # Photo / image credit words.
@@ -457,7 +466,10 @@ COMMENT_FORM_RE = re.compile(
 )
 TAGS_RE = re.compile(
     r"^\s*(tags?|topics|टैग(?:्स)?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
-    r"(?:संबंधित|सम्बंधित|जुड़े)\s+(?:विषय|टैग))\s*[:：]\s*\S",
+    r"(?:संबंधित|सम्बंधित|जुड़े)\s+(?:विषय|टैग)|"
+    # (the story's topics: "Also in this story: Pachmarhi · Ropeways · ...")
+    r"(?:also\s+)?in\s+this\s+(?:story|article|report)|इस\s+(?:ख़बर|खबर|ख\u093cबर|लेख|रिपोर्ट)\s+में)"
+    r"\s*[:：]\s*\S",
     re.IGNORECASE,
 )
 

@@ -680,19 +680,23 @@ def _prose_follows(lines: list[Line], at: int) -> bool:
 _COMMENTER_SEP_RE = re.compile(r"\s[·|•—–]\s")
 _COMMENTER_NAME_WORDS = 5
 _COMMENTER_TIME_WORDS = 4
+_COMMENTER_PLACE_WORDS = 3
 _WHEN_RE = re.compile(
     r"(?:पहले|ago|आज|कल|today|yesterday|just\s+now|अभी)\b|(?:पहले|आज|कल|अभी)(?=\s|$)", re.IGNORECASE
 )
 _REPLY_RE = re.compile(
-    r"(?:^|[\s·|•])(?:जवाब(?:\s+दें)?|उत्तर\s+दें|reply|replies|respond)(?=$|[\s·|•])|[👍👎♥❤]\s*[\d०-९]+",
+    r"(?:^|[\s·|•])(?:जवाब(?:\s+दें)?|उत्तर\s+दें|reply|replies|respond)(?=$|[\s·|•])|[👍👎♥❤💬]\s*(?:[^\W\d]+\s+)?[\d०-९]+",  # ("👍 सहमत 112 · 💬 9")
     re.IGNORECASE,
 )
 _REPLY_ROW_WORDS = 8
 
 
 def _is_commenter(t: str) -> bool:
-    """ "रमेश ढुल, जींद · 2 घंटे पहले", "अमन राज · आज सुबह 7:48", "Priya S. | 3 hours ago"."""
+    """ "रमेश ढुल, जींद · 2 घंटे पहले", "अमन राज · आज सुबह 7:48", "Priya S. | 3 hours ago",
+    "नाज़िया परवीन · चमनगंज · कल"."""
     parts = _COMMENTER_SEP_RE.split(t.strip())
+    if len(parts) == 3 and len(split_words(parts[1])) <= _COMMENTER_PLACE_WORDS:
+        parts = [parts[0], parts[2]]  # "रमेश चंद्र · बर्रा-8 · 2 घंटे पहले": a place between
     if len(parts) != 2 or ends_sentence(t):
         return False
     name, when = parts
@@ -719,8 +723,8 @@ def _mark_comments(page: Page) -> None:
     lines = page.lines
     for k in range(1, len(lines) - 1):
         above, ln, below = lines[k - 1], lines[k], lines[k + 1]
-        if ln.label or above.label not in ("", "metadata"):
-            continue
+        if ln.label or above.label not in ("", "metadata", "navigation"):
+            continue  # (a commenter's cells are a menu's shape to pass 1)
         if _is_commenter(above.text) and _is_reply_row(below):
             above.label = "metadata"
             ln.label = "navigation"

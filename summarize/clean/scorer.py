@@ -46,6 +46,7 @@ from summarize.clean.patterns import (
     DEV_RE,
     FIGURE_ITEM_RE,
     LAT_RE,
+    LIST_RANK_RE,
     META_KEYWORDS,
     SOCIAL_RE,
     STAMP_RE,
@@ -61,6 +62,7 @@ from summarize.clean.shapes import (
 )
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
+from summarize.lang.script import to_ascii_digits
 from summarize.lang.wellformed import has_finite_verb
 
 __all__ = ["FEATURES", "applies", "line_features", "mark_scored", "page_features", "score"]
@@ -251,11 +253,31 @@ def applies(ln: Line, x: list[float]) -> bool:
     return not (x[_KEY_VALUE] and x[_DIGITS] and not x[_DATE])
 
 
+def _list_items(page: Page) -> set[int]:
+    """Items of a numbered list among the kept lines: a line numbered n beside a kept line
+    numbered n - 1 or n + 1 ("2. ग्राम सेवक से खेत का सत्यापन करवाएं" between steps 1 and 3).
+    The scorer judges one line at a time, and one item of a list whose neighbours are text is
+    no furniture."""
+    free = [ln for ln in page.lines if not ln.label]
+    ranks = []
+    for ln in free:
+        m = LIST_RANK_RE.match(ln.text)
+        ranks.append(int(to_ascii_digits(m.group(1))) if m else None)
+    out = set()
+    for k, r in enumerate(ranks):
+        if r is None:
+            continue
+        if (k > 0 and ranks[k - 1] == r - 1) or (k + 1 < len(ranks) and ranks[k + 1] == r + 1):
+            out.add(free[k].idx)
+    return out
+
+
 def mark_scored(page: Page) -> None:
     """Pass 8b (see the module)."""
     _, threshold = _model()
+    items = _list_items(page)
     for ln, x in page_features(page):
-        if ln.idx in page.protected or not applies(ln, x):
+        if ln.idx in page.protected or ln.idx in items or not applies(ln, x):
             continue
         p = score(x)
         if p >= threshold:

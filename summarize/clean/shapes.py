@@ -439,7 +439,8 @@ def is_navigation(text: str) -> bool:
         and JUMP_FROM_RE.search(text)
     ):
         return True  # where a printed story goes on: "पृष्ठ 5 का शेष", "<headline> | पेज पांच से आगे"
-    if re.fullmatch(r"(\s*#\S+){2,}\s*", text):  # a line of hashtags
+    # a line of hashtags, also under a short key ("ट्रेंड में इस वक़्त: #सूर्य_ग्रहण #सूतक")
+    if re.fullmatch(r"(?:[^#:：]{1,40}[:：])?(\s*#\S+){2,}\s*", text):
         return True
     if NEXT_STORY_GLUED_RE.match(text):
         return True

@@ -38,6 +38,7 @@ from summarize.clean.patterns import (
     FIRST_PERSON_RE,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
+    LIST_RANK_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
     RELATED_HEADING_RE,
@@ -65,6 +66,7 @@ from summarize.clean.shapes import (
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import NOT_NAMES_EN, is_common_hindi
 from summarize.lang.script import DEVANAGARI as DEV
+from summarize.lang.script import to_ascii_digits
 from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
 
@@ -141,13 +143,15 @@ def mark_link_lists(page: Page) -> None:
 _LINK_HEADING_WORDS = 6  # "आज सबसे ज़्यादा खोली गई ख़बरें"
 _LINK_WORDS = 5  # a headline offered as a link: 5+ words (a list of items is shorter)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_RANKED_HEADING_WORDS = 8
 
 
 def _mark_closing_link_list(page: Page) -> None:
     """A list of other stories' headlines under a short heading after the article's text,
     in any wording ("इसी अंक से", "Also from the city desk", "ताज़ा ख़बरें फटाफट"): a heading
-    of up to six words with no sentence end, after the first paragraph, then two or more
-    headlines of 5+ words (no sentence end, at most two numbers), and no text after them
+    of up to six words (eight over headlines ranked 1, 2, 3 ...) with no sentence end, after the first paragraph, then two or more
+    headlines of 5+ words (no sentence end, at most two numbers; a rank before each, "2. ",
+    is no sentence end unless the heading ends in a colon), and no text after them
     (:func:`~.shapes.is_text_line`; mid-text, a heading over short lines is a subhead over
     key points), and no line an early pass established as text (``page.protected``: the
     last line of a story's contact box) as the heading.  The heading is navigation, the
@@ -163,25 +167,35 @@ def _mark_closing_link_list(page: Page) -> None:
             head.label not in ("", "navigation", "section-label")
             or head.idx in page.protected
             or not words
-            or len(words) > _LINK_HEADING_WORDS
+            or len(words) > _RANKED_HEADING_WORDS
             or ends_sentence(head.text)
             or head.text.rstrip().endswith("?")
         ):
             continue
-        run = []
+        run: list[Line] = []
+        ranks: list[int] = []
+        intro = head.text.rstrip().endswith((":", "："))
         for ln in lines[k + 1 :]:
-            if ln.label or not is_headline_shape(ln.text):
+            # a most-read list numbers its headlines ("2. Chitrakoot ghats: ..."); under a
+            # list's intro (a final colon) numbered lines are the article's steps
+            rank = LIST_RANK_RE.match(ln.text)
+            text = ln.text[rank.end() :] if rank and not intro else ln.text
+            if rank:
+                ranks.append(int(to_ascii_digits(rank.group(1))))
+            if ln.label or not is_headline_shape(text):
                 break
             if (
-                len(split_words(ln.text)) < _LINK_WORDS
-                or len(_NUMBER_RE.findall(ln.text)) > 2
-                or FIGURE_ITEM_RE.match(ln.text)
+                len(split_words(text)) < _LINK_WORDS
+                or len(_NUMBER_RE.findall(text)) > 2
+                or FIGURE_ITEM_RE.match(text)
             ):
                 break  # a short item, or a line of figures (a box of scores: the text's)
             run.append(ln)
         after = lines[k + 1 + len(run) :]
         if len(run) < 2 or any(not x.label and is_text_line(x.text) for x in after):
             continue
+        if len(words) > _LINK_HEADING_WORDS and ranks != list(range(1, len(run) + 1)):
+            continue  # a longer heading only over a ranking: "आज जबलपुर में सबसे ज़्यादा खोली गईं"
         head.label = head.label or "navigation"
         for ln in run:
             ln.label = "related-link"
@@ -672,9 +686,6 @@ def _mark_about_block(page: Page) -> None:
         return
 
 
-_STEP_RE = re.compile(r"^\s*[\d०-९]{1,2}[.)]\s+\S")
-
-
 def _mark_captions(page: Page) -> None:
     """A Hindi photo caption standing alone among the article's lines
     (:func:`~summarize.lang.wellformed.is_caption_phrase`): a noun phrase with no verb,
@@ -693,7 +704,7 @@ def _mark_captions(page: Page) -> None:
         )
 
     def step(j: int) -> bool:  # an item of a numbered list: "2. आधार नंबर डालें ..."
-        return 0 <= j < len(free) and _STEP_RE.match(free[j].text) is not None
+        return 0 <= j < len(free) and LIST_RANK_RE.match(free[j].text) is not None
 
     for k, ln in enumerate(free):
         # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक")
