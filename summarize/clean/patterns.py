@@ -175,6 +175,22 @@ CREDIT_PAREN_RE = re.compile(
     rf"\s*(?:[:：\-–—/]\s*[^)\]]{{0,60}})?[\)\]]",
     re.IGNORECASE,
 )
+# A caption closed by a credit word alone after its full stop ("रामनाथ केसरवानी (1939–2025)।
+# फ़ाइल फ़ोटो"), or by a source ("... गांवों का नक्शा। स्रोत: ज़िला आपदा प्रबंधन शाखा"); and a
+# media label opening one ("उपग्रह चित्र: ...", "▶ VIDEO: ...", "📷 1/2 ...").  (फ़ with its
+# nukta apart, as NFC leaves it.)
+_FILE_PHOTO = r"(?:फ\u093c?ाइल\s+)?फ\u093c?ोटो|file\s+photo|photo|फाइल\s+फोटो|तस्वीर|चित्र"
+BARE_CREDIT_TAIL_RE = re.compile(rf"(?<=[।.])\s*(?:{_FILE_PHOTO})\s*$", re.IGNORECASE)
+SOURCE_TAIL_RE = re.compile(
+    r"(?<=[।.])\s*(?:स्रोत|सोर्स|source|सौजन्य|courtesy)\s*[:：]\s*[^।.:：]{2,60}$", re.IGNORECASE
+)
+MEDIA_LEAD_RE = re.compile(
+    rf"^\W*(?:[^\W\d]+\s+)?(?:{_FILE_PHOTO}|video|वीडियो)\s*[:：]\s*(?=\S)|"
+    r"^\s*📷\s*(?:[\d०-९]{1,2}\s*/\s*[\d०-९]{1,2}\s+)?",
+    re.IGNORECASE,
+)
+# a clip's length after its caption: "... धक्का देते पर्यटक (01:12)"
+DURATION_TAIL_RE = re.compile(r"\s*\(\s*\d{1,2}:\d{2}\s*\)\s*$")
 CREDIT_ONLY_RE = re.compile(
     rf"^[\(\[]?\s*(?:{_CREDIT_WORDS})(?:\s+\S+)?\s*[\)\]]?\s*$", re.IGNORECASE
 )

@@ -23,6 +23,7 @@ from summarize.clean.patterns import (
     ABOUT_AUTHOR_RE,
     ALSO_READ_HEADING_RE,
     AUTHOR_NOTE_RE,
+    BARE_CREDIT_TAIL_RE,
     BIO_IDENTITY_RE,
     BIO_ROLE_RE,
     BIO_STANDING_RE,
@@ -34,15 +35,18 @@ from summarize.clean.patterns import (
     DANGLING_START,
     DEV_RE,
     DISCLAIMER_TEXT_RE,
+    DURATION_TAIL_RE,
     FIGURE_ITEM_RE,
     FIRST_PERSON_RE,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
     LIST_RANK_RE,
+    MEDIA_LEAD_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
     RELATED_HEADING_RE,
     SITE_WORD_RE,
+    SOURCE_TAIL_RE,
     STRAY_LATIN_FUNC,
     TAG_HEADINGS,
     WRITER_LEAD_RE,
@@ -66,7 +70,7 @@ from summarize.clean.shapes import (
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import NOT_NAMES_EN, is_common_hindi
 from summarize.lang.script import DEVANAGARI as DEV
-from summarize.lang.script import to_ascii_digits
+from summarize.lang.script import nfc, to_ascii_digits
 from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
 
@@ -686,9 +690,20 @@ def _mark_about_block(page: Page) -> None:
         return
 
 
+_DESCRIPTION_WORDS = 20
+
+
+def _is_description(t: str) -> bool:
+    """What a bare credit closes ("रामनाथ केसरवानी (1939–2025)।" before "फ़ाइल फ़ोटो"): one
+    short sentence or phrase, whatever its shape."""
+    return len(split_words(t)) <= _DESCRIPTION_WORDS and terminal_count(t) <= 1
+
+
 def _mark_captions(page: Page) -> None:
     """A Hindi photo caption standing alone among the article's lines
-    (:func:`~summarize.lang.wellformed.is_caption_phrase`): a noun phrase with no verb,
+    (:func:`~summarize.lang.wellformed.is_caption_phrase`; its credit or source after it and a
+    media label before it, "उपग्रह चित्र:", "▶ VIDEO:", are cut first; a short description
+    closed by a bare credit, "... । फ़ाइल फ़ोटो", is one whatever its shape): a noun phrase with no verb,
     neither neighbour a short line ending as a sentence (key points come in runs), not an
     item of a numbered list next to another ("2. आधार नंबर ... डालें"), not a ``key: value``
     line (a caption's credit is cut before the test), never the title."""
@@ -707,10 +722,19 @@ def _mark_captions(page: Page) -> None:
         return 0 <= j < len(free) and LIST_RANK_RE.match(free[j].text) is not None
 
     for k, ln in enumerate(free):
-        # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक")
-        text = CREDIT_TAIL_RE.sub("", CREDIT_PAREN_RE.sub("", ln.text)).strip()
+        raw = nfc(ln.text)
+        bare = BARE_CREDIT_TAIL_RE.search(raw)
+        # the photo credit after it is part of a caption ("... स्वयंसेवक। फोटो: आलोक"), and so
+        # is a source ("... का नक्शा। स्रोत: ...")
+        text = CREDIT_TAIL_RE.sub("", CREDIT_PAREN_RE.sub("", raw)).strip()
+        text = SOURCE_TAIL_RE.sub("", text).strip()
+        media = MEDIA_LEAD_RE.match(text)
+        if media:  # "उपग्रह चित्र: <caption>", "▶ VIDEO: <caption> (01:12)"
+            text = DURATION_TAIL_RE.sub("", text[media.end() :]).strip()
+            text = text if text.endswith("।") else text + "।"
+        described = bare is not None and _is_description(raw[: bare.start()])
         if (
-            is_caption_phrase(text)
+            (described or is_caption_phrase(text))
             and not point(k - 1)
             and not point(k + 1)
             and not (step(k) and (step(k - 1) or step(k + 1)))

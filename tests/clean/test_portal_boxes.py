@@ -256,3 +256,22 @@ def test_a_masthead_named_in_the_copyright_line_is_no_candidate_for_the_title() 
     assert [ln.text for _, ln in _title_candidates(state)][:1] == [BODY[0]]
     clean, _ = clean_page(Article(id="t", source="test", raw_text="\n\n".join(page)), None)
     assert clean.title == BODY[0]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "सुरेश चौरसिया (1942–2024)। फ़ाइल फ़ोटो",
+        "▶ VIDEO: नर्मदा किनारे खेत में पानी देता सौर पंप (01:40)",
+    ],
+)
+def test_a_caption_with_a_bare_credit_or_a_media_label_goes(caption: str) -> None:
+    kept, removed = clean_lines([*BODY[:2], caption, *BODY[2:]])
+    assert removed.get(caption) == "caption"
+    assert _kept_all(kept, BODY[1:])
+
+
+def test_a_sentence_with_its_source_after_it_stays() -> None:
+    line = "ज़िले में इस साल 1,200 किसानों ने सौर पंप के लिए आवेदन किया है। स्रोत: कृषि विभाग"
+    kept, removed = clean_lines([*BODY[:2], line, *BODY[2:]])
+    assert line not in removed
