@@ -338,7 +338,7 @@ def _polls(page: Page) -> None:
             and not ends_sentence(after.text)
         )
         asked = head.text.rstrip().endswith("?") and len(split_words(head.text)) <= _QUESTION_WORDS
-        polled = bool(POLL_LINE_RE.search(head.text)) or asked and count
+        polled = bool(POLL_LINE_RE.search(head.text)) or (asked and count)
         if (
             _SHARES[0] <= shares <= _SHARES[1]
             and polled
