@@ -315,8 +315,8 @@ def _is_signup_row(ln: Line) -> bool:
 
 def _signup_box(page: Page) -> None:
     """A newsletter box around its sign-up row (an e-mail field and a button, labelled by pass
-    1 or not): the row, the pitch above it and the promise under it, short lines that speak of the e-mail
-    ("Campus Notes lands every Friday: ... in one email", "No spam. One click and you are off
+    1 or not): the row, the pitch above it and the promise under it, short lines that speak of
+    the e-mail ("Campus Notes lands every Friday: ... in one email", "No spam. One click and you are off
     the list.")."""
     lines = page.lines
     for k, row in enumerate(lines):

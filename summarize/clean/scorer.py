@@ -46,7 +46,6 @@ from summarize.clean.patterns import (
     DEV_RE,
     FIGURE_ITEM_RE,
     LAT_RE,
-    LIST_RANK_RE,
     META_KEYWORDS,
     SOCIAL_RE,
     STAMP_RE,
@@ -57,12 +56,12 @@ from summarize.clean.shapes import (
     is_headline_shape,
     is_paragraph_like,
     is_text_line,
+    list_rank,
     split_words,
     terminal_count,
 )
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
-from summarize.lang.script import to_ascii_digits
 from summarize.lang.wellformed import has_finite_verb
 
 __all__ = ["FEATURES", "applies", "line_features", "mark_scored", "page_features", "score"]
@@ -259,10 +258,7 @@ def _list_items(page: Page) -> set[int]:
     The scorer judges one line at a time, and one item of a list whose neighbours are text is
     no furniture."""
     free = [ln for ln in page.lines if not ln.label]
-    ranks = []
-    for ln in free:
-        m = LIST_RANK_RE.match(ln.text)
-        ranks.append(int(to_ascii_digits(m.group(1))) if m else None)
+    ranks = [list_rank(ln.text) for ln in free]
     out = set()
     for k, r in enumerate(ranks):
         if r is None:

@@ -43,6 +43,7 @@ from summarize.clean.patterns import (
     JUMP_FROM_RE,
     LAT_RE,
     LIST_HEADING_RE,
+    LIST_RANK_RE,
     LIVE_WIDGET_RE,
     LOADING_RE,
     META_KEYWORDS,
@@ -97,6 +98,12 @@ def norm(text: str) -> str:
 
 def split_words(text: str) -> list[str]:
     return text.split()
+
+
+def list_rank(text: str) -> int | None:
+    """The number of an item of a numbered list ("2. ग्राम सेवक से ...", "३) ..."), or None."""
+    m = LIST_RANK_RE.match(text)
+    return int(to_ascii_digits(m.group(1))) if m else None
 
 
 _WORDLIKE_RE = re.compile(r"\w")

@@ -61,6 +61,7 @@ from summarize.clean.shapes import (
     is_headline_shape,
     is_paragraph_like,
     is_text_line,
+    list_rank,
     norm,
     opening_dateline,
     opening_en_dateline,
@@ -70,7 +71,7 @@ from summarize.clean.shapes import (
 from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import NOT_NAMES_EN, is_common_hindi
 from summarize.lang.script import DEVANAGARI as DEV
-from summarize.lang.script import nfc, to_ascii_digits
+from summarize.lang.script import nfc
 from summarize.lang.wellformed import is_caption_phrase
 from summarize.types import Removed
 
@@ -153,8 +154,8 @@ _RANKED_HEADING_WORDS = 8
 def _mark_closing_link_list(page: Page) -> None:
     """A list of other stories' headlines under a short heading after the article's text,
     in any wording ("इसी अंक से", "Also from the city desk", "ताज़ा ख़बरें फटाफट"): a heading
-    of up to six words (eight over headlines ranked 1, 2, 3 ...) with no sentence end, after the first paragraph, then two or more
-    headlines of 5+ words (no sentence end, at most two numbers; a rank before each, "2. ",
+    of up to six words (eight over headlines ranked 1, 2, 3 ...) with no sentence end, after
+    the first paragraph, then two or more headlines of 5+ words (no sentence end, at most two numbers; a rank before each, "2. ",
     is no sentence end unless the heading ends in a colon), and no text after them
     (:func:`~.shapes.is_text_line`; mid-text, a heading over short lines is a subhead over
     key points), and no line an early pass established as text (``page.protected``: the
@@ -185,7 +186,7 @@ def _mark_closing_link_list(page: Page) -> None:
             rank = LIST_RANK_RE.match(ln.text)
             text = ln.text[rank.end() :] if rank and not intro else ln.text
             if rank:
-                ranks.append(int(to_ascii_digits(rank.group(1))))
+                ranks.append(list_rank(ln.text) or 0)
             if ln.label or not is_headline_shape(text):
                 break
             if (
