@@ -71,9 +71,11 @@ from summarize.clean.patterns import (
     SOCIAL_RE,
     STAMP_RE,
     TRACKING_WORDS,
+    WORD_RE,
 )
 from summarize.clean.shapes import ends_sentence, is_function_word, split_words
 from summarize.lang.dates import parse_date
+from summarize.lang.lexicon import TOPIC_STOP
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
 
@@ -597,8 +599,9 @@ def _keep_contact_boxes(page: Page) -> None:
     kept line right above it and a kept sentence of 8+ words right below (or under a kept
     subhead right below: :func:`_prose_follows`), or, where the box closes the text, a heading
     of its own right under the story's last sentence (:func:`_headed_under_prose`; the heading
-    goes back to the text too).  A site's contact card has furniture or the page's end around
-    it."""
+    goes back to the text too), or, for one contact line right under the story's last
+    sentence, where its key says what it is for and names what the story is about
+    (:func:`_names_story`).  A site's contact card has furniture or the page's end around it."""
     lines = page.lines
     k = 1
     while k < len(lines):
@@ -624,7 +627,7 @@ def _keep_contact_boxes(page: Page) -> None:
         if contacts > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
             continue
         headed = _headed_under_prose(lines, start)
-        if not headed and not _prose_follows(lines, end):
+        if not headed and not _prose_follows(lines, end) and not _names_story(lines, start, end):
             continue
         if headed:
             run = [lines[start - 1], *run]
@@ -634,6 +637,40 @@ def _keep_contact_boxes(page: Page) -> None:
 
 
 _BOX_HEADING_WORDS = 4
+# the words of any contact's key: they name no story ("जानकारी के लिए", "Helpline", "शिकायत")
+_CONTACT_KEY_WORDS = frozenset(
+    """जानकारी संपर्क सम्पर्क हेल्पलाइन हेल्पडेस्क शिकायत शिकायतों सहायता मदद सूचना नंबर नंबरों फ़ोन फोन
+    मोबाइल ईमेल ई-मेल व्हाट्सएप टोल-फ्री टोल-फ़्री कॉल contact contacts helpline helpdesk information
+    info enquiries enquiry inquiries queries query complaints complaint phone tel mobile email e-mail
+    whatsapp toll-free call number numbers help""".split()
+)
+
+# the key says what the contact is for ("जानकारी के लिए ...", "For queries on ...")
+_PURPOSE_RE = re.compile(r"के\s+लिए|\bfor\b", re.IGNORECASE)
+
+
+def _names_story(lines: list[Line], start: int, end: int) -> bool:
+    """One contact line right under the story's last sentence, whose key says what it is for
+    and names what the story is about ("जानकारी के लिए कृषि विभाग, बंडा: 07582-201447" under a story on Banda's farmers;
+    "ई-चालान से जुड़ी शिकायतों के लिए यातायात नियंत्रण कक्ष: 0141-..." under one on e-challans):
+    a content word of the key that is no word of any contact's key is in two or more of the
+    kept lines above.  A site's card names the site or its desks ("अख़बार घर मंगाने के लिए: ..."), and
+    an office's card names no purpose ("ट्रस्ट कार्यालय: 07574-000-219 · सुबह 9 से 6 बजे")."""
+    if end - start != 1 or start < 1 or not _is_story_sentence(lines[start - 1].text):
+        return False
+    m = KEY_VALUE_RE.match(lines[start].text)
+    if m is None or not _PURPOSE_RE.search(m["key"]):
+        return False
+    key = {
+        w
+        for w in (x.lower() for x in WORD_RE.findall(m["key"]))
+        if len(w) > 2 and not w.isdigit() and w not in TOPIC_STOP and w not in _CONTACT_KEY_WORDS
+    }
+    story = [ln for ln in lines[:start] if not ln.label]
+    return any(
+        sum(1 for ln in story if w in {x.lower() for x in WORD_RE.findall(ln.text)}) >= 2
+        for w in key
+    )
 
 
 def _headed_under_prose(lines: list[Line], start: int) -> bool:

@@ -1,5 +1,6 @@
 """Soft pointers to another story (passes 5b and 8d), a reader's signed question, a story's
-contact box over a subhead or closing the text under its heading, a subhead's idiom with "Follow", and a list of contents with link
+contact box over a subhead or closing the text under its heading, a contact for what the story
+is about under its last sentence, a subhead's idiom with "Follow", and a list of contents with link
 marks (passes 1, 1b, 1c and 7).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
@@ -120,6 +121,25 @@ def test_a_cards_call_to_write_in_over_contacts_is_no_box_of_the_story() -> None
     card = ["अपना सवाल भेजें", "ईमेल: savaal@krishi.example", "वॉट्सऐप: 90000 00000 (केवल संदेश)"]
     kept, removed = clean_lines([*SOLAR_PUMPS, *card, *AFTER_BOX])
     assert not any(line in kept for line in card[1:])
+
+
+def test_a_contact_for_what_the_story_is_about_closes_its_text() -> None:
+    contact = "जानकारी के लिए कृषि विभाग, होशंगाबाद: 07574-000000"
+    kept, removed = clean_lines([*SOLAR_PUMPS, contact, *AFTER_BOX])
+    assert contact in kept, removed
+    assert all(line in removed for line in AFTER_BOX)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "अख़बार घर मंगाने के लिए: 0755-0000000",  # the site's desk: no word of the story
+        "कृषि विभाग, होशंगाबाद: 07574-000000",  # an office's card: no purpose
+    ],
+)
+def test_a_sites_or_an_offices_card_after_the_story_is_no_contact_of_it(card: str) -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS, card, *AFTER_BOX])
+    assert card in removed
 
 
 def test_a_subhead_that_says_follow_the_is_text_and_a_prompt_is_not() -> None:
