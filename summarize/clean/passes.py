@@ -20,6 +20,7 @@ from collections import Counter
 from summarize.clean.coherence import TfIdf, ngrams, off_topic_bar
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
+    COPYRIGHT_RE,
     DESK_RE,
     DEV_RE,
     END_MARK_RE,
@@ -171,13 +172,12 @@ def _names_a_place_on_the_site(t: str) -> bool:
     )
 
 
-_COPYRIGHT_RE = re.compile(r"©|\bcopyright\b|कॉपीराइट|सर्वाधिकार", re.IGNORECASE)
 _MASTHEAD_WORDS = 4
 
 
 def _site_names(page: Page) -> list[str]:
     """The lines of the page that name its owner: "© 2026 संध्या कूरियर मीडिया प्रा. लि."."""
-    return [ln.text for ln in page.lines if _COPYRIGHT_RE.search(ln.text)]
+    return [ln.text for ln in page.lines if COPYRIGHT_RE.search(ln.text)]
 
 
 def _is_site_name(t: str, site: list[str]) -> bool:

@@ -280,6 +280,10 @@ RELATED_HEADING_RE = re.compile(
 FOOTER_RE = re.compile(
     r"(^\s*(copyright|©|\(c\))|all\s+rights\s+reserved|सर्वाधिकार\s+सुरक्षित|कॉपीराइट\s*©)", re.IGNORECASE
 )
+# A line that names the page's owner: a copyright mark or word anywhere in it ("संध्या
+# कूरियर मीडिया © 2026" too).  Wider than FOOTER_RE, which needs the mark at the line's start:
+# it finds the site's name for the masthead rule, not a line to remove.
+COPYRIGHT_RE = re.compile(r"©|\bcopyright\b|कॉपीराइट|सर्वाधिकार", re.IGNORECASE)
 # "Next Post: <headline of another story>" on one line.
 NEXT_STORY_GLUED_RE = re.compile(
     r"^\s*(next|previous|prev|read\s+next|up\s+next)\s+(post|story|article|news)\s*[:：»>\-–—]+\s*\S|"
