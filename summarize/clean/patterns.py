@@ -770,8 +770,9 @@ STORY_MARKER_RE = re.compile(
 )
 # A paywall's meter ("You have read 3 of your 4 free stories this month", "आपने इस महीने की
 # 4 में से 3 मुफ़्त ख़बरें पढ़ ली हैं"), a premium badge ("★ DISPATCH PLUS · Subscriber
-# exclusive", "सिर्फ़ सब्सक्राइबर्स के लिए") and a call for readers' letters ("Agree or disagree?
-# Send a letter of up to 200 words to letters@...", "Ask us: send the civic question ...").
+# exclusive", "सिर्फ़ सब्सक्राइबर्स के लिए"), its gate ("to keep reading, sign in") and a call
+# for readers' letters ("Agree or disagree? Send a letter of up to 200 words to letters@...",
+# "Ask us: send the civic question ...").
 SITE_NOTE_RE = re.compile(
     r"\byou(?:'ve|\s+have)\s+read\s+\d+\s+(?:of|out\s+of)\s+(?:your\s+)?\d+\s+free\b|"
     r"\d+\s+में\s+से\s+\d+\s+(?:मुफ़्त|मुफ्त|फ्री|फ़्री)\s+(?:ख\u093c?बरें|लेख|स्टोरी|स्टोरीज़?)|"
@@ -779,7 +780,10 @@ SITE_NOTE_RE = re.compile(
     r"(?:सिर्फ़|सिर्फ|केवल)\s+(?:सब्सक्राइबर्स?|सदस्यों)\s+के\s+लिए|"
     r"\bsend\s+(?:us\s+)?(?:a\s+|your\s+)?(?:letters?|questions?|feedback)\b.{0,80}@|"
     r"^\W*ask\s+us\s*[:：]|\bletters\s+may\s+be\s+edited\b|"
-    r"(?:राय|प्रतिक्रिया|सवाल|पत्र|चिट्ठी)\s.{0,60}@\S+.{0,20}(?:भेजें|भेजिए|लिखें)",
+    r"(?:राय|प्रतिक्रिया|सवाल|पत्र|चिट्ठी)\s.{0,60}@\S+.{0,20}(?:भेजें|भेजिए|लिखें)|"
+    # a paywall's gate: to read on, sign in ("बाक़ी हिस्सा पढ़ते रहने के लिए ... साइन-इन कीजिए")
+    r"(?:पढ़ते\s+रहने|पढ़ना\s+जारी\s+रखने|आगे\s+पढ़ने|पूरी\s+ख\u093c?बर\s+पढ़ने)\s+के\s+लिए.{0,40}(?:साइन|लॉग)[\s-]?इन|"
+    r"\b(?:to\s+)?(?:keep|continue)\s+reading\b.{0,40}\b(?:sign|log)\s?[-\s]?in\b",
     re.IGNORECASE,
 )
 # A CMS shortcode left on a line of its own: "[[promo-box id=rwh-calc]]", "[related_posts limit=3]"

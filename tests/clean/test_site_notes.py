@@ -1,7 +1,7 @@
 """The site's own notes among an article's lines (passes 1 and 8): a sponsored slot after a
 dot, an opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
 reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
-meter and premium badge, a call for readers' letters, a CMS shortcode, a player's error and
+meter, premium badge and gate, a call for readers' letters, a CMS shortcode, a player's error and
 its autoplay prompt, notes on prices, names and the official notification at the page's end,
 and a wire note right under the byline.
 
@@ -27,6 +27,8 @@ FURNITURE = [
     ("गांव की पांच बड़ी ख़बरें, हर सुबह सीधे आपके इनबॉक्स में", "navigation"),
     ("You have read 2 of your 5 free stories this month. Subscribe to read on.", "navigation"),
     ("★ KHETI PLUS · Subscribers only", "navigation"),
+    ("🔓 आगे पढ़ने के लिए अपने खाते से लॉग-इन कीजिए, इसमें कोई शुल्क नहीं लगता है", "navigation"),
+    ("To keep reading this story, sign in with your free account", "navigation"),
     ("Agree or disagree? Send a letter of up to 150 words to mail@kheti.example.", "navigation"),
     (
         "Ask us: send the farm question you want answered next, and our desk may take it up",
@@ -46,6 +48,7 @@ STAY = [
     "कृषि विभाग ने बताया कि पंप योजना का पूरा ब्योरा उसकी वेबसाइट और किसान ऐप पर डाल दिया गया है।",
     "पिछले साल विभाग को किसानों के सवालों वाली चार सौ चिट्ठियां मिली थीं, जिनका जवाब ई-मेल से दिया गया।",
     "योजना से जुड़े एक अधिकारी ने कहा कि पंप किसी निजी कंपनी से नहीं, सरकारी निविदा से ख़रीदे गए हैं।",
+    "आवेदन के लिए किसान पोर्टल पर अपने मोबाइल नंबर से लॉग-इन करें और खसरा नंबर भरें।",
 ]
 
 
