@@ -289,6 +289,7 @@ def mark_residue(page: Page) -> None:
     _keep_date_boxes(page)
     _keep_intro_lists(page)
     _keep_contact_boxes(page)
+    _keep_closing_contacts(page)
     _keep_tables(page)
     _mark_comments(page)
     _polls(page)
@@ -599,9 +600,8 @@ def _keep_contact_boxes(page: Page) -> None:
     kept line right above it and a kept sentence of 8+ words right below (or under a kept
     subhead right below: :func:`_prose_follows`), or, where the box closes the text, a heading
     of its own right under the story's last sentence (:func:`_headed_under_prose`; the heading
-    goes back to the text too), or, for one contact line right under the story's last
-    sentence, where its key says what it is for and names what the story is about
-    (:func:`_names_story`).  A site's contact card has furniture or the page's end around it."""
+    goes back to the text too).  A site's contact card has furniture or the page's end around
+    it.  (One contact line that closes the story: :func:`_keep_closing_contacts`.)"""
     lines = page.lines
     k = 1
     while k < len(lines):
@@ -627,7 +627,7 @@ def _keep_contact_boxes(page: Page) -> None:
         if contacts > _CONTACT_BOX or start == 0 or end >= len(lines) or lines[start - 1].label:
             continue
         headed = _headed_under_prose(lines, start)
-        if not headed and not _prose_follows(lines, end) and not _names_story(lines, start, end):
+        if not headed and not _prose_follows(lines, end):
             continue
         if headed:
             run = [lines[start - 1], *run]
@@ -649,28 +649,45 @@ _CONTACT_KEY_WORDS = frozenset(
 _PURPOSE_RE = re.compile(r"के\s+लिए|\bfor\b", re.IGNORECASE)
 
 
-def _names_story(lines: list[Line], start: int, end: int) -> bool:
-    """One contact line right under the story's last sentence, whose key says what it is for
-    and names what the story is about ("जानकारी के लिए कृषि विभाग, बंडा: 07582-201447" under a story on Banda's farmers;
-    "ई-चालान से जुड़ी शिकायतों के लिए यातायात नियंत्रण कक्ष: 0141-..." under one on e-challans):
-    a content word of the key that is no word of any contact's key is in two or more of the
-    kept lines above.  A site's card names the site or its desks ("अख़बार घर मंगाने के लिए: ..."), and
-    an office's card names no purpose ("ट्रस्ट कार्यालय: 07574-000-219 · सुबह 9 से 6 बजे")."""
-    if end - start != 1 or start < 1 or not _is_story_sentence(lines[start - 1].text):
-        return False
-    m = KEY_VALUE_RE.match(lines[start].text)
-    if m is None or not _PURPOSE_RE.search(m["key"]):
-        return False
-    key = {
-        w
-        for w in (x.lower() for x in WORD_RE.findall(m["key"]))
-        if len(w) > 2 and not w.isdigit() and w not in TOPIC_STOP and w not in _CONTACT_KEY_WORDS
-    }
-    story = [ln for ln in lines[:start] if not ln.label]
-    return any(
-        sum(1 for ln in story if w in {x.lower() for x in WORD_RE.findall(ln.text)}) >= 2
-        for w in key
-    )
+# a contact line's key, up to the first colon: "ई-चालान से जुड़ी शिकायतों के लिए ... कक्ष: 0141-..."
+_CONTACT_KEY_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,80})[:：]\s*\S")
+
+
+def _keep_closing_contacts(page: Page) -> None:
+    """One contact line right under the story's last sentence, taken for ``metadata`` by the
+    contact rule, goes back to the text (and the learned passes leave it alone) when its key
+    says what it is for and names what the story is about ("जानकारी के लिए कृषि विभाग, बंडा:
+    07582-201447" under a story on Banda's farmers; "ई-चालान से जुड़ी शिकायतों के लिए यातायात
+    नियंत्रण कक्ष: 0141-..." under one on e-challans): a content word of the key that is no word
+    of any contact's key is in two or more of the kept lines above it.  A site's card names
+    the site or its desks ("अख़बार घर मंगाने के लिए: ..."), and an office's card names no
+    purpose ("ट्रस्ट कार्यालय: 07574-000-219 · सुबह 9 से 6 बजे")."""
+    lines = page.lines
+    for k in range(1, len(lines) - 1):
+        ln = lines[k]
+        m = _CONTACT_KEY_RE.match(ln.text)
+        if (
+            ln.label != "metadata"
+            or m is None
+            or not _PURPOSE_RE.search(m["key"])
+            or CONTACT_RE.search(ln.text[m.end() - 1 :]) is None
+            or lines[k - 1].label
+            or not _is_story_sentence(lines[k - 1].text)
+            or _is_contact_fact(lines[k + 1])
+        ):
+            continue
+        key = {
+            w
+            for w in (x.lower() for x in WORD_RE.findall(m["key"]))
+            if len(w) > 2
+            and not w.isdigit()
+            and w not in TOPIC_STOP
+            and w not in _CONTACT_KEY_WORDS
+        }
+        story = [{x.lower() for x in WORD_RE.findall(s.text)} for s in lines[:k] if not s.label]
+        if any(sum(1 for words in story if w in words) >= 2 for w in key):
+            ln.label = ""
+            page.protected.add(ln.idx)
 
 
 def _headed_under_prose(lines: list[Line], start: int) -> bool:

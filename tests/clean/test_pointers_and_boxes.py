@@ -123,8 +123,14 @@ def test_a_cards_call_to_write_in_over_contacts_is_no_box_of_the_story() -> None
     assert not any(line in kept for line in card[1:])
 
 
-def test_a_contact_for_what_the_story_is_about_closes_its_text() -> None:
-    contact = "जानकारी के लिए कृषि विभाग, होशंगाबाद: 07574-000000"
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "जानकारी के लिए कृषि विभाग, होशंगाबाद: 07574-000000",
+        "सौर पंप शिकायतों के लिए होशंगाबाद का कृषि नियंत्रण कक्ष: 07574-000000",  # (a long key)
+    ],
+)
+def test_a_contact_for_what_the_story_is_about_closes_its_text(contact: str) -> None:
     kept, removed = clean_lines([*SOLAR_PUMPS, contact, *AFTER_BOX])
     assert contact in kept, removed
     assert all(line in removed for line in AFTER_BOX)
