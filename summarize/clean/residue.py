@@ -290,6 +290,7 @@ def mark_residue(page: Page) -> None:
     _keep_intro_lists(page)
     _keep_contact_boxes(page)
     _keep_closing_contacts(page)
+    _keep_story_contacts(page)
     _keep_tables(page)
     _mark_comments(page)
     _polls(page)
@@ -688,6 +689,71 @@ def _keep_closing_contacts(page: Page) -> None:
         if any(sum(1 for words in story if w in words) >= 2 for w in key):
             ln.label = ""
             page.protected.add(ln.idx)
+
+
+# A line that is a contact alone: a phone number, an e-mail or a web address (a bare one too:
+# "rto-pune-audit.example/schoolbus"), with at most a word and its hours in brackets besides
+# ("033-2000-7712 (10 am to 6 pm)", "1800-000-3321 / 1800-000-3322").
+_BARE_ADDRESS_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE
+)
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+_STORY_WORDS = 8  # a line of the story's prose under a contact
+
+
+def _is_bare_contact(t: str) -> bool:
+    t = t.strip()
+    if _BARE_ADDRESS_RE.match(t):
+        return True
+    if not CONTACT_RE.search(t):
+        return False
+    rest = _BRACKETS_RE.sub(" ", CONTACT_RE.sub(" ", t)).strip(" ,;/|·-–—")
+    return len(split_words(rest)) <= 1
+
+
+# a press release's card for the press: "Media contact: Corporate Communications, DPCL"
+_PRESS_CONTACT_RE = re.compile(
+    r"\b(?:media|press)\s+(?:contacts?|enquiries|inquiries|queries)\b|मीडिया\s+संपर्क", re.I
+)
+
+
+def _is_card_heading(t: str) -> bool:
+    """A card's heading: a short line with an interface glyph ("📞 बाढ़ नियंत्रण कक्ष"), one
+    that asks the reader to write in ("अपना सवाल भेजें") or a release's contact for the
+    press."""
+    short = len(split_words(t)) <= _BOX_HEADING_WORDS + 2 and not ends_sentence(t)
+    return short and bool(_glyphs(t) or READER_REQUEST_RE.search(t) or _PRESS_CONTACT_RE.search(t))
+
+
+def _keep_story_contacts(page: Page) -> None:
+    """A contact alone on its line among the story's own lines is the story's: a phone number
+    under "गन्ना विभाग की शिकायत लाइन:", a web address under "Read the bus-wise list on the
+    transport office's audit page:", an office's number under the heading "Farmers' claims
+    desk" with the story going on below it.  Such a line goes back to the text (pass 1 took a
+    bare number for a counter, the contact rule for a card) and the later passes leave it
+    alone (``page.protected``; it is no boundary of another story either), when the line right
+    above it (or above the box's other contacts) is free and not the site speaking ("हमें
+    लिखें:"), and a line of the story's prose (8+ words) is among the two free lines below
+    it.  A site's card stands under its own heading (:func:`_is_card_heading`) or at the
+    page's end."""
+    lines = page.lines
+    for k, ln in enumerate(lines):
+        if ln.label not in ("", "navigation", "metadata") or not _is_bare_contact(ln.text):
+            continue
+        j = k - 1
+        while j >= 0 and _is_bare_contact(lines[j].text):
+            j -= 1  # (the contacts of one box: "0755-...", "ई-मेल: ...")
+        below = [b for b in lines[k + 1 :] if not b.label and not _is_bare_contact(b.text)]
+        if (
+            j < 0
+            or lines[j].label
+            or SITE_VOICE_RE.search(lines[j].text)
+            or _is_card_heading(lines[j].text)
+            or not any(len(split_words(b.text)) >= _STORY_WORDS for b in below[:2])
+        ):
+            continue
+        ln.label = ""
+        page.protected.add(ln.idx)
 
 
 def _headed_under_prose(lines: list[Line], start: int) -> bool:

@@ -476,10 +476,13 @@ def mark_story_blocks(page: Page) -> None:
     bounds = [
         k
         for k in range(paras[1] + 1, len(page.lines))
-        if page.lines[k].label in _BOUNDARY_LABELS
-        or _is_weak_boundary(page.lines[k])
-        or _is_jump(page.lines[k])  # (an end mark is labelled an artefact by pass 1)
-        or _opens_own_story(page.lines, k)
+        if page.lines[k].idx not in page.protected  # (the text's own: a story's contact)
+        and (
+            page.lines[k].label in _BOUNDARY_LABELS
+            or _is_weak_boundary(page.lines[k])
+            or _is_jump(page.lines[k])  # (an end mark is labelled an artefact by pass 1)
+            or _opens_own_story(page.lines, k)
+        )
     ]
     judged = {k: _judge(page, k, vec, center) for k in bounds}
     for n, k in enumerate(bounds):
@@ -536,6 +539,8 @@ def mark_closing_brief(page: Page) -> None:
         return
     for k in range(paras[1] + 1, len(lines)):
         ln = lines[k]
+        if ln.idx in page.protected:
+            continue  # the text's own (a story's contact): no boundary
         if AD_RE.search(ln.text) or not (
             ln.label in ("navigation", "author-bio")  # (an author's box ends the article)
             or (

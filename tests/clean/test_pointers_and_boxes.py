@@ -1,6 +1,6 @@
 """Soft pointers to another story (passes 5b and 8d), a reader's signed question, a story's
 contact box over a subhead or closing the text under its heading, a contact for what the story
-is about under its last sentence, a subhead's idiom with "Follow", and a list of contents with link
+is about under its last sentence, a contact alone among the story's lines, a subhead's idiom with "Follow", and a list of contents with link
 marks (passes 1, 1b, 1c and 7).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
@@ -146,6 +146,30 @@ def test_a_contact_for_what_the_story_is_about_closes_its_text(contact: str) -> 
 def test_a_sites_or_an_offices_card_after_the_story_is_no_contact_of_it(card: str) -> None:
     kept, removed = clean_lines([*SOLAR_PUMPS, card, *AFTER_BOX])
     assert card in removed
+
+
+STORY_GOES_ON = "विभाग ने कहा कि जिन किसानों के पंप बंद पड़े हैं, उनकी मरम्मत अगले हफ़्ते से गांव में ही होगी।"
+
+
+@pytest.mark.parametrize(
+    ("intro", "contact"),
+    [
+        ("पंप बंद हो तो कृषि विभाग की शिकायत लाइन:", "1800-000-0418"),
+        ("अपने गांव के पंपों की सूची विभाग के पोर्टल पर इस पते पर देखें:", "saurpump-hoshangabad.example/list"),
+        ("Pump repair desk", "0757-000-0219 (10 am to 5 pm)"),
+    ],
+)
+def test_a_contact_alone_among_the_storys_lines_is_its_own(intro: str, contact: str) -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], intro, contact, STORY_GOES_ON, SOLAR_PUMPS[3]])
+    assert contact in kept, removed
+    assert STORY_GOES_ON in kept and SOLAR_PUMPS[3] in kept
+
+
+@pytest.mark.parametrize("heading", ["📞 ज़िला नियंत्रण कक्ष", "अपना सवाल भेजें", "Media contact: DPCL"])
+def test_a_contact_under_a_cards_heading_is_no_line_of_the_story(heading: str) -> None:
+    contact = "1800-000-0418"
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], heading, contact, STORY_GOES_ON, SOLAR_PUMPS[3]])
+    assert contact not in kept
 
 
 def test_a_subhead_that_says_follow_the_is_text_and_a_prompt_is_not() -> None:
