@@ -643,11 +643,11 @@ _CONTACT_KEY_WORDS = frozenset(
     """जानकारी संपर्क सम्पर्क हेल्पलाइन हेल्पडेस्क शिकायत शिकायतों सहायता मदद सूचना नंबर नंबरों फ़ोन फोन
     मोबाइल ईमेल ई-मेल व्हाट्सएप टोल-फ्री टोल-फ़्री कॉल contact contacts helpline helpdesk information
     info enquiries enquiry inquiries queries query complaints complaint phone tel mobile email e-mail
-    whatsapp toll-free call number numbers help""".split()
+    whatsapp toll-free call number numbers help टोल फ्री फ़्री toll free""".split()
 )
 
-# the key says what the contact is for ("जानकारी के लिए ...", "For queries on ...")
-_PURPOSE_RE = re.compile(r"के\s+लिए|\bfor\b", re.IGNORECASE)
+# a card's row strings its fields with separators: "ट्रस्ट कार्यालय: 07574-... · सुबह 9 से 6 बजे"
+_CARD_SEP_RE = re.compile(r"\s[·|•]\s")
 
 
 # a contact line's key, up to the first colon: "ई-चालान से जुड़ी शिकायतों के लिए ... कक्ष: 0141-..."
@@ -655,14 +655,15 @@ _CONTACT_KEY_RE = re.compile(r"^\s*(?P<key>[^:：|]{2,80})[:：]\s*\S")
 
 
 def _keep_closing_contacts(page: Page) -> None:
-    """One contact line right under the story's last sentence, taken for ``metadata`` by the
+    """One contact line right under a sentence of the story, taken for ``metadata`` by the
     contact rule, goes back to the text (and the learned passes leave it alone) when its key
-    says what it is for and names what the story is about ("जानकारी के लिए कृषि विभाग, बंडा:
+    names what the story is about or nothing but a contact ("जानकारी के लिए कृषि विभाग, बंडा:
     07582-201447" under a story on Banda's farmers; "ई-चालान से जुड़ी शिकायतों के लिए यातायात
-    नियंत्रण कक्ष: 0141-..." under one on e-challans): a content word of the key that is no word
-    of any contact's key is in two or more of the kept lines above it.  A site's card names
-    the site or its desks ("अख़बार घर मंगाने के लिए: ..."), and an office's card names no
-    purpose ("ट्रस्ट कार्यालय: 07574-000-219 · सुबह 9 से 6 बजे")."""
+    नियंत्रण कक्ष: 0141-..." under one on e-challans; "Helpline: 1800-000-0150 (toll-free)"):
+    each content word of the key is a word of any contact's key, or one of them is in a kept
+    line above.  A site's card names the site or its desks ("अख़बार घर मंगाने के लिए: ..."),
+    and a card's row strings its fields with separators ("ट्रस्ट कार्यालय: 07574-000-219 · सुबह
+    9 से 6 बजे")."""
     lines = page.lines
     for k in range(1, len(lines) - 1):
         ln = lines[k]
@@ -670,8 +671,8 @@ def _keep_closing_contacts(page: Page) -> None:
         if (
             ln.label != "metadata"
             or m is None
-            or not _PURPOSE_RE.search(m["key"])
             or CONTACT_RE.search(ln.text[m.end() - 1 :]) is None
+            or _CARD_SEP_RE.search(ln.text[m.end() - 1 :])
             or lines[k - 1].label
             or not _is_story_sentence(lines[k - 1].text)
             or _is_contact_fact(lines[k + 1])
@@ -686,7 +687,7 @@ def _keep_closing_contacts(page: Page) -> None:
             and w not in _CONTACT_KEY_WORDS
         }
         story = [{x.lower() for x in WORD_RE.findall(s.text)} for s in lines[:k] if not s.label]
-        if any(sum(1 for words in story if w in words) >= 2 for w in key):
+        if not key or any(any(w in words for words in story) for w in key):
             ln.label = ""
             page.protected.add(ln.idx)
 

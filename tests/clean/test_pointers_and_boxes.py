@@ -128,6 +128,7 @@ def test_a_cards_call_to_write_in_over_contacts_is_no_box_of_the_story() -> None
     [
         "जानकारी के लिए कृषि विभाग, होशंगाबाद: 07574-000000",
         "सौर पंप शिकायतों के लिए होशंगाबाद का कृषि नियंत्रण कक्ष: 07574-000000",  # (a long key)
+        "शिकायत के लिए टोल फ़्री नंबर: 1800-000-0000",  # (a key of contact words only)
     ],
 )
 def test_a_contact_for_what_the_story_is_about_closes_its_text(contact: str) -> None:
@@ -140,7 +141,7 @@ def test_a_contact_for_what_the_story_is_about_closes_its_text(contact: str) -> 
     "card",
     [
         "अख़बार घर मंगाने के लिए: 0755-0000000",  # the site's desk: no word of the story
-        "कृषि विभाग, होशंगाबाद: 07574-000000",  # an office's card: no purpose
+        "कृषि विभाग, होशंगाबाद: 07574-000000 · सुबह 10 से शाम 5 बजे",  # a card's row
     ],
 )
 def test_a_sites_or_an_offices_card_after_the_story_is_no_contact_of_it(card: str) -> None:
