@@ -292,6 +292,7 @@ def mark_residue(page: Page) -> None:
     _keep_closing_contacts(page)
     _keep_story_contacts(page)
     _keep_tables(page)
+    _keep_headless_tables(page)
     _mark_comments(page)
     _polls(page)
 
@@ -411,6 +412,47 @@ def _keep_tables(page: Page) -> None:
             for ln in [head, *rows]:
                 ln.label = ""
             page.protected.update(ln.idx for ln in [head, *rows])
+
+
+_HEADLESS_ROWS = 3
+_ROW_KEY_WORDS = 3
+
+
+def _keep_headless_tables(page: Page) -> None:
+    """A table with no header row, under a subhead of the story ("इस हफ़्ते का तय मेन्यू" over
+    "सोमवार | रोटी, दाल, दूध", "मंगलवार | चावल, अरहर दाल"): three or more lines in a row, each
+    of as many cells between " | " (two or more) and a first cell of up to three words, none a
+    sentence, right under a subhead (a free line of up to 8 words, no cells and no sentence
+    end; plan prices under a paywall's pitch are no table).  The rows go back to the text and are
+    protected from the learned passes, as a table with a header (:func:`_keep_tables`).  A
+    site's menu is one line of many cells, not rows of the same shape under a subhead."""
+    lines = page.lines
+    k = 1
+    while k < len(lines):
+        n, head = _cells(lines[k].text, _PIPE_RE), lines[k - 1]
+        if (
+            n < 2
+            or head.label
+            or _cells(head.text, _CELL_RE) > 1
+            or ends_sentence(head.text)
+            or len(split_words(head.text)) > _PROSE_WORDS
+        ):
+            k += 1
+            continue
+        j = k
+        while (
+            j < len(lines)
+            and lines[j].label in _ROW_LABELS
+            and _cells(lines[j].text, _PIPE_RE) == n
+            and len(split_words(_PIPE_RE.split(lines[j].text)[0])) <= _ROW_KEY_WORDS
+            and not ends_sentence(lines[j].text)
+        ):
+            j += 1
+        if j - k >= _HEADLESS_ROWS:
+            for ln in lines[k:j]:
+                ln.label = ""
+                page.protected.add(ln.idx)
+        k = max(j, k + 1)
 
 
 _ALMANAC_WORD_RE = re.compile(r"पंचांग|पञ्चांग|राशिफल|मुहूर्त|horoscope|panchang|muhurat", re.I)

@@ -1,5 +1,6 @@
-"""A table of dates under a header that names its columns (pass 1c), and a printed story that
-goes on further down the same scraped page after another story (passes 1 and 5b).
+"""A table of dates under a header that names its columns and one with no header under a
+subhead (pass 1c), and a printed story that goes on further down the same scraped page after
+another story (passes 1 and 5b).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -101,3 +102,23 @@ def test_the_story_goes_on_after_another_story_and_the_next_folio(embedder: Embe
     assert all(removed.get(t) == "off-topic" for t in other)
     assert removed.get(goes_on[0]) == "navigation"
     assert all(t in kept for t in goes_on[1:])
+
+
+ROSTER = [
+    "इस हफ़्ते पंपों की मरम्मत का रोस्टर",
+    "सोमवार | केसला, सुखतवा",
+    "बुधवार | बाबई, रैसलपुर",
+    "शुक्रवार | सिवनी मालवा, डोलरिया",
+]
+
+
+def test_rows_without_a_header_under_a_subhead_are_a_table_of_the_story() -> None:
+    protected = _protected_after_pass_1c([*SOLAR_PUMPS[:3], *ROSTER, SOLAR_PUMPS[3]])
+    assert all(row in protected for row in ROSTER[1:])
+    assert ROSTER[0] not in protected
+
+
+def test_two_rows_or_a_menu_are_no_headless_table() -> None:
+    menu = "होम | देश | प्रदेश | खेती | वीडियो"
+    protected = _protected_after_pass_1c([menu, *SOLAR_PUMPS[:3], *ROSTER[:3], SOLAR_PUMPS[3]])
+    assert not any(row in protected for row in [menu, *ROSTER])
