@@ -253,19 +253,32 @@ def applies(ln: Line, x: list[float]) -> bool:
 
 
 def _list_items(page: Page) -> set[int]:
-    """Items of a numbered list among the kept lines: a line numbered n beside a kept line
-    numbered n - 1 or n + 1 ("2. ग्राम सेवक से खेत का सत्यापन करवाएं" between steps 1 and 3).
+    """Items of a list among the kept lines: a line numbered n beside a kept line numbered
+    n - 1 or n + 1 ("2. ग्राम सेवक से खेत का सत्यापन करवाएं" between steps 1 and 3), or a line
+    led by the same bullet as a kept line beside it.
     The scorer judges one line at a time, and one item of a list whose neighbours are text is
     no furniture."""
     free = [ln for ln in page.lines if not ln.label]
     ranks = [list_rank(ln.text) for ln in free]
+    bullets = [_bullet(ln.text) for ln in free]
     out = set()
     for k, r in enumerate(ranks):
-        if r is None:
-            continue
-        if (k > 0 and ranks[k - 1] == r - 1) or (k + 1 < len(ranks) and ranks[k + 1] == r + 1):
+        if r is not None and (
+            (k > 0 and ranks[k - 1] == r - 1) or (k + 1 < len(ranks) and ranks[k + 1] == r + 1)
+        ):
             out.add(free[k].idx)
+        b = bullets[k]
+        if b and ((k > 0 and bullets[k - 1] == b) or (k + 1 < len(free) and bullets[k + 1] == b)):
+            out.add(free[k].idx)  # ("• Cargo up 9.2% ..." over "• Coastal coal at a record")
     return out
+
+
+_BULLET_RE = re.compile(r"^\s*([•●▪◦‣∙·*–-])\s")
+
+
+def _bullet(t: str) -> str:
+    m = _BULLET_RE.match(t)
+    return m[1] if m else ""
 
 
 def mark_scored(page: Page) -> None:

@@ -275,3 +275,17 @@ def test_a_sentence_with_its_source_after_it_stays() -> None:
     line = "ज़िले में इस साल 1,200 किसानों ने सौर पंप के लिए आवेदन किया है। स्रोत: कृषि विभाग"
     kept, removed = clean_lines([*BODY[:2], line, *BODY[2:]])
     assert line not in removed
+
+
+def test_the_scorer_leaves_items_of_a_numbered_or_bulleted_list_alone() -> None:
+    from summarize.clean.page import read_page
+    from summarize.clean.scorer import _list_items
+    from summarize.types import Article
+
+    bullets = ["• अनुदान नब्बे प्रतिशत, बाकी चार किस्तों में", "• पांच एकड़ तक के किसान पात्र"]
+    steps = ["1. पोर्टल पर पंजीकरण करवाएं", "2. खेत का सत्यापन करवाएं"]
+    lone = "• पंप योजना की पूरी सूची"
+    lines = [*SOLAR_PUMPS, *bullets, SOLAR_PUMPS[1], *steps, SOLAR_PUMPS[2], lone, SOLAR_PUMPS[3]]
+    page = read_page(Article(id="t", source="test", raw_text="\n\n".join(lines)), None)
+    items = {ln.text for ln in page.lines if ln.idx in _list_items(page)}
+    assert items == {*bullets, *steps}

@@ -1,9 +1,9 @@
 """The site's own notes among an article's lines (passes 1 and 8): a sponsored slot after a
 dot, an opinion column's disclaimer and a site's "not affiliated" note, the site's news on the
 reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
-meter, premium badge and gate, a call for readers' letters, a CMS shortcode, a player's error and
-its autoplay prompt, notes on prices, names and the official notification at the page's end,
-and a wire note right under the byline.
+meter, premium badge and gate, a machine-made box's note, a call for readers' letters, a CMS
+shortcode, a player's error and its autoplay prompt, notes on prices, names and the official
+notification at the page's end, and a wire note right under the byline.
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
@@ -42,6 +42,10 @@ FURNITURE = [
     ("ध्यान दें: कंपनियों के नाम केवल जानकारी के लिए दिए गए हैं।", "metadata"),
     ("ज़रूरी सूचना: आवेदन से पहले विभाग की आधिकारिक अधिसूचना एक बार ज़रूर पढ़ लें।", "metadata"),
     ("यह पूर्वानुमान मौसम केंद्र के बुलेटिन पर आधारित है, अपने इलाके की जानकारी लेते रहें।", "metadata"),
+    ("Summarised by an AI model from this report; the report itself is what counts.", "metadata"),
+    ("AI-written from the story above and checked by our farm desk", "metadata"),
+    ("(एआई से तैयार, डेस्क ने पढ़ा है)", "metadata"),
+    ("ये बिंदु एआई ने ख़बर से निकाले हैं, चूक हो सकती है", "metadata"),
 ]
 
 STAY = [
@@ -49,6 +53,7 @@ STAY = [
     "पिछले साल विभाग को किसानों के सवालों वाली चार सौ चिट्ठियां मिली थीं, जिनका जवाब ई-मेल से दिया गया।",
     "योजना से जुड़े एक अधिकारी ने कहा कि पंप किसी निजी कंपनी से नहीं, सरकारी निविदा से ख़रीदे गए हैं।",
     "आवेदन के लिए किसान पोर्टल पर अपने मोबाइल नंबर से लॉग-इन करें और खसरा नंबर भरें।",
+    "विभाग ने पंपों के लिए गांवों की सूची एआई से तैयार नक्शों की मदद से बनाई है।",
 ]
 
 
