@@ -583,6 +583,7 @@ _ITEM_WORDS = 15
 _DIGIT_RE = re.compile(r"\d")
 # labels an early pass gives a line of figures that it takes back under an intro
 _FIGURE_LABELS = ("navigation", "ticker", "metadata")
+_SENTENCE_THEN_MORE_RE = re.compile(r"[.।!?]\s+[^\W\d]")
 
 
 def _keep_intro_lists(page: Page) -> None:
@@ -609,8 +610,9 @@ def _keep_intro_lists(page: Page) -> None:
                 or not _DIGIT_RE.search(ln.text)
                 or len(split_words(ln.text)) > _ITEM_WORDS
                 or ln.label not in ("", *_FIGURE_LABELS)
+                or _SENTENCE_THEN_MORE_RE.search(ln.text)
             ):
-                break
+                break  # (two sentences are no item: "You have 2 free stories left. Subscribe ...")
             run.append(ln)
         if len(run) < 2:
             continue

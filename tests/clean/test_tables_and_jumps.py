@@ -1,6 +1,6 @@
-"""A table of dates under a header that names its columns and one with no header under a
-subhead (pass 1c), and a printed story that goes on further down the same scraped page after
-another story (passes 1 and 5b).
+"""A table of dates under a header that names its columns, one with no header under a
+subhead, a list of figures with no paywall meter among its items (pass 1c), and a printed
+story that goes on further down the same scraped page after another story (passes 1 and 5b).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -122,3 +122,13 @@ def test_two_rows_or_a_menu_are_no_headless_table() -> None:
     menu = "होम | देश | प्रदेश | खेती | वीडियो"
     protected = _protected_after_pass_1c([menu, *SOLAR_PUMPS[:3], *ROSTER[:3], SOLAR_PUMPS[3]])
     assert not any(row in protected for row in [menu, *ROSTER])
+
+
+def test_a_paywalls_meter_under_a_list_of_figures_is_no_item_of_it() -> None:
+    figures = ["Pumps installed: 340", "Villages covered: 12"]
+    meter = "You have 2 free stories left this month. Subscribe for Rs 99 a month"
+    intro = "The department's figures for the first season are as follows:"
+    box = "\n".join([intro, *figures, meter])  # (one block: no blank line inside a list)
+    protected = _protected_after_pass_1c([*ARTICLE_EN[:3], box, CLOSING])
+    assert set(figures) <= protected
+    assert meter not in protected
