@@ -72,7 +72,8 @@ _NGRAM_CHARS = 4000  # only the start of a block counts for its topic (and stays
 Vector = dict[str, float]
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
+    """The lowercased words of ``text`` that carry its topic (no :data:`TOPIC_STOP`, no bare number)."""
     return [
         w
         for w in (x.lower() for x in WORD_RE.findall(text))
@@ -88,7 +89,7 @@ def ngrams(text: str, lo: int = 3, hi: int = 5) -> Counter[str]:
     5 MB one-line article stays fast."""
     c: Counter[str] = Counter()
     text = text[:_NGRAM_CHARS]
-    for w in _content_words(text):
+    for w in content_words(text):
         w = f" {w} "
         for n in range(lo, hi + 1):
             if len(w) < n:

@@ -56,7 +56,7 @@ import numpy as np
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import WIDGET_WORDS_RE
 from summarize.clean.scorer import FEATURES, page_features
-from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words
+from summarize.clean.shapes import ends_sentence, is_paragraph_like, list_bullet, split_words
 from summarize.lang.script import DEVANAGARI
 from summarize.lang.wellformed import has_finite_verb
 
@@ -90,8 +90,6 @@ _SUBHEAD_WORDS = 6
 _MID_SUBHEAD_WORDS = 10  # a subhead between two kept paragraphs
 _BOX_HEADING_WORDS = 8
 _BOX_VALUE_WORDS = 10
-# a list item's mark: "• ", "– ", "▪ " (the same mark on the lines around it makes a list)
-_BULLET_RE = re.compile(r"^\s*([•●▪◦‣∙\-–*])\s+\S")
 _SENTENCE_WORDS = 6  # a line of 6+ words ending in a full stop is a sentence
 # words only: Latin and Devanagari letters (vowel signs included, which ``\w`` leaves out),
 # spaces, apostrophes and hyphens; no digits, dandas, marks or symbols
@@ -213,23 +211,18 @@ def _is_list_item_among_kept(page: Page, k: int) -> bool:
     kept: "लू के लक्षण पहचानें" over "• चक्कर, उल्टी या बेहोशी", "• पसीना आना बंद हो जाना".  A
     list of links stands under furniture ("ये भी पढ़ें"), which the earlier passes removed."""
     lines = page.lines
-    mark = _bullet(lines[k].text)
+    mark = list_bullet(lines[k].text)
     if mark is None:
         return False
     start = k
-    while start > 0 and _bullet(lines[start - 1].text) == mark:
+    while start > 0 and list_bullet(lines[start - 1].text) == mark:
         start -= 1
     end = k
-    while end + 1 < len(lines) and _bullet(lines[end + 1].text) == mark:
+    while end + 1 < len(lines) and list_bullet(lines[end + 1].text) == mark:
         end += 1
     if start == 0 or lines[start - 1].label not in ("", "section-label"):
         return False  # (a part's label, "मुख्य बातें", has its text under it)
     return any(not lines[j].label for j in range(start, end + 1) if j != k)
-
-
-def _bullet(t: str) -> str | None:
-    m = _BULLET_RE.match(t)
-    return m.group(1) if m else None
 
 
 def _heads_a_box(page: Page, k: int) -> bool:

@@ -52,7 +52,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
+from summarize.clean.coherence import content_words
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
     ACTION_RE,
@@ -75,7 +77,6 @@ from summarize.clean.patterns import (
 )
 from summarize.clean.shapes import ends_sentence, is_function_word, split_words
 from summarize.lang.dates import parse_date
-from summarize.lang.lexicon import TOPIC_STOP
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
 
@@ -722,14 +723,7 @@ def _keep_closing_contacts(page: Page) -> None:
             or _is_contact_fact(lines[k + 1])
         ):
             continue
-        key = {
-            w
-            for w in (x.lower() for x in WORD_RE.findall(m["key"]))
-            if len(w) > 2
-            and not w.isdigit()
-            and w not in TOPIC_STOP
-            and w not in _CONTACT_KEY_WORDS
-        }
+        key = {w for w in content_words(m["key"]) if len(w) > 2 and w not in _CONTACT_KEY_WORDS}
         story = [{x.lower() for x in WORD_RE.findall(s.text)} for s in lines[:k] if not s.label]
         if not key or any(any(w in words for words in story) for w in key):
             ln.label = ""
@@ -743,7 +737,6 @@ _BARE_ADDRESS_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE
 )
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
-_STORY_WORDS = 8  # a line of the story's prose under a contact
 
 
 def _is_bare_contact(t: str) -> bool:
@@ -788,13 +781,13 @@ def _keep_story_contacts(page: Page) -> None:
         j = k - 1
         while j >= 0 and _is_bare_contact(lines[j].text):
             j -= 1  # (the contacts of one box: "0755-...", "ई-मेल: ...")
-        below = [b for b in lines[k + 1 :] if not b.label and not _is_bare_contact(b.text)]
+        below = (b for b in lines[k + 1 :] if not b.label and not _is_bare_contact(b.text))
         if (
             j < 0
             or lines[j].label
             or SITE_VOICE_RE.search(lines[j].text)
             or _is_card_heading(lines[j].text)
-            or not any(len(split_words(b.text)) >= _STORY_WORDS for b in below[:2])
+            or not any(len(split_words(b.text)) >= _PROSE_WORDS for b in islice(below, 2))
         ):
             continue
         ln.label = ""

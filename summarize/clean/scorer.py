@@ -56,6 +56,7 @@ from summarize.clean.shapes import (
     is_headline_shape,
     is_paragraph_like,
     is_text_line,
+    list_bullet,
     list_rank,
     split_words,
     terminal_count,
@@ -260,7 +261,7 @@ def _list_items(page: Page) -> set[int]:
     no furniture."""
     free = [ln for ln in page.lines if not ln.label]
     ranks = [list_rank(ln.text) for ln in free]
-    bullets = [_bullet(ln.text) for ln in free]
+    bullets = [list_bullet(ln.text) for ln in free]
     out = set()
     for k, r in enumerate(ranks):
         if r is not None and (
@@ -271,14 +272,6 @@ def _list_items(page: Page) -> set[int]:
         if b and ((k > 0 and bullets[k - 1] == b) or (k + 1 < len(free) and bullets[k + 1] == b)):
             out.add(free[k].idx)  # ("• Cargo up 9.2% ..." over "• Coastal coal at a record")
     return out
-
-
-_BULLET_RE = re.compile(r"^\s*([•●▪◦‣∙·*–-])\s")
-
-
-def _bullet(t: str) -> str:
-    m = _BULLET_RE.match(t)
-    return m[1] if m else ""
 
 
 def mark_scored(page: Page) -> None:

@@ -106,6 +106,16 @@ def list_rank(text: str) -> int | None:
     return int(to_ascii_digits(m.group(1))) if m else None
 
 
+# a list item's mark: "• ", "– ", "▪ " (the same mark on the lines around it makes a list)
+_BULLET_RE = re.compile(r"^\s*([•●▪◦‣∙\-–*])\s+\S")
+
+
+def list_bullet(text: str) -> str | None:
+    """The mark of an item of a bulleted list ("• अनुदान नब्बे प्रतिशत" -> "•"), or None."""
+    m = _BULLET_RE.match(text)
+    return m.group(1) if m else None
+
+
 _WORDLIKE_RE = re.compile(r"\w")
 
 
