@@ -217,7 +217,7 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     if not _is_brief_headline(ln) or _POINTER_END_RE.search(ln.text):
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
     at = lines.index(ln)
-    if ";" in ln.text and not any(_is_dated_byline(b) for b in lines[at + 1 : at + 2]):
+    if ";" in ln.text and not (at + 1 < len(lines) and _is_dated_byline(lines[at + 1])):
         return False  # (a headline's two clauses have the story's dated byline under them)
     if CONTACT_RE.search(ln.text):
         return False  # a story's contacts: "मेला नियंत्रण कक्ष: 06158-242-601 · खोया-पाया ..."
