@@ -116,6 +116,7 @@ from summarize.clean.shapes import (
     ends_sentence,
     is_headline_shape,
     is_paragraph_like,
+    is_text_line,
     opening_dateline,
     opening_en_dateline,
     split_words,
@@ -447,14 +448,15 @@ def _article_resumes(
     """Whether the article goes on after boundary ``k`` up to a later boundary whose block is
     itself another story: a mid-body widget ("— advertisement continues below —", a "top
     news" list) is a boundary too, and the block after it runs to the page's end, the other
-    story included.  The lines between the two boundaries (with a paragraph among them) are
-    judged on their own; when they are not another story, the article resumed after the
+    story included.  The lines between the two boundaries (with a line of text among them: a
+    paragraph, or the article's last sentence alone between a share row and a row of tags)
+    are judged on their own; when they are not another story, the article resumed after the
     widget and the later boundary is the one that counts.  (``judged``: each boundary's
     block and scores, from :func:`_judge`.)"""
     lines = page.lines
     for k2 in later:
         between = [ln for ln in lines[_start(lines, k) : _start(lines, k2)] if not ln.label]
-        if not any(is_paragraph_like(ln.text) for ln in between):
+        if not any(is_text_line(ln.text) for ln in between):
             continue
         other = judged[k2]
         if other is not None and _off(lines, lines[k2], *other):

@@ -131,6 +131,18 @@ def test_the_article_resuming_after_a_mid_body_widget_is_not_the_other_story(emb
     assert clean.meta["clean"]["story_block_line"] > len(ARTICLE) * 2  # the later boundary
 
 
+def test_the_article_resuming_for_one_sentence_before_the_other_story_keeps_it(embedder) -> None:
+    # one short sentence of the article's (no paragraph) between two furniture lines, the
+    # other story's headline right under the second: the block after the first holds both
+    last = "पंपों की मरम्मत की रिपोर्ट अगले महीने कृषि विभाग को भेजी जाएगी।"
+    share, tags = "शेयर करें: WhatsApp | Facebook | X", "#सौर_ऊर्जा #होशंगाबाद #किसान"
+    page = _page(ARTICLE + [share, last, tags] + OTHER_STORY)
+    clean, _ = clean_page(page, None, embedder=embedder)
+    off = {r.text for r in clean.removed if r.reason == "off-topic"}
+    assert all(t in off for t in OTHER_STORY), off
+    assert last not in off and any(last in s for para in clean.paragraphs for s in para)
+
+
 BRIEF = [  # from the same desk: the article's place and words, another item
     "होशंगाबाद के पास तीन और गांवों में सौर पंप लगाने का सर्वे शुरू",
     "होशंगाबाद। कृषि विभाग ने नर्मदा किनारे के तीन और गांवों में सौर पंप लगाने के लिए किसानों "
