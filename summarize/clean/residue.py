@@ -737,13 +737,14 @@ _BARE_ADDRESS_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE
 )
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+_DATE_TIME_RE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")  # "05-12-2025 18:45": no number
 
 
 def _is_bare_contact(t: str) -> bool:
     t = t.strip()
     if _BARE_ADDRESS_RE.match(t):
         return True
-    if not CONTACT_RE.search(t):
+    if not CONTACT_RE.search(t) or _DATE_TIME_RE.match(t):
         return False
     rest = _BRACKETS_RE.sub(" ", CONTACT_RE.sub(" ", t)).strip(" ,;/|·-–—")
     return len(split_words(rest)) <= 1
@@ -773,25 +774,62 @@ def _keep_story_contacts(page: Page) -> None:
     above it (or above the box's other contacts) is free and not the site speaking ("हमें
     लिखें:"), and a line of the story's prose (8+ words) is among the two free lines below
     it.  A site's card stands under its own heading (:func:`_is_card_heading`) or at the
-    page's end."""
+    page's end.  A ``key: contact`` line ("किसानों के लिए कंट्रोल रूम: 07592-000-640") is its
+    own intro: under a free line of the story (a table's last row, a list's last item), with
+    a sentence of the story (8+ words) among the two free lines below it, past a reader's
+    call that pass 1 took (the closing-contact rule reads the key's words instead).  An
+    office's address right above a protected number is protected with it."""
     lines = page.lines
     for k, ln in enumerate(lines):
-        if ln.label not in ("", "navigation", "metadata") or not _is_bare_contact(ln.text):
+        if ln.label not in ("", "navigation", "metadata"):
             continue
-        j = k - 1
-        while j >= 0 and _is_bare_contact(lines[j].text):
-            j -= 1  # (the contacts of one box: "0755-...", "ई-मेल: ...")
+        if _is_bare_contact(ln.text):
+            j = k - 1
+            while j >= 0 and _is_bare_contact(lines[j].text):
+                j -= 1  # (the contacts of one box: "0755-...", "ई-मेल: ...")
+            head = None if j < 0 or lines[j].label else lines[j]
+            intro = head.text if head else ""
+        elif (
+            (m := _CONTACT_KEY_RE.match(ln.text))
+            and _is_bare_contact(value := ln.text[m.end() - 1 :])
+            and not _CARD_SEP_RE.search(value)
+        ):
+            # "किसानों के लिए कंट्रोल रूम: 07592-000-640": the key is the contact's intro, when
+            # it asks the reader nothing, however long ("कोई परेशानी? ...", "... लिख भेजें"),
+            # and the value is no card's row of fields ("ईमेल: media@... | फोन: ...")
+            key = m["key"]
+            card = bool(READER_REQUEST_RE.search(key) or re.search(r"[?!]", key))
+            head, intro = None, "" if k == 0 or lines[k - 1].label or card else key
+        else:
+            continue
         below = (b for b in lines[k + 1 :] if not b.label and not _is_bare_contact(b.text))
         if (
-            j < 0
-            or lines[j].label
-            or SITE_VOICE_RE.search(lines[j].text)
-            or _is_card_heading(lines[j].text)
-            or not any(len(split_words(b.text)) >= _PROSE_WORDS for b in islice(below, 2))
+            not intro
+            or SITE_VOICE_RE.search(intro)
+            or _is_card_heading(intro)
+            or not any(_is_story_sentence(b.text) for b in islice(below, 2))
         ):
             continue
         ln.label = ""
         page.protected.add(ln.idx)
+        if head is not None and _is_postal_address(head.text, page.lang):
+            page.protected.add(head.idx)  # (the office's address above its number)
+
+
+# an office's address: "भू-अर्जन शाखा, कमरा नंबर 14, हुज़ूर तहसील परिसर, भोपाल"
+_ADDRESS_PARTS = 3
+_ADDRESS_PART_WORDS = 4
+
+
+def _is_postal_address(t: str, lang: str) -> bool:
+    """Three or more short parts between commas, no sentence end and no verb."""
+    parts = [p for p in t.split(",") if p.strip()]
+    return (
+        len(parts) >= _ADDRESS_PARTS
+        and all(len(split_words(p)) <= _ADDRESS_PART_WORDS for p in parts)
+        and not ends_sentence(t)
+        and not has_finite_verb(t, lang)
+    )
 
 
 def _headed_under_prose(lines: list[Line], start: int) -> bool:

@@ -1,10 +1,15 @@
 """Text shared by the cleaner's tests: a short Hindi article written for them (a headline and
 three paragraphs on solar irrigation pumps), taken from no evaluation set; and
-:func:`clean_lines`, which cleans a page made of such lines."""
+:func:`clean_lines`, which cleans a page made of such lines (:func:`protected_after_pass_1c`:
+what pass 1c protects on one)."""
 
 from __future__ import annotations
 
 from summarize.clean import clean_page
+from summarize.clean.furniture import mark_furniture
+from summarize.clean.page import read_page
+from summarize.clean.passes import mark_shapes
+from summarize.clean.residue import mark_residue
 from summarize.engines.embeddings import Embedder
 from summarize.types import Article
 
@@ -29,3 +34,12 @@ def clean_lines(
     )
     kept = [" ".join(p) for p in clean.paragraphs]
     return kept, {r.text: r.reason for r in clean.removed}
+
+
+def protected_after_pass_1c(lines: list[str]) -> set[str]:
+    """The lines of a page of ``lines`` that pass 1c gives back to the text for good (the
+    learned passes leave them alone)."""
+    page = read_page(Article(id="t", source="test", raw_text="\n\n".join(lines)), None)
+    for run_pass in (mark_shapes, mark_furniture, mark_residue):
+        run_pass(page)
+    return {ln.text for ln in page.lines if ln.idx in page.protected}

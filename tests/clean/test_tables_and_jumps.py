@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.clean.furniture import mark_furniture
-from summarize.clean.page import read_page
-from summarize.clean.passes import mark_shapes
 from summarize.clean.patterns import JUMP_FROM_RE
-from summarize.clean.residue import mark_residue
 from summarize.clean.shapes import is_navigation
 from summarize.engines.embeddings import Embedder, load_embedder
-from summarize.types import Article
-from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
+from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines, protected_after_pass_1c
 
 DATES = [
     "Stage | Date",
@@ -51,18 +46,11 @@ def test_a_dated_row_without_a_header_is_still_a_stamp() -> None:
     assert removed.get("Updated | March 3, 2026") == "metadata"
 
 
-def _protected_after_pass_1c(lines: list[str]) -> set[str]:
-    page = read_page(Article(id="t", source="test", raw_text="\n\n".join(lines)), None)
-    for run_pass in (mark_shapes, mark_furniture, mark_residue):
-        run_pass(page)
-    return {ln.text for ln in page.lines if ln.idx in page.protected}
-
-
 def test_a_header_with_figures_is_a_row_not_a_header() -> None:
-    assert set(DATES) <= _protected_after_pass_1c([*ARTICLE_EN, *DATES, CLOSING])
+    assert set(DATES) <= protected_after_pass_1c([*ARTICLE_EN, *DATES, CLOSING])
     # plan prices under a paywall's lock line: the first row is no header naming columns
     plans = ["Monthly plan | Rs 149", "Yearly plan | Rs 1,299", "Student plan | Rs 799"]
-    protected = _protected_after_pass_1c([*ARTICLE_EN[:3], *plans, CLOSING])
+    protected = protected_after_pass_1c([*ARTICLE_EN[:3], *plans, CLOSING])
     assert not protected & set(plans)
 
 
@@ -113,14 +101,14 @@ ROSTER = [
 
 
 def test_rows_without_a_header_under_a_subhead_are_a_table_of_the_story() -> None:
-    protected = _protected_after_pass_1c([*SOLAR_PUMPS[:3], *ROSTER, SOLAR_PUMPS[3]])
+    protected = protected_after_pass_1c([*SOLAR_PUMPS[:3], *ROSTER, SOLAR_PUMPS[3]])
     assert all(row in protected for row in ROSTER[1:])
     assert ROSTER[0] not in protected
 
 
 def test_two_rows_or_a_menu_are_no_headless_table() -> None:
     menu = "होम | देश | प्रदेश | खेती | वीडियो"
-    protected = _protected_after_pass_1c([menu, *SOLAR_PUMPS[:3], *ROSTER[:3], SOLAR_PUMPS[3]])
+    protected = protected_after_pass_1c([menu, *SOLAR_PUMPS[:3], *ROSTER[:3], SOLAR_PUMPS[3]])
     assert not any(row in protected for row in [menu, *ROSTER])
 
 
@@ -129,6 +117,6 @@ def test_a_paywalls_meter_under_a_list_of_figures_is_no_item_of_it() -> None:
     meter = "You have 2 free stories left this month. Subscribe for Rs 99 a month"
     intro = "The department's figures for the first season are as follows:"
     box = "\n".join([intro, *figures, meter])  # (one block: no blank line inside a list)
-    protected = _protected_after_pass_1c([*ARTICLE_EN[:3], box, CLOSING])
+    protected = protected_after_pass_1c([*ARTICLE_EN[:3], box, CLOSING])
     assert set(figures) <= protected
     assert meter not in protected
