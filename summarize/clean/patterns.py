@@ -112,7 +112,7 @@ DESK_RE = re.compile(
 )
 # The name in a byline: "Written by: नेहा वर्मा", "By Jane Doe |", "द्वारा: राहुल शर्मा"
 BYLINE_NAME_RE = re.compile(
-    rf"(?:^|\b)(?:written\s+by|reported\s+by|by|द्वारा|लेखक|लेखिका|आलेख|रिपोर्ट)\s*[:：\-–—]?\s*"
+    rf"(?:^|\b)(?:[Ww]ritten\s+by|[Rr]eported\s+by|[Bb]y|द्वारा|लेखक|लेखिका|आलेख|रिपोर्ट)\s*[:：\-–—]?\s*"
     rf"(?P<name>[A-Z{DEV}][\w{DEV}]+(?:\s+[A-Z{DEV}][\w{DEV}]+){{0,2}})",
 )
 AGENCY_CREDIT_RE = re.compile(
@@ -586,7 +586,8 @@ BIO_IDENTITY_RE = re.compile(
     r"(हैं|है)\s*[।.]?\s*$|^\S+(\s+\S+){0,3}\s+is\s+(a|an|the)\s", re.IGNORECASE
 )
 BIO_TRAIT_RE = re.compile(
-    r"(years?\s+of\s+experience|experience|covers|covering|writes\s+(about|on)|is\s+a\s+fan|fan\s+of|"
+    r"(years?\s+of\s+experience|experience|covers|covering|writes\s+(about|on)|reports\s+on|"
+    r"is\s+a\s+fan|fan\s+of|"
     r"in\s+(his|her|their)\s+(free|spare)\s+time|has\s+worked|worked\s+with|previously\s+worked|"
     r"graduate|alumnus|alumna|passionate|loves|enjoys|"
     r"वर्षों\s+का\s+अनुभव|साल\s+का\s+अनुभव|सालों\s+का\s+अनुभव|वर्षों\s+से|सालों\s+से|अनुभव|"

@@ -157,10 +157,30 @@ _STRIP_CHARS = 100  # a strip of four short headlines
 _STRIP_NAME_RE = re.compile(r"^\W*[^►▸▶●·|:]{1,30}\s[►▸▶●]\s")
 
 
+# a strip under a glyph and its name: "🟥 इस घड़ी | ... | ... | ...", "⚡ ताज़ा: ... • ... • ..."
+_GLYPH_STRIP_RE = re.compile(
+    r"^\s*[^\w\s\"'“‘(\[]{1,3}\s*(?P<name>[^:：|•·]{2,30}?)\s*[:：|]\s*(?P<items>.+)$"
+)
+_GLYPH_STRIP_ITEMS = 3
+_GLYPH_STRIP_ITEM_WORDS = 5  # headlines, not a day's programme ("11 बजे सभा • 2 बजे ...")
+
+
+def _is_glyph_strip(text: str) -> bool:
+    m = _GLYPH_STRIP_RE.match(text)
+    if m is None or len(split_words(m["name"])) > 3:
+        return False
+    items = [s for s in re.split(r"\s*[•·|]\s*", m["items"]) if s.strip()]
+    return len(items) >= _GLYPH_STRIP_ITEMS and all(
+        len(split_words(s)) >= _GLYPH_STRIP_ITEM_WORDS and not ends_sentence(s) for s in items
+    )
+
+
 def is_ticker(text: str) -> bool:
     # sentence ends other than "|" (which is also a separator of headline strips)
     terms = len(re.findall(r"[।॥?!]|\.(?=\s|$)", text))
     if TICKER_LEAD_RE.match(text) and terms <= 2:
+        return True
+    if terms == 0 and _is_glyph_strip(text):
         return True
     n = len(text)
     # headlines separated by bullets / pipes, none of them a sentence ("अभी-अभी ▸ ... ▸ ...")

@@ -8,6 +8,8 @@ converse: a line of the same place but another shape stays in the body.
 
 from __future__ import annotations
 
+import pytest
+
 from summarize.clean import clean_page
 from summarize.types import Article
 
@@ -352,6 +354,33 @@ def test_a_breaking_strip_with_symbol_separators_is_a_ticker_not_the_title() -> 
     assert clean.title == title
 
 
+@pytest.mark.parametrize(
+    "strip",
+    [
+        "🔴 अभी-अभी | तीन ज़िलों में कल से स्कूल बंद रहेंगे | नदी का जलस्तर चेतावनी बिंदु से नीचे आया "
+        "| रेल यातायात दो घंटे देर से चल रहा",
+        "⚡ ताज़ा: तीन ज़िलों में कल से स्कूल बंद रहेंगे • नदी का जलस्तर चेतावनी बिंदु से नीचे आया • "
+        "रेल यातायात दो घंटे देर से चल रहा",
+    ],
+)
+def test_a_strip_of_headlines_under_a_glyph_and_its_name_is_a_ticker_not_the_title(
+    strip: str,
+) -> None:
+    title = "Electric buses for district routes from March"
+    clean, labels = _labels([strip, title, *PARAS])
+    assert labels[strip] == "ticker"
+    assert clean.title == title
+
+
+def test_a_days_programme_under_a_glyph_is_no_ticker() -> None:
+    # short items (a time and what happens): the story's schedule
+    programme = "🗓 कार्यक्रम: 10 बजे उद्घाटन • 11 बजे किसान सभा • 2 बजे पंपों का प्रदर्शन"
+    _, labels = _labels(
+        ["Electric buses for district routes from March", PARAS[0], programme, *PARAS[1:]]
+    )
+    assert labels[programme] != "ticker"
+
+
 def test_a_closing_bio_naming_the_bare_byline_goes_with_it() -> None:
     name = "Ritika Deshpande"
     bio = (
@@ -369,6 +398,22 @@ def test_a_closing_bio_naming_the_bare_byline_goes_with_it() -> None:
     last = "Transport Corporation officials said the first buses would run on the Nagpur route."
     _, labels = _labels([title, label, *PARAS, last])
     assert labels[last] == "body"
+
+
+@pytest.mark.parametrize(
+    ("byline", "bio"),
+    [
+        # "By" capitalised, a field after the name
+        ("By Ritika Deshpande | Nagpur", "Ritika Deshpande covers transport from Nagpur."),
+        # what she does, in two words: "reports on"
+        ("Ritika Deshpande, Nagpur", "Ritika Deshpande reports on transport from Nagpur."),
+    ],
+)
+def test_a_short_closing_line_on_what_the_byline_writer_does_goes(byline: str, bio: str) -> None:
+    title = "Electric buses for district routes from March"
+    _, labels = _labels([title, byline, *PARAS, bio])
+    assert labels[bio] == "author-bio"
+    assert all(labels[p] == "body" for p in PARAS)
 
 
 def test_a_bio_of_the_bylines_writer_in_the_middle_goes_and_her_questions_stay() -> None:
