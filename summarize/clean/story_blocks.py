@@ -366,8 +366,18 @@ def _opens_own_story(lines: list[Line], k: int) -> bool:
     if ln.text.rstrip().endswith("?") or KEY_VALUE_RE.match(ln.text):
         return False  # a question of a Q&A ("प्रश्न 4: ... ?" over "उत्तर: ...")
     # a dated byline or stamp right under it: a bare word and a colon ("सवाल:", "जवाब:") opens
-    # a Q&A's line as a dateline's place does, so that alone is no header here
-    return any(_is_dated_byline(b) for b in lines[k + 1 : k + 3])
+    # a Q&A's line as a dateline's place does, so that alone is no header here; a paragraph
+    # right under it that opens with a place and a danda ("चंदौली। ज़िले में ...") is one
+    if any(_is_dated_byline(b) for b in lines[k + 1 : k + 3]):
+        return True
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return (
+        nxt is not None
+        and not nxt.label
+        and is_paragraph_like(nxt.text)
+        and (m := opening_dateline(nxt.text, True)) is not None
+        and m.group(0).rstrip().endswith("।")
+    )
 
 
 def _is_dated_byline(ln: Line) -> bool:

@@ -143,6 +143,24 @@ def test_the_article_resuming_for_one_sentence_before_the_other_story_keeps_it(e
     assert last not in off and any(last in s for para in clean.paragraphs for s in para)
 
 
+def test_a_headline_over_a_paragraph_under_another_places_dateline_opens_another_story(
+    embedder,
+) -> None:
+    # no furniture between: the other story's headline, then "जबलपुर। ..."
+    page = _page(ARTICLE + OTHER_STORY)
+    clean, _ = clean_page(page, None, embedder=embedder)
+    off = {r.text for r in clean.removed if r.reason == "off-topic"}
+    assert set(OTHER_STORY) <= off, off
+    # ... but a subhead of the article over a paragraph under its own dateline stays
+    more = [
+        "सौर पंपों की देखरेख के लिए गांवों में प्रशिक्षण",
+        "होशंगाबाद। कृषि विभाग ने सौर पंपों की देखरेख के लिए हर गांव में दो युवकों को प्रशिक्षण "
+        "दिया है। पंप में खराबी की शिकायत पर तकनीशियन दो दिन में गांव पहुंचेंगे।",
+    ]
+    clean, _ = clean_page(_page(ARTICLE + more), None, embedder=embedder)
+    assert not any(r.reason == "off-topic" for r in clean.removed)
+
+
 BRIEF = [  # from the same desk: the article's place and words, another item
     "होशंगाबाद के पास तीन और गांवों में सौर पंप लगाने का सर्वे शुरू",
     "होशंगाबाद। कृषि विभाग ने नर्मदा किनारे के तीन और गांवों में सौर पंप लगाने के लिए किसानों "
