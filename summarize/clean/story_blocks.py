@@ -648,7 +648,9 @@ _BRIEF_SENTENCES = 3  # a brief's sentences under its headline
 def mark_briefs(page: Page) -> None:
     """Pass 8e: a column of news briefs under its heading (:data:`~.patterns.BRIEFS_HEADING_RE`:
     "BRIEFLY", "CITY IN BRIEF", "खेल की छोटी ख़बरें"; a line of up to six words, no sentence
-    end, free or taken for furniture), at the page's end or in the middle of the article.
+    end, free or taken for furniture), at the page's end or in the middle of the article, or
+    under a bare pointer that points down to them (:func:`_is_briefs_pointer`: "Quick read from
+    the city ↓"; not "Story continues below", over an explainer's next question).
     Each brief is a full headline (:func:`_is_brief_headline`: "Water supply to be hit in
     Sectors 37 to 42 on Thursday", "तैराकी: स्टेडियम का तरणताल 1 फ़रवरी तक बंद") over one to
     three sentences, and its stamp (a line taken for ``metadata``) may follow.  A brief is
@@ -675,8 +677,10 @@ def mark_briefs(page: Page) -> None:
             head.label not in ("", "navigation", "section-label")
             or word_count(head.text) > _BRIEFS_HEADING_WORDS
             or ends_sentence(head.text)
-            or not BRIEFS_HEADING_RE.search(head.text)
         ):
+            continue
+        named = bool(BRIEFS_HEADING_RE.search(head.text))
+        if not (named or _is_briefs_pointer(head)):
             continue
         briefs = _briefs(lines, k + 1)
         if not briefs:
@@ -690,7 +694,7 @@ def mark_briefs(page: Page) -> None:
             taken.extend(brief)
         if not taken:
             continue
-        head.label = head.label or "section-label"
+        head.label = head.label or ("section-label" if named else "navigation")
         for ln in taken:
             ln.label = "off-topic"
         page.diagnostics.setdefault("briefs_line", float(head.idx))
@@ -739,6 +743,17 @@ def _mark_stamped_cards(page: Page, first_para: int) -> None:
 def _dated(t: str) -> bool:
     """A time or a date in the line ("14 मिनट पहले", "3:10 PM", "5 मार्च 2026"): a card's stamp."""
     return bool(RELATIVE_TIME_RE.match(t) or parse_date(t) is not None or CLOCK_RE.search(t))
+
+
+# a pointer that says the article itself goes on ("Story continues below", "ख़बर आगे जारी है")
+_GOES_ON_RE = re.compile(r"\bcontinu|जारी", re.IGNORECASE)
+
+
+def _is_briefs_pointer(ln: Line) -> bool:
+    """A bare pointer over briefs ("Quick read from the city ↓", "शहर की एक और ख़बर ↓"): not an
+    "also read" line (a link follows it, then the article) nor one saying the article goes
+    on."""
+    return _is_bare_pointer(ln) and not _is_also_read(ln) and not _GOES_ON_RE.search(ln.text)
 
 
 def _briefs(lines: list[Line], at: int) -> list[list[Line]]:

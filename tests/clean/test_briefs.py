@@ -50,6 +50,29 @@ def test_briefs_in_the_middle_of_the_article_go_and_the_article_after_them_stays
     assert all(line in kept for line in [*SOLAR_PUMPS[2:], *RESUMES])  # (1: its dateline is cut)
 
 
+@pytest.mark.parametrize("pointer", ["ज़िले से एक और ख़बर ↓", "Quick read from the district ↓"])
+def test_briefs_under_a_pointer_in_the_middle_go_and_the_article_after_them_stays(
+    pointer: str,
+) -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS, pointer, *BRIEFS[:2], *RESUMES])
+    assert all(removed.get(b) == "off-topic" for b in BRIEFS[:2]), removed
+    assert pointer in removed
+    assert all(line in kept for line in [*SOLAR_PUMPS[2:], *RESUMES])
+
+
+@pytest.mark.parametrize("pointer", ["कहानी आगे जारी है ↓", "Story continues below ↓"])
+def test_the_part_under_a_pointer_that_says_the_story_goes_on_is_its_next_part(
+    pointer: str,
+) -> None:
+    # (in other words than the article's: judged as a brief, it would go)
+    part = [
+        "आवेदन ज़मीन का मालिक या बटाईदार कोई भी कर सकता है",
+        "दोनों में से कोई भी ऑनलाइन आवेदन शुरू कर सकता है, लेकिन दस्तावेज़ों की जांच दोनों की होगी।",
+    ]
+    kept, removed = clean_lines([*SOLAR_PUMPS, pointer, *part, *RESUMES])
+    assert all(line in kept for line in [*part, *RESUMES]), removed
+
+
 def test_a_brief_in_the_articles_own_words_is_its_text() -> None:
     own = [
         "सौर पंप: नर्मदा किनारे के बारह गांवों में सिंचाई का ख़र्च घटा",
