@@ -63,6 +63,7 @@ from summarize.clean.patterns import (
     ALSO_READ_HEADING_RE,
     CLOCK_RE,
     CONTACT_RE,
+    COPYRIGHT_RE,
     KEY_VALUE_RE,
     LIST_HEADING_RE,
     POLL_LINE_RE,
@@ -296,6 +297,89 @@ def mark_residue(page: Page) -> None:
     _keep_headless_tables(page)
     _mark_comments(page)
     _polls(page)
+    _mark_site_lines(page)
+
+
+# The site's own name, from its copyright line ("© 2026 जनपद ज्योति प्रकाशन प्रा. लि. · ...",
+# "PadosPal Media © 2026 · शर्तें"): the words after the mark and the year (or before them),
+# up to the first separator, without a company's suffixes.
+_SITE_SUFFIX_RE = re.compile(
+    r"(?:\s+(?:प्रकाशन|प्रा\.?|लि\.?|प्राइवेट|लिमिटेड|मीडिया|समूह|नेटवर्क|डिजिटल|न्यूज़?|ऑनलाइन|टीवी|"
+    r"हिंदी|सेवाएं|ट्रस्ट|publications?|media|pvt\.?|ltd\.?|private|limited|group|network|digital|"
+    r"news|online|tv|hindi|trust|corp\.?|inc\.?))+\s*$",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_SITE_PART_RE = re.compile(r"\s*[·|•]\s*|\s[-–—]\s|[,:।]|\.\s")
+_SITE_NAME_CHARS = (3, 40)
+_SITE_NAME_WORDS = 4
+_RIGHTS_RE = re.compile(
+    r"\b(?:all\s+(?:rights|images|photos)\b.*|reserved)|(?:सभी\s+)?(?:अधिकार|सुरक्षित)", re.IGNORECASE
+)
+# a story's line that names the site: what someone told it, its own earlier report, a
+# channel's greeting in a transcript ("... told Anchal Darpan", "... ने जनपद ज्योति को बताया",
+# "जनपद ज्योति ने 12 मार्च के अंक में यह मामला उठाया था", "आप देख रहे हैं सुर्ख़ी भारत")
+_TOLD_SITE_RE = re.compile(
+    r"\b(?:told|(?:said|spoke|speaking|talking)\s+to|interview\s+with)\s+(?:the\s+)?$|"
+    r"(?:देख|सुन)\s+रहे\s+हैं\s+$|\b(?:watching|listening\s+to)\s+$",
+    re.IGNORECASE,
+)
+_SITE_REPORTED_RE = re.compile(
+    r"^\s*(?:को|से)\s+(?:बताया|कहा)|^\s*(?:ने|की\s+ख़?बर)\s.{0,60}(?:उठाया|छापा|प्रकाशित|असर)|"
+    r"^\s*(?:had|first|earlier)?\s*(?:reported|revealed)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = '"“”‘’'
+_SITE_LINE_WORDS = 36  # (a note of the site runs to two short sentences; a paragraph is longer)
+
+
+def _site_name(page: Page) -> str:
+    """The site's name in its copyright line, or "" (no copyright line, or no name in it)."""
+    for ln in page.lines:
+        m = COPYRIGHT_RE.search(ln.text)
+        if m is None:
+            continue
+        after = _SITE_PART_RE.split(_YEAR_RE.sub(" ", ln.text[m.end() :]))[0]
+        before = _SITE_PART_RE.split(_YEAR_RE.sub(" ", ln.text[: m.start()]))[-1]
+        for side in (after, before):
+            side = _RIGHTS_RE.sub(" ", COPYRIGHT_RE.sub(" ", side))
+            name = _SITE_SUFFIX_RE.sub("", " ".join(side.split())).strip(" .")
+            if (
+                _SITE_NAME_CHARS[0] <= len(name) <= _SITE_NAME_CHARS[1]
+                and len(name.split()) <= _SITE_NAME_WORDS
+                and not name[0].islower()  # ("All images © their photographers")
+            ):
+                return name
+    return ""
+
+
+def _mark_site_lines(page: Page) -> None:
+    """A free line that names the site itself (:func:`_site_name`) is the site's furniture,
+    however it is worded: its pitch for members or an app written as sentences ("Janpad Jyoti
+    English is free to read because members pay for it."), a note on how it checks facts, a
+    print edition's note ("यह ख़बर जनपद ज्योति के वाराणसी संस्करण में पृष्ठ 7 पर भी छपी है।"),
+    "Also on PadosPal", a byline's desk.  A story does not name the site that publishes it,
+    but where someone told it something ("... told Anchal Darpan", "... ने जनपद ज्योति को
+    बताया"), where it recalls the site's own earlier report, in a transcript's greeting ("आप
+    देख रहे हैं ...") and in quotation marks; such lines, lines the earlier rules protected
+    and paragraphs of 36+ words stay."""
+    name = _site_name(page)
+    if not name:
+        return
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    for ln in page.lines:
+        if ln.label or ln.idx in page.protected or COPYRIGHT_RE.search(ln.text):
+            continue
+        m = pattern.search(ln.text)
+        if (
+            m is None
+            or any(q in ln.text for q in _QUOTE_MARKS)
+            or len(split_words(ln.text)) >= _SITE_LINE_WORDS
+            or _TOLD_SITE_RE.search(ln.text[: m.start()])
+            or _SITE_REPORTED_RE.search(ln.text[m.end() :])
+        ):
+            continue
+        ln.label = "navigation"
 
 
 # a poll's option with its share: "Ishaan Bhowmik — 58%", "आज तक नहीं आई — 44%"

@@ -3,7 +3,8 @@ dot, an opinion column's disclaimer and a site's "not affiliated" note, the site
 reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a paywall's
 meter, premium badge and gate, a machine-made box's note, a call for readers' letters, a CMS
 shortcode, a player's error and its autoplay prompt, notes on prices, names and the official
-notification at the page's end, and a wire note right under the byline.
+notification at the page's end, a wire note right under the byline, and any line that names
+the site itself (its name read from the copyright line).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.clean.page import Line
+from summarize.clean.page import Line, read_page
 from summarize.clean.patterns import BYLINE_RE, DISCLAIMER_RE
-from summarize.clean.residue import _line_label
+from summarize.clean.residue import _line_label, _site_name
+from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
 FURNITURE = [
@@ -103,3 +105,63 @@ def test_a_stamp_whose_word_is_a_verb_and_a_line_with_a_time() -> None:
 def test_photos_and_words_credit_is_a_byline() -> None:
     assert BYLINE_RE.search("फ़ोटो और शब्द: रचना सोलंकी")
     assert BYLINE_RE.search("Photos and words: Rachna Solanki")
+
+
+# The site's name from its copyright line (pass 1c): any line that names the site is its own
+# furniture, in whatever words, unless the story reports something told to the site, its own
+# earlier report, or quotes it.
+FOOTER = "© 2026 नर्मदा दर्पण डिजिटल प्रा. लि. · निजता नीति · हमसे जुड़ें"
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [
+        (FOOTER, "नर्मदा दर्पण"),
+        ("PadosPal Media © 2026 · शर्तें · निजता", "PadosPal"),
+        ("Offices: Bhopal · Indore | © 2025 Narmada Darpan Publications", "Narmada Darpan"),
+        ("All images © their photographers.", ""),
+        ("© 2026 · सर्वाधिकार सुरक्षित", ""),
+    ],
+)
+def test_the_sites_name_is_read_from_its_copyright_line(footer: str, name: str) -> None:
+    page = read_page(
+        Article(id="t", source="test", raw_text="\n\n".join([*SOLAR_PUMPS, footer])), None
+    )
+    assert _site_name(page) == name
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "नर्मदा दर्पण हर आंकड़े का मिलान विभाग के आदेश से करता है। कोई ग़लती दिखे तो लिखें।",
+        "यह ख़बर नर्मदा दर्पण के होशंगाबाद संस्करण में पृष्ठ 5 पर भी छपी है।",
+        "नर्मदा दर्पण पर यह भी",
+    ],
+)
+def test_a_line_that_names_the_site_is_its_furniture(note: str) -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], note, SOLAR_PUMPS[3], FOOTER])
+    assert removed.get(note) == "navigation", removed
+    assert SOLAR_PUMPS[3] in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "कृषि उपसंचालक ने नर्मदा दर्पण को बताया कि अगले साल बीस और गांवों में पंप लगेंगे।",
+        "नर्मदा दर्पण ने पिछले महीने पंपों की ख़राबी का मामला उठाया था, जिसके बाद जांच शुरू हुई।",
+        "“हमने नर्मदा दर्पण की ख़बर पढ़कर ही आवेदन किया,” किसान रामदीन ने कहा।",
+        "नमस्कार, आप देख रहे हैं नर्मदा दर्पण। आज की बड़ी ख़बर होशंगाबाद से।",  # (a transcript)
+    ],
+)
+def test_a_story_line_that_names_the_site_stays(line: str) -> None:
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], line, SOLAR_PUMPS[3], FOOTER])
+    assert line in kept, removed
+
+
+def test_what_someone_told_the_site_is_the_storys() -> None:
+    told = "The deputy director told Narmada Darpan that twenty more villages would get pumps."
+    pitch = "Narmada Darpan is free to read because members pay for it. Join for Rs 99."
+    footer = "© 2026 Narmada Darpan Digital · Privacy"
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], told, pitch, SOLAR_PUMPS[3], footer])
+    assert told in kept, removed
+    assert removed.get(pitch) == "navigation"
