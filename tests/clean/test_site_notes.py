@@ -48,6 +48,32 @@ FURNITURE = [
     ("AI-written from the story above and checked by our farm desk", "metadata"),
     ("(एआई से तैयार, डेस्क ने पढ़ा है)", "metadata"),
     ("ये बिंदु एआई ने ख़बर से निकाले हैं, चूक हो सकती है", "metadata"),
+    # the site's note that it revised the story, or where it is printed
+    ("This article was updated at 4:20 pm to add the department's reply.", "metadata"),
+    ("Updated on May 3 at 9:10 am to correct the number of pumps.", "metadata"),
+    ("इस ख़बर में 12 मई दोपहर 2 बजे बदलाव किया गया, पंपों की संख्या ठीक की गई।", "metadata"),
+    ("सुधार: इस ख़बर के पहले रूप में गांवों की संख्या ग़लत छपी थी।", "metadata"),
+    ("प्रिंट में पढ़ें: होशंगाबाद संस्करण, पृष्ठ 5", "metadata"),
+    ("This report also appears in the Narmadapuram edition of our paper.", "metadata"),
+    # a recommender's reason, a notification prompt, a readers' poll, how the site checks facts
+    ("You are seeing this because you follow farm news from Narmadapuram.", "navigation"),
+    ("आपको यह ख़बर क्यों दिख रही है: आपने खेती की ख़बरें चुनी हैं।", "navigation"),
+    ("Turn on notifications to hear first when the canal opens.", "navigation"),
+    ("मंडी की हर नई ख़बर की सूचना पाने के लिए ऊपर घंटी वाला बटन दबाइए।", "navigation"),
+    (
+        "Reader poll: should every village get solar pumps before the next rabi season?",
+        "navigation",
+    ),
+    ("पाठक राय: क्या हर गांव में सौर पंप लगने चाहिए?", "navigation"),
+    ("How we check: every figure in our farm reports is matched with the order.", "navigation"),
+    # an advert's, a classified's or a sponsor's text after its label, however long
+    (
+        "विज्ञापन — रबी की बुवाई का समय आ गया है। किसान सेवा केंद्र पर इस हफ़्ते हर बीज की बोरी पर "
+        "छूट मिल रही है, ऑफ़र रविवार तक है।",
+        "navigation",
+    ),
+    ("क्लासीफ़ाइड — बिकाऊ: पुराना डीजल इंजन, अच्छी हालत में, इटारसी रोड", "navigation"),
+    ("इस ख़बर के सहयोगी हैं नर्मदा कृषि केंद्र। पंप और पाइप यहां उचित दाम पर मिलते हैं।", "navigation"),
 ]
 
 STAY = [
@@ -56,6 +82,10 @@ STAY = [
     "योजना से जुड़े एक अधिकारी ने कहा कि पंप किसी निजी कंपनी से नहीं, सरकारी निविदा से ख़रीदे गए हैं।",
     "आवेदन के लिए किसान पोर्टल पर अपने मोबाइल नंबर से लॉग-इन करें और खसरा नंबर भरें।",
     "विभाग ने पंपों के लिए गांवों की सूची एआई से तैयार नक्शों की मदद से बनाई है।",
+    "इस योजना में पिछले साल बदलाव किया गया था, अब अनुदान सीधे किसानों के खाते में आता है।",
+    "The department's report was revised in March after farmers objected to its figures.",
+    "पंपों की सूचना पाने के लिए किसान अपने मोबाइल नंबर से पोर्टल पर पंजीयन करा सकते हैं।",
+    "गांव के स्कूल में हुए किसान सम्मेलन का ख़र्च एक सहकारी बैंक ने उठाया।",
 ]
 
 
@@ -134,7 +164,7 @@ def test_the_sites_name_is_read_from_its_copyright_line(footer: str, name: str) 
     "note",
     [
         "नर्मदा दर्पण हर आंकड़े का मिलान विभाग के आदेश से करता है। कोई ग़लती दिखे तो लिखें।",
-        "यह ख़बर नर्मदा दर्पण के होशंगाबाद संस्करण में पृष्ठ 5 पर भी छपी है।",
+        "नर्मदा दर्पण गांव की ख़बर को शहर जितनी जगह देता है, और यह काम पाठकों के भरोसे चलता है।",
         "नर्मदा दर्पण पर यह भी",
     ],
 )
