@@ -64,8 +64,7 @@ _AD_NOTE = (
     r"विज्ञापनदाता\s+(?:की|के)\s+(?:ओर|सौजन्य|द्वारा)|विज्ञापनदाता\s+ने\s+(?:दी|भेजी|तैयार)"
 )
 _AD_LABEL_RE = re.compile(_AD_LABEL, _I)
-# an advert's, a classified's or a sponsor's text after its label, of any length ("विज्ञापन —
-# शादियों का मौसम लौट आया है। ...", "क्लासीफ़ाइड — किराये पर: ...", "इस ख़बर के सहयोगी हैं ...")
+# an advert's, a classified's or a sponsor's text after its label (see ``_NOTE_RULES``)
 _AD_TEXT_RE = re.compile(
     r"^\W*(?:vigyapan|advertisement|विज्ञापन|sponsored|प्रायोजित|क्लासीफ़ाइड|क्लासिफ़ाइड|"
     r"classifieds?|छोटे\s+विज्ञापन|वैवाहिक|matrimonial)\s*[—–·:|]\s*\S|"
@@ -74,7 +73,6 @@ _AD_TEXT_RE = re.compile(
     r"sponsored|brought\s+to\s+you)\s+by\b",
     _I,
 )
-_AD_TEXT_CHARS = 400
 _AD_NOTE_RE = re.compile(_AD_NOTE, _I)
 _AD_BOX_LINES = 4
 
@@ -111,39 +109,6 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("navigation", re.compile(r"free\s+stor(?:y|ies)\s+left|subscribe\s+for\s+unlimited", _I)),
-    (  # the site's note that it revised this story, or where the story is printed
-        "metadata",
-        re.compile(
-            r"^\W*this\s+(?:story|article|piece)\s+(?:was|has\s+been)\s+"
-            r"(?:updated|revised|corrected|amended|edited)\b|"
-            r"^\W*(?:updated|revised|corrected)\s+(?:on|at)\s+.{3,40}?\s+to\s+"
-            r"(?:add|include|correct|reflect|clarify|remove)\b|"
-            # (with when: "इस ख़बर में 27 जनवरी शाम 4 बजे बदलाव किया गया")
-            rf"^\W*(?:इस|यह)\s+(?:{_NEWS}|रिपोर्ट|लेख)\s+(?:में|को)?\s*.{{0,30}}?[\d०-९].{{0,30}}?"
-            r"(?:बदलाव|संशोधन|सुधार|संशोधित|अपडेट)\s+(?:किया|की)\s+(?:गया|गई)|"
-            rf"^\W*(?:सुधार|correction)\s*[:：]\s*(?:इस|यह|this)\s+(?:{_NEWS}|रिपोर्ट|लेख|story|article)|"
-            r"(?:संस्करण|edition)\s*,?\s*(?:में\s+)?(?:पृष्ठ|पेज|page)\s*[\d०-९]+|"
-            r"\balso\s+appears?\s+in\s+the\b.{0,40}\bedition\b",
-            _I,
-        ),
-    ),
-    (  # why a recommender shows the story, a notification prompt, a readers' poll, the
-        # site's note on how it checks facts
-        "navigation",
-        re.compile(
-            r"\byou(?:'re|\s+are)\s+seeing\s+this\s+because\b|^\W*why\s+this\s+story\b|"
-            rf"आपको\s+(?:यह|ये)\s+(?:{_NEWS}\s+)?क्यों\s+दिख|"
-            rf"(?:इस|यह)\s+(?:कार्ड|{_NEWS})\s+के\s+यहां\s+होने\s+की\s+वजह|"
-            r"\b(?:turn\s+on|allow|enable)\s+notifications?\b|\bnotification\s+chalu\b|"
-            r"\bwe\s+can\s+send\s+you\s+an?\s+(?:note|notification|alert)\b|"
-            rf"(?:{_NEWS}|सूचनाएं|सूचना|अपडेट)\s.{{0,40}}पाने\s+के\s+लिए\s.{{0,40}}"
-            r"(?:बटन|घंटी|🔔|सब्सक्राइब|चालू\s+करें|ऑन\s+करें|दबाएं|दबाइए|अनुमति\s+(?:दें|दीजिए))|"
-            r"(?:सूचना|सूचनाएं|नोटिफ़िकेशन|अपडेट)\s.{0,40}फ़?ोन\s+पर\s.{0,60}(?:अनुमति\s+(?:दें|दीजिए)|घंटी)|"
-            r"^\W*(?:reader'?s?'?\s+poll|readers'\s+poll|पाठक\s+(?:राय|सर्वे|सर्वेक्षण))\s*[:：]|"
-            r"^\W*how\s+we\s+(?:check|report|verify|work)\b|\bwe\s+correct\s+our\s+mistakes\b",
-            _I,
-        ),
-    ),
     (  # an advertisement's slot or seam, a paywall prompt, a recommender's note
         "navigation",
         re.compile(
@@ -202,6 +167,49 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("ticker", re.compile(r"^\s*[▲▼]|^\s*(?:NSE|BSE|NASDAQ|NYSE)\s*:.*[₹$]\s?\d")),
 )
+# The site's notes that may run to a few sentences, read on a line of any length (up to
+# ``_NOTE_CHARS``): its note that it revised the story (with when) or where the story is
+# printed; why a recommender shows the story, a notification prompt, a readers' poll, the
+# site's note on how it checks facts; an advert's, a classified's or a sponsor's text after its
+# label ("विज्ञापन — शादियों का मौसम लौट आया है। ...", "क्लासीफ़ाइड — किराये पर: ...", "इस
+# ख़बर के सहयोगी हैं ...").
+_NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (  # the site's note that it revised this story, or where the story is printed
+        "metadata",
+        re.compile(
+            r"^\W*this\s+(?:story|article|piece)\s+(?:was|has\s+been)\s+"
+            r"(?:updated|revised|corrected|amended|edited)\b|"
+            r"^\W*(?:updated|revised|corrected)\s+(?:on|at)\s+.{3,40}?\s+to\s+"
+            r"(?:add|include|correct|reflect|clarify|remove)\b|"
+            # (with when: "इस ख़बर में 27 जनवरी शाम 4 बजे बदलाव किया गया")
+            rf"^\W*(?:इस|यह)\s+(?:{_NEWS}|रिपोर्ट|लेख)\s+(?:में|को)?\s*.{{0,30}}?[\d०-९].{{0,30}}?"
+            r"(?:बदलाव|संशोधन|सुधार|संशोधित|अपडेट)\s+(?:किया|की)\s+(?:गया|गई)|"
+            rf"^\W*(?:सुधार|correction)\s*[:：]\s*(?:इस|यह|this)\s+(?:{_NEWS}|रिपोर्ट|लेख|story|article)|"
+            r"(?:संस्करण|edition)\s*,?\s*(?:में\s+)?(?:पृष्ठ|पेज|page)\s*[\d०-९]+|"
+            r"\balso\s+appears?\s+in\s+the\b.{0,40}\bedition\b",
+            _I,
+        ),
+    ),
+    (  # why a recommender shows the story, a notification prompt, a readers' poll, the
+        # site's note on how it checks facts
+        "navigation",
+        re.compile(
+            r"\byou(?:'re|\s+are)\s+seeing\s+this\s+because\b|^\W*why\s+this\s+story\b|"
+            rf"आपको\s+(?:यह|ये)\s+(?:{_NEWS}\s+)?क्यों\s+दिख|"
+            rf"(?:इस|यह)\s+(?:कार्ड|{_NEWS})\s+के\s+यहां\s+होने\s+की\s+वजह|"
+            r"\b(?:turn\s+on|allow|enable)\s+notifications?\b|\bnotification\s+chalu\b|"
+            r"\bwe\s+can\s+send\s+you\s+an?\s+(?:note|notification|alert)\b|"
+            rf"(?:{_NEWS}|सूचनाएं|सूचना|अपडेट)\s.{{0,40}}पाने\s+के\s+लिए\s.{{0,40}}"
+            r"(?:बटन|घंटी|🔔|सब्सक्राइब|चालू\s+करें|ऑन\s+करें|दबाएं|दबाइए|अनुमति\s+(?:दें|दीजिए))|"
+            r"(?:सूचना|सूचनाएं|नोटिफ़िकेशन|अपडेट)\s.{0,40}फ़?ोन\s+पर\s.{0,60}(?:अनुमति\s+(?:दें|दीजिए)|घंटी)|"
+            r"^\W*(?:reader'?s?'?\s+poll|readers'\s+poll|पाठक\s+(?:राय|सर्वे|सर्वेक्षण))\s*[:：]|"
+            r"^\W*how\s+we\s+(?:check|report|verify|work)\b|\bwe\s+correct\s+our\s+mistakes\b",
+            _I,
+        ),
+    ),
+    ("navigation", _AD_TEXT_RE),
+)
+_NOTE_CHARS = 400
 # prompts and boundaries: only on a line that does not end as a sentence does
 _PROMPT_RE = re.compile(
     rf"(?:स्क्रॉल|scroll).{{0,30}}(?:अगली|next)|(?:अगली|अगला)\s+{_NEWS}|(?:^\W*|[·|:—–]\s*)up\s+next\b|"
@@ -409,8 +417,9 @@ def mark_furniture(page: Page) -> None:
     for ln in page.lines:
         if _short(ln, 25):
             ln.label = _line_label(ln, in_text)
-        if not ln.label and len(ln.text) <= _AD_TEXT_CHARS and _AD_TEXT_RE.search(ln.text):
-            ln.label = "navigation"
+        if not ln.label and len(ln.text) <= _NOTE_CHARS:
+            t = nfc(ln.text)
+            ln.label = next((label for label, rule in _NOTE_RULES if rule.search(t)), "")
         in_text = in_text or is_paragraph_like(ln.text)
     _consent_box(page)
     _signup_box(page)

@@ -66,6 +66,16 @@ FURNITURE = [
     ),
     ("पाठक राय: क्या हर गांव में सौर पंप लगने चाहिए?", "navigation"),
     ("How we check: every figure in our farm reports is matched with the order.", "navigation"),
+    (  # (notes of two sentences, longer than a line of furniture usually is)
+        "You are seeing this because you follow farm news from Narmadapuram and read two "
+        "stories on irrigation this week. You can change this in your settings at any time.",
+        "navigation",
+    ),
+    (
+        "इस ख़बर में 12 मई दोपहर 2 बजे बदलाव किया गया, क्योंकि विभाग ने पंपों की संख्या "
+        "340 से बढ़ाकर 352 बताई। पहले रूप में पुरानी संख्या छपी थी, जिसके लिए हमें खेद है।",
+        "metadata",
+    ),
     # an advert's, a classified's or a sponsor's text after its label, however long
     (
         "विज्ञापन — रबी की बुवाई का समय आ गया है। किसान सेवा केंद्र पर इस हफ़्ते हर बीज की बोरी पर "
