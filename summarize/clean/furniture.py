@@ -186,7 +186,13 @@ _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:बदलाव|संशोधन|सुधार|संशोधित|अपडेट)\s+(?:किया|की)\s+(?:गया|गई)|"
             rf"^\W*(?:सुधार|correction)\s*[:：]\s*(?:इस|यह|this)\s+(?:{_NEWS}|रिपोर्ट|लेख|story|article)|"
             r"(?:संस्करण|edition)\s*,?\s*(?:में\s+)?(?:पृष्ठ|पेज|page)\s*[\d०-९]+|"
-            r"\balso\s+appears?\s+in\s+the\b.{0,40}\bedition\b",
+            r"\balso\s+appears?\s+in\s+the\b.{0,40}\bedition\b|"
+            # a machine-made summary's note: "यह सार एक कंप्यूटर प्रोग्राम ने ख़बर पढ़कर बनाया
+            # है", "मशीन से बना यह सार ...", "This summary was produced by software ..."
+            r"(?:यह|ये)\s+(?:सार|सारांश|बिंदु)\s.{0,30}(?:कंप्यूटर|सॉफ़्टवेयर|प्रोग्राम|मशीन|एआई)|"
+            r"मशीन\s+से\s+(?:बना|बनी|बने|तैयार)\s+(?:यह|ये)\s+(?:सार|सारांश|बिंदु)|"
+            r"\bthis\s+summary\s+was\s+(?:produced|generated|made|written|created)\s+by\s+"
+            r"(?:software|a\s+machine|a\s+computer|ai\b|an?\s+(?:program|algorithm|model))",
             _I,
         ),
     ),
@@ -203,7 +209,17 @@ _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:बटन|घंटी|🔔|सब्सक्राइब|चालू\s+करें|ऑन\s+करें|दबाएं|दबाइए|अनुमति\s+(?:दें|दीजिए))|"
             r"(?:सूचना|सूचनाएं|नोटिफ़िकेशन|अपडेट)\s.{0,40}फ़?ोन\s+पर\s.{0,60}(?:अनुमति\s+(?:दें|दीजिए)|घंटी)|"
             r"^\W*(?:reader'?s?'?\s+poll|readers'\s+poll|पाठक\s+(?:राय|सर्वे|सर्वेक्षण))\s*[:：]|"
-            r"^\W*how\s+we\s+(?:check|report|verify|work)\b|\bwe\s+correct\s+our\s+mistakes\b",
+            r"^\W*how\s+we\s+(?:check|report|verify|work)\b|\bwe\s+correct\s+our\s+mistakes\b|"
+            # a poll's count and close ("2,316 लोगों ने राय दी · मतदान रविवार रात 12 बजे बंद होगा")
+            r"^\W*[\d,०-९]+\s+(?:लोगों|पाठकों)\s+ने\s+(?:राय|वोट|मत)\s+(?:दी|दिया|दिए)\s*[·|]|"
+            r"मतदान\s.{0,30}बंद\s+होगा|\bpoll\s+closes\b|"
+            # what others read now ("लोग अभी पढ़ रहे हैं: ..."), Roman-Hindi prompts, a data-use note
+            r"^\W*(?:लोग|पाठक)\s+(?:अभी\s+)?(?:पढ़|देख)\s+रहे\s+हैं\s*[:：]|"
+            r"^\W*(?:people|readers)\s+are\s+(?:reading|watching)\s*[:：]|"
+            r"\b(?:download\s+kar(?:ein|en|iye)|abhi\s+khol(?:iye|ein|en)|"
+            r"notification\s+on\s+rakh(?:ein|iye|en))\b|"
+            r"पढ़ने\s+की\s+आदतें|आपकी\s+जानकारी\s+किसी\s.{0,30}नहीं\s+(?:बेची|दी|बांटी)\s+जाती|"
+            r"\bwe\s+(?:never\s+|do\s+not\s+|don't\s+)?(?:sell|share)\s+your\s+data\b",
             _I,
         ),
     ),

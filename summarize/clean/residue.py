@@ -422,7 +422,7 @@ def _polls(page: Page) -> None:
         head, after = lines[k - 1], lines[j] if j < len(lines) else None
         count = (
             after is not None
-            and not after.label
+            and after.label in ("", "navigation")  # (pass 1b may have read the count already)
             and len(split_words(after.text)) <= _VOTES_WORDS
             and _VOTES_RE.search(after.text) is not None
             and not ends_sentence(after.text)
@@ -891,13 +891,27 @@ def _keep_story_contacts(page: Page) -> None:
             not intro
             or SITE_VOICE_RE.search(intro)
             or _is_card_heading(intro)
-            or not any(_is_story_sentence(b.text) for b in islice(below, 2))
+            or not (any(_is_story_sentence(b.text) for b in islice(below, 2)) or _announces(intro))
         ):
             continue
         ln.label = ""
         page.protected.add(ln.idx)
         if head is not None and _is_postal_address(head.text, page.lang):
             page.protected.add(head.idx)  # (the office's address above its number)
+
+
+_ANNOUNCE_WORDS = 6
+
+
+def _announces(intro: str) -> bool:
+    """A line of the story that announces the contact under it, where the story may end: six
+    or more words and a final colon ("अनुमति के लिए आवेदन एसडीएम कार्यालय में या ऑनलाइन:"), not
+    the site's call to write in ("विज्ञापन के लिए यहां संपर्क करें:")."""
+    return (
+        intro.rstrip().endswith((":", "："))
+        and len(split_words(intro)) >= _ANNOUNCE_WORDS
+        and not READER_REQUEST_RE.search(intro)
+    )
 
 
 # an office's address: "भू-अर्जन शाखा, कमरा नंबर 14, हुज़ूर तहसील परिसर, भोपाल"

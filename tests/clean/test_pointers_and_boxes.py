@@ -203,6 +203,15 @@ def test_a_keyed_card_among_the_storys_lines_is_no_contact_of_it(card: str) -> N
     assert STORY_GOES_ON in kept
 
 
+def test_a_contact_the_storys_last_line_announces_closes_its_text() -> None:
+    intro = "पंप के लिए आवेदन कृषि कार्यालय में या ऑनलाइन:"
+    lines = [*SOLAR_PUMPS, intro, "saurpump-hoshangabad.example/avedan", *AFTER_BOX]
+    assert "saurpump-hoshangabad.example/avedan" in protected_after_pass_1c(lines)
+    # ... not the site's call to advertise
+    ad = [*SOLAR_PUMPS, "अपने कारोबार का विज्ञापन देने के लिए यहां संपर्क करें:", "ads.example/hi"]
+    assert "ads.example/hi" not in protected_after_pass_1c(ad)
+
+
 ADDRESS = "कृषि उपसंचालक कार्यालय, कमरा नंबर 12, कलेक्टोरेट परिसर, होशंगाबाद"
 
 

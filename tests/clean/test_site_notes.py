@@ -76,6 +76,13 @@ FURNITURE = [
         "340 से बढ़ाकर 352 बताई। पहले रूप में पुरानी संख्या छपी थी, जिसके लिए हमें खेद है।",
         "metadata",
     ),
+    ("यह सार एक कंप्यूटर प्रोग्राम ने ख़बर पढ़कर बनाया है, चूक हो सकती है।", "metadata"),
+    ("मशीन से बना यह सार किसी संपादक ने नहीं पढ़ा है।", "metadata"),
+    ("This summary was produced by software from the report below.", "metadata"),
+    ("1,204 पाठकों ने राय दी · मतदान शुक्रवार रात 10 बजे बंद होगा", "navigation"),
+    ("लोग अभी पढ़ रहे हैं: सौर पंप · नहर · मंडी भाव", "navigation"),
+    ("Narmadapuram ki har khabar sabse pehle — app download karein", "navigation"),
+    ("इस पन्ने पर हम आपकी पढ़ने की आदतें सिर्फ़ ख़बरें सुझाने के लिए दर्ज करते हैं।", "navigation"),
     # an advert's, a classified's or a sponsor's text after its label, however long
     (
         "विज्ञापन — रबी की बुवाई का समय आ गया है। किसान सेवा केंद्र पर इस हफ़्ते हर बीज की बोरी पर "
