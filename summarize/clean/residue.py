@@ -821,15 +821,17 @@ _BARE_ADDRESS_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE
 )
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
-_DATE_TIME_RE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")  # "05-12-2025 18:45": no number
 
 
 def _is_bare_contact(t: str) -> bool:
     t = t.strip()
     if _BARE_ADDRESS_RE.match(t):
         return True
-    if not CONTACT_RE.search(t) or _DATE_TIME_RE.match(t):
+    m = CONTACT_RE.search(t)
+    if m is None:
         return False
+    if (dm := parse_date(t)) is not None and dm.start <= m.start() < dm.end:
+        return False  # a date and time: "05-12-2025 18:45"
     rest = _BRACKETS_RE.sub(" ", CONTACT_RE.sub(" ", t)).strip(" ,;/|·-–—")
     return len(split_words(rest)) <= 1
 
