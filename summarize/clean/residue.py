@@ -858,9 +858,10 @@ def _keep_story_contacts(page: Page) -> None:
     bare number for a counter, the contact rule for a card) and the later passes leave it
     alone (``page.protected``; it is no boundary of another story either), when the line right
     above it (or above the box's other contacts) is free and not the site speaking ("हमें
-    लिखें:"), and a line of the story's prose (8+ words) is among the two free lines below
-    it.  A site's card stands under its own heading (:func:`_is_card_heading`) or at the
-    page's end.  A ``key: contact`` line ("किसानों के लिए कंट्रोल रूम: 07592-000-640") is its
+    लिखें:"), and a sentence of the story (8+ words and a sentence end) is among the two free
+    lines below it, or that line above announces it where the story ends (:func:`_announces`).
+    A site's card stands under its own heading (:func:`_is_card_heading`) or at the page's
+    end.  A ``key: contact`` line ("किसानों के लिए कंट्रोल रूम: 07592-000-640") is its
     own intro: under a free line of the story (a table's last row, a list's last item), with
     a sentence of the story (8+ words) among the two free lines below it, past a reader's
     call that pass 1 took (the closing-contact rule reads the key's words instead).  An
