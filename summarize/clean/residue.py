@@ -114,7 +114,11 @@ _READING_TIME_RE = re.compile(
 )
 # a widget's readings: prices with a rise/fall mark, temperatures, humidity, AQI
 _READING_RE = re.compile(r"[▲▼]|[₹$€£]\s?[\d,.]+|[\d.]+\s?°\s?[CF]?|\bAQI\b|[\d.]+\s?%", re.I)
-_SEPARATOR_RE = re.compile(r"\s[|·•]\s|\s[-–—]\s")
+# a card's row strings its fields with separators: "ट्रस्ट कार्यालय: 07574-... · सुबह 9 से 6 बजे";
+# a widget's readings may also be parted by dashes
+_CARD_SEP = r"\s[·|•]\s"
+_CARD_SEP_RE = re.compile(_CARD_SEP)
+_SEPARATOR_RE = re.compile(rf"{_CARD_SEP}|\s[-–—]\s")
 _STAMP_WORDS = 7
 _TIPLINE_WORDS = 20
 _REF_WORDS = 12
@@ -774,9 +778,6 @@ _CONTACT_KEY_WORDS = frozenset(
     info enquiries enquiry inquiries queries query complaints complaint phone tel mobile email e-mail
     whatsapp toll-free call number numbers help टोल फ्री फ़्री toll free""".split()
 )
-
-# a card's row strings its fields with separators: "ट्रस्ट कार्यालय: 07574-... · सुबह 9 से 6 बजे"
-_CARD_SEP_RE = re.compile(r"\s[·|•]\s")
 
 
 # a contact line's key, up to the first colon: "ई-चालान से जुड़ी शिकायतों के लिए ... कक्ष: 0141-..."
