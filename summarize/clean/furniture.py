@@ -170,8 +170,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The site's notes that may run to a few sentences, read on a line of any length (up to
 # ``_NOTE_CHARS``): its note that it revised the story (with when) or where the story is
 # printed; why a recommender shows the story, a notification prompt, a readers' poll, the
-# site's note on how it checks facts; an advert's, a classified's or a sponsor's text after its
-# label ("विज्ञापन — शादियों का मौसम लौट आया है। ...", "क्लासीफ़ाइड — किराये पर: ...", "इस
+# site's note on how it checks facts; its call for support, its survey, its app's prompt and
+# its pointer to its own earlier report; an advert's, a classified's or a sponsor's text after
+# its label ("विज्ञापन — शादियों का मौसम लौट आया है। ...", "क्लासीफ़ाइड — किराये पर: ...", "इस
 # ख़बर के सहयोगी हैं ...").
 _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (  # the site's note that it revised this story, or where the story is printed
@@ -220,6 +221,31 @@ _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"notification\s+on\s+rakh(?:ein|iye|en))\b|"
             r"पढ़ने\s+की\s+आदतें|आपकी\s+जानकारी\s+किसी\s.{0,30}नहीं\s+(?:बेची|दी|बांटी)\s+जाती|"
             r"\bwe\s+(?:never\s+|do\s+not\s+|don't\s+)?(?:sell|share)\s+your\s+data\b",
+            _I,
+        ),
+    ),
+    (  # the site asks for its readers' support or their answers to its survey, or tells
+        # them what to add in its app ("ऐप में अपना उपभोक्ता नंबर जोड़िए, फिर ...")
+        "navigation",
+        re.compile(
+            r"हम\s+आपसे\s+(?:सहयोग|मदद|समर्थन|साथ)\s.{0,20}(?:मांगते|मांग\s+रहे|चाहते)|"
+            r"(?:सदस्यता|सदस्य\s+बनकर|सहयोग\s+देकर)\s.{0,50}"
+            r"(?:जारी\s+रखने|हाथ\s+बंटाइए|हाथ\s+बंटाएं|साथ\s+दीजिए|मदद\s+कीजिए)|"
+            r"(?:पाठक\s+)?(?:सर्वे|सर्वेक्षण)\s+(?:भरिए|भरें|में\s+हिस्सा\s+(?:लीजिए|लें))|"
+            r"^\W*ऐप\s+(?:में|पर)\s.{0,60}(?:जोड़िए|जोड़ें|चुनिए|चुनें|डालिए)|"
+            r"\bwhy\s+we\s+ask\s+(?:you\s+)?for\s+(?:your\s+)?support\b|"
+            r"\b(?:take|fill\s+in|answer)\s+our\s+(?:\S+\s+){0,2}(?:reader|readers'?)\s+survey\b",
+            _I,
+        ),
+    ),
+    (  # the site's pointer to its own earlier report ("इस मुद्दे से जुड़ी हमारी पिछली पड़ताल:
+        # ...", "From our archive: ...")
+        "related-link",
+        re.compile(
+            r"^\W*(?:from\s+(?:our|the)\s+archives?|(?:our|read\s+our)\s+(?:earlier|previous)"
+            r"\s+(?:report|investigation|story))\s*[:：]\s*\S|"
+            r"हमारी\s+(?:\S+\s+){0,4}?(?:रिपोर्ट|पड़ताल|श्रृंखला|सीरीज़)(?:\s+भी)?"
+            r"(?:\s+(?:देखिए|पढ़िए|देखें|पढ़ें))?\s*[:：]\s*\S",  # (a fact-check's "हमारी पड़ताल:" heads its text)
             _I,
         ),
     ),

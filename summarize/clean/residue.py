@@ -337,8 +337,50 @@ _QUOTE_MARKS = '"“”‘’'
 _SITE_LINE_WORDS = 36  # (a note of the site runs to two short sentences; a paragraph is longer)
 
 
+# the page's first line and its footer begin with the site's name ("PadosPal ☰ ग्वालियर-चंबल"
+# over "PadosPal Media · हमारे बारे में"): the words up to the first separator or menu mark
+_MASTHEAD_PART_RE = re.compile(r"\s*[·|•☰›‹»→⇄●▾]\s*|\s[-–—]\s")
+_FOOTER_LINES = 3
+# the lead: the page's first three lines of 15+ words (a deck, a summary, the first paragraph)
+_LEAD_WORDS = 15
+_LEAD_LINES = 3
+
+
+def _masthead_name(page: Page) -> str:
+    """The words that begin both the page's first line and one of its last three lines, up
+    to a separator in one of the two (neither a sentence), when no copyright line names the
+    site; "" when they also stand in the article's lead (a city's or a subject's name over its
+    page: "Chennai · Weather", "मौसम | आज | अगले 7 दिन" over "मौसम केंद्र ने ... अलर्ट जारी
+    किया")."""
+    if len(page.lines) <= 2 * _FOOTER_LINES:
+        return ""
+
+    def first_part(text: str) -> list[str]:
+        return _MASTHEAD_PART_RE.split(text.strip())[0].split()
+
+    if ends_sentence(page.lines[0].text):
+        return ""
+    top = first_part(page.lines[0].text)
+    name = ""
+    for ln in page.lines[-_FOOTER_LINES:]:
+        if ends_sentence(ln.text):
+            continue
+        foot = first_part(ln.text)
+        n = 0
+        while n < min(len(top), len(foot)) and top[n] == foot[n]:
+            n += 1
+        if n and n in (len(top), len(foot)):
+            name = " ".join(top[:n])
+    long_lines = (ln.text for ln in page.lines[1:] if len(split_words(ln.text)) >= _LEAD_WORDS)
+    lead = list(islice(long_lines, _LEAD_LINES))
+    if len(name) < _SITE_NAME_CHARS[0] or any(name in t for t in lead):
+        return ""
+    return name
+
+
 def _site_name(page: Page) -> str:
-    """The site's name in its copyright line, or "" (no copyright line, or no name in it)."""
+    """The site's name in its copyright line, or else the one its masthead and footer share
+    (:func:`_masthead_name`), or "" (none found)."""
     for ln in page.lines:
         m = COPYRIGHT_RE.search(ln.text)
         if m is None:
@@ -354,7 +396,7 @@ def _site_name(page: Page) -> str:
                 and not name[0].islower()  # ("All images © their photographers")
             ):
                 return name
-    return ""
+    return _masthead_name(page)
 
 
 def _mark_site_lines(page: Page) -> None:

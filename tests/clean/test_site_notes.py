@@ -4,7 +4,8 @@ reader's phone, pass-it-on prompts, a newsletter sign-up that names the inbox, a
 meter, premium badge and gate, a machine-made box's note, a call for readers' letters, a CMS
 shortcode, a player's error and its autoplay prompt, notes on prices, names and the official
 notification at the page's end, a wire note right under the byline, and any line that names
-the site itself (its name read from the copyright line).
+the site itself (its name read from the copyright line, or else from the masthead and the
+footer that both begin with it).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set.  Each furniture line has a sentence of the story beside it that uses
@@ -83,6 +84,18 @@ FURNITURE = [
     ("लोग अभी पढ़ रहे हैं: सौर पंप · नहर · मंडी भाव", "navigation"),
     ("Narmadapuram ki har khabar sabse pehle — app download karein", "navigation"),
     ("इस पन्ने पर हम आपकी पढ़ने की आदतें सिर्फ़ ख़बरें सुझाने के लिए दर्ज करते हैं।", "navigation"),
+    # the site's call for support, its survey, its app's prompt, its pointer to its reports
+    (
+        "हम आपसे सहयोग क्यों मांगते हैं? क्योंकि गांव की ख़बर निकालने में समय और पैसा दोनों लगते हैं।",
+        "navigation",
+    ),
+    ("अगर यह ख़बर काम की लगी, तो सदस्यता लेकर इस काम को जारी रखने में हाथ बंटाइए।", "navigation"),
+    ("हम खेती के पन्ने को बेहतर बनाना चाहते हैं। दो मिनट निकालकर पाठक सर्वे भरिए।", "navigation"),
+    ("ऐप में अपना गांव जोड़िए, फिर मंडी भाव और नहर की सूचना फ़ोन पर आएगी।", "navigation"),
+    ("Why we ask for your support: farm reporting takes time and money.", "navigation"),
+    ("Take our two-minute reader survey and tell us what to cover next.", "navigation"),
+    ("इस मुद्दे से जुड़ी हमारी पिछली पड़ताल: नहर के फाटक तीन साल से क्यों बंद हैं", "related-link"),
+    ("From our archive: how the canal gates were shut in 2023", "related-link"),
     # an advert's, a classified's or a sponsor's text after its label, however long
     (
         "विज्ञापन — रबी की बुवाई का समय आ गया है। किसान सेवा केंद्र पर इस हफ़्ते हर बीज की बोरी पर "
@@ -103,6 +116,10 @@ STAY = [
     "The department's report was revised in March after farmers objected to its figures.",
     "पंपों की सूचना पाने के लिए किसान अपने मोबाइल नंबर से पोर्टल पर पंजीयन करा सकते हैं।",
     "गांव के स्कूल में हुए किसान सम्मेलन का ख़र्च एक सहकारी बैंक ने उठाया।",
+    "किसानों ने कहा कि हम विभाग से सहयोग चाहते हैं, ताकि अगले साल और पंप लगें।",
+    "विभाग ने एक सर्वे भी कराया, जिसमें गांव के हर किसान से पंप के बारे में पूछा गया।",
+    "उपसंचालक ने कहा, “किसान पोर्टल के ऐप में अपना खसरा नंबर जोड़ें, फिर आवेदन की स्थिति दिखेगी।”",
+    "हमारी टीम ने गांव में जाकर देखा कि पंप दिन में आठ घंटे चलते हैं।",
 ]
 
 
@@ -212,3 +229,46 @@ def test_what_someone_told_the_site_is_the_storys() -> None:
     kept, removed = clean_lines([*SOLAR_PUMPS[:3], told, pitch, SOLAR_PUMPS[3], footer])
     assert told in kept, removed
     assert removed.get(pitch) == "navigation"
+
+
+# With no copyright line, the name the masthead (the page's first line) and the footer (one of
+# its last three lines) both begin with.
+MASTHEAD = "GaonDoot ☰ होशंगाबाद › खेती"
+SIGNOFF = "GaonDoot Media · हमारे बारे में · संपर्क"
+
+
+def _masthead_page(*lines: str) -> list[str]:
+    return [MASTHEAD, *lines, "इसी विषय पर और", "टिप्पणियां (4)", SIGNOFF]
+
+
+def test_the_sites_name_is_read_from_its_masthead_and_footer() -> None:
+    text = "\n\n".join(_masthead_page(*SOLAR_PUMPS))
+    assert _site_name(read_page(Article(id="t", source="test", raw_text=text), None)) == "GaonDoot"
+    # a masthead that the footer does not sign is no site's name
+    text = "\n\n".join([MASTHEAD, *SOLAR_PUMPS, "इसी विषय पर और", "टिप्पणियां (4)", "संपर्क · निजता"])
+    assert _site_name(read_page(Article(id="t", source="test", raw_text=text), None)) == ""
+
+
+def test_a_line_that_names_the_masthead_site_is_its_furniture() -> None:
+    note = "GaonDoot पर आने वाली हर ख़बर को हमारी डेस्क एक सरकारी दस्तावेज़ से मिलाती है।"
+    kept, removed = clean_lines(_masthead_page(*SOLAR_PUMPS[:3], note, SOLAR_PUMPS[3]))
+    assert removed.get(note) == "navigation", removed
+    assert SOLAR_PUMPS[3] in kept
+
+
+def test_a_masthead_name_that_the_lead_uses_is_the_pages_subject() -> None:
+    """A city's or a subject's page begins with its name ("होशंगाबाद · मौसम"), and so may its
+    footer; the lead names it too, and the lines that name it stay."""
+    city = "होशंगाबाद"  # (the lead's dateline)
+    assert SOLAR_PUMPS[1].startswith(city)
+    line = f"{city} की दूसरी तहसीलों में भी किसानों ने सौर पंप के लिए आवेदन दिए हैं।"
+    lines = [f"{city} · मौसम", *SOLAR_PUMPS[:3], line, SOLAR_PUMPS[3], "इसी विषय पर और"]
+    lines += ["टिप्पणियां (4)", f"{city} · हमारे बारे में"]
+    kept, removed = clean_lines(lines)
+    assert line in kept, removed
+
+
+def test_a_fact_checks_own_heading_is_no_pointer_to_another_report() -> None:
+    heading = "हमारी पड़ताल:"
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], heading, *SOLAR_PUMPS[3:]])
+    assert heading in kept, removed
