@@ -84,6 +84,7 @@ from summarize.lang.dates import parse_date
 from summarize.lang.lexicon import TOPIC_STOP
 from summarize.lang.script import DEVANAGARI as DEV
 from summarize.lang.script import nfc, to_ascii_digits
+from summarize.lang.wellformed import has_finite_verb
 
 LONG_LINE = 5000  # lines longer than this skip the line-shape rules
 
@@ -379,12 +380,28 @@ def _is_promo(text: str) -> bool:
 _VIDEO_LINK_RE = re.compile(r"^\W{0,2}[▶►▷⏵]\s*\d{1,2}:\d\d(?::\d\d)?\s*[|·•]\s*\S")
 
 
+# a bare "पढ़ें:" before a sentence of the story that tells the reader what to read: "पढ़ें:
+# अर्ज़ी पर मिली पर्ची में सबसे ऊपर जो संख्या छपी है, वही शिकायत संख्या है।" (a headline has
+# no danda, and "यह भी पढ़ें:" always points to another story)
+_BARE_READ = frozenset(nfc(w) for w in ("पढ़ें", "पढें", "पढ़िए", "पढ़िये"))
+_READ_SENTENCE_WORDS = 12
+
+
 def is_related(text: str) -> bool:
     if len(text) < 150 and READ_HERE_TAIL_RE.search(text):
         return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
     if len(text) < 200 and _VIDEO_LINK_RE.match(text) and not re.search(r"[।.]\s*$", text):
         return True
-    return bool(RELATED_RE.match(text))
+    m = RELATED_RE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() - 1 :]
+    return not (
+        nfc(m.group(1)).strip() in _BARE_READ
+        and rest.rstrip().endswith("।")
+        and len(split_words(rest)) >= _READ_SENTENCE_WORDS
+        and has_finite_verb(rest, "hi")
+    )
 
 
 def _nav_key(text: str) -> str:

@@ -16,6 +16,7 @@ and the spans cut out of kept lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from summarize.clean.page import Line, Page
@@ -593,12 +594,17 @@ def _last_sentence(page: Page) -> int | None:
     )
 
 
-def _trailing_label(page: Page, ln: Line, after_tags: bool) -> str | None:
+_QUOTE_OPEN = ('"', "“", "‘", "'")
+
+
+def _trailing_label(page: Page, ln: Line, after_tags: bool, prev: Line) -> str | None:
     """What a short line after the last sentence is: a label, ``"?"`` for a headline off the
     topic (decided with the others), ``"flag:<reason>"`` to flag, or None to keep it."""
     latin_only = page.lang == "hi" and not DEV_RE.search(ln.text)
     if ln.label or ln.idx in page.protected or len(ln.text) > (300 if latin_only else 100):
         return None  # (protected: a box of facts or a list under its intro, the text's)
+    if latin_only and ln.text.startswith(_QUOTE_OPEN) and prev.text.rstrip().endswith(":"):
+        return None  # a quotation under the line that introduces it ("आदेश में लिखा है:")
     if ends_sentence(ln.text) and not latin_only:
         return None
     n_words = len(split_words(ln.text))
@@ -626,10 +632,10 @@ def _mark_trailing(page: Page) -> None:
         return
     after_tags = False
     tail_heads: list[Line] = []
-    for ln in page.lines[last + 1 :]:
+    for prev, ln in itertools.pairwise(page.lines[last:]):
         if ln.label == "navigation" and norm(ln.text) in TAG_HEADINGS:
             after_tags = True
-        what = _trailing_label(page, ln, after_tags)
+        what = _trailing_label(page, ln, after_tags, prev)
         if what is None:
             continue
         if what == "?":

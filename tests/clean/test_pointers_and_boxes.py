@@ -1,7 +1,9 @@
 """Soft pointers to another story (passes 5b and 8d), a reader's signed question, a story's
 contact box over a subhead or closing the text under its heading, a contact for what the story
-is about under its last sentence, a contact alone among the story's lines, a subhead's idiom with "Follow", and a list of contents with link
-marks (passes 1, 1b, 1c and 7).
+is about under its last sentence, a contact alone among the story's lines, a subhead's idiom
+with "Follow", a list of contents with link marks, a bare "पढ़ें:" before a sentence of the
+story and an English quotation under its intro at a Hindi page's end (passes 1, 1b, 1c, 7 and
+8).
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -321,3 +323,25 @@ def test_a_name_over_a_line_about_the_storys_own_subject_stays() -> None:
     ]
     kept, removed = clean_lines(story)
     assert removed.get(story[-1]) != "author-bio"
+
+
+def test_a_bare_read_before_a_sentence_of_the_story_is_its_text() -> None:
+    """ "पढ़ें:" before a sentence that tells the reader what to read on a form stays; before
+    a headline, and "यह भी पढ़ें:" before anything, it points to another story."""
+    told = "पढ़ें: आवेदन की पर्ची पर सबसे ऊपर जो चौदह अंकों की संख्या छपी है, वही पंप की पंजीयन संख्या है।"
+    pointer = "पढ़ें: सागर के सरकारी कॉलेज में नई लाइब्रेरी खुली"
+    also = "यह भी पढ़ें: आवेदन की पर्ची पर सबसे ऊपर जो चौदह अंकों की संख्या छपी है, वही असली है।"
+    kept, removed = clean_lines([*SOLAR_PUMPS[:4], told, pointer, also, *SOLAR_PUMPS[4:]])
+    assert told in kept, removed
+    assert removed.get(pointer) == removed.get(also) == "related-link"
+
+
+def test_an_english_quotation_under_its_intro_after_the_last_sentence_stays() -> None:
+    """On a Hindi page, English lines after the last Hindi sentence are boilerplate, but not a
+    quotation under the line that introduces it."""
+    intro = "आदेश की तीसरी धारा में साफ़ लिखा है:"
+    quote = '"No pump shall be installed without the owner\'s written consent."'
+    tail = "Privacy policy and terms of use"
+    kept, removed = clean_lines([*SOLAR_PUMPS, intro, quote, tail])
+    assert quote in kept, removed
+    assert removed.get(tail) == "navigation"

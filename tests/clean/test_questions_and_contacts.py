@@ -78,8 +78,9 @@ def test_a_contact_line_at_the_pages_end_is_no_other_storys_headline() -> None:
         run_pass(page)
     by_text = {ln.text: ln for ln in page.lines}
     by_text[contact].label = ""  # (as a contact line the earlier passes leave to the text)
-    assert _trailing_label(page, by_text[link], False) == "?"  # another story's headline?
-    assert _trailing_label(page, by_text[contact], False) != "?"
+    last = by_text[SOLAR_PUMPS[-1]]
+    assert _trailing_label(page, by_text[link], False, by_text[contact]) == "?"  # a headline?
+    assert _trailing_label(page, by_text[contact], False, last) != "?"
 
 
 def test_a_masked_phone_number_is_a_contact() -> None:
