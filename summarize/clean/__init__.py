@@ -107,7 +107,8 @@ closes the page after the article's end furniture (a share row, "• • •"), 
 labelled; pass 8e (:func:`.story_blocks.mark_briefs`) removes a column of news briefs under
 its heading ("BRIEFLY", "खेल की छोटी ख़बरें"), at the page's end or in the middle of the
 article, brief by brief while each is far from the article in wording (or, with an embedder,
-in meaning), and another story's card with its own stamp in the middle of the article.
+in meaning), and another story's card in the middle of the article: with its own stamp, or
+with none where the text pauses (a full headline of 9+ words under a list or a box).
 ``summarize clean`` gets the same embedder as the pipeline (:func:`.configured.clean_embedder`).
 
 Measured by ``python -m benchmarks.cleaning`` (gold annotations in ``tests/data/gold/``).

