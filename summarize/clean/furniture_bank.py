@@ -27,7 +27,9 @@ nor a short plain-words line right above a paragraph or a list (a subhead), nor 
 plain-words line of up to 10 words between two kept paragraphs with no widget word (a longer
 subhead; "scroll down to read" is a prompt), nor an item of a bulleted list under a kept
 heading or a part's label ("मुख्य बातें") with another item kept, nor a short heading over two kept
-``key: value`` lines (a box of facts and its heading are the story's).
+``key: value`` lines (a box of facts and its heading are the story's).  A run of three or
+more rows of one shape with a figure ("नानपारा — 11", "महसी — 9", ...) is one list: when some of
+its rows are not like furniture, none of them goes (:func:`_rows_kept_together`).
 
 A removed line gets the gold label of its nearest bank line as the reason (``navigation``,
 ``metadata``, ``caption`` ...; never ``section-label`` for a line that ends as a sentence,
@@ -272,6 +274,46 @@ def candidates(page: Page) -> list[int]:
     ]
 
 
+_ROWS = 3  # a run of rows of one shape: a table's or a list's lines
+
+
+def _row_shape(text: str) -> str:
+    """A row's shape: its words as ``w`` (a run of them as one), figures as ``d``, marks as
+    themselves ("महसी — 9" and "बहराइच सदर — 3" are both ``w — d``)."""
+    out: list[str] = []
+    for tok in text.split():
+        if any(c.isdigit() for c in tok):
+            out.append("d")
+        elif not any(c.isalpha() for c in tok):
+            out.append(tok)
+        elif not out or out[-1] != "w":
+            out.append("w")
+    return " ".join(out)
+
+
+def _rows_kept_together(page: Page, ks: list[int], like: set[int]) -> set[int]:
+    """The lines of ``like`` that belong to a run of three or more consecutive candidate rows
+    of one shape with a figure in it ("नानपारा — 11", "महसी — 9", ...) of which some are not
+    like furniture: a list is one thing, and the rows that read as text hold the others (the
+    bank's nearest line for a place's name and a count may be a menu's)."""
+    out: set[int] = set()
+    cand = set(ks)
+    k = 0
+    while k < len(page.lines):
+        if k not in cand:
+            k += 1
+            continue
+        shape = _row_shape(page.lines[k].text)
+        j = k
+        while j + 1 in cand and _row_shape(page.lines[j + 1].text) == shape:
+            j += 1
+        run = set(range(k, j + 1))
+        if len(run) >= _ROWS and "d" in shape.split() and run - like:
+            out |= run & like
+        k = j + 1
+    return out
+
+
 def mark_like_furniture(page: Page) -> None:
     """Pass 8c (only with an embedder; see the module)."""
     if page.embedder is None:
@@ -288,8 +330,14 @@ def mark_like_furniture(page: Page) -> None:
     vectors = bank_vectors(bank, page.embedder)
     queries = page.embedder.embed([page.lines[k].text for k in ks], kind=EMBED_KIND)
     sb, so, at = nearest(queries, bank, vectors, keep)
-    for k, b, o, j in zip(ks, sb, so, at, strict=True):
-        if b >= bank.threshold and b - o >= bank.margin:
+    like = {
+        k
+        for k, b, o in zip(ks, sb, so, strict=True)
+        if b >= bank.threshold and b - o >= bank.margin
+    }
+    like -= _rows_kept_together(page, ks, like)
+    for k, b, j in zip(ks, sb, at, strict=True):
+        if k in like:
             ln: Line = page.lines[k]
             label = bank.labels[int(j)]
             if label == "section-label" and ends_sentence(ln.text):

@@ -3,7 +3,8 @@
 The page is written for these tests (no evaluation set's text): a paywall's plan price and a
 listen button in wording the bank does not hold, between paragraphs of an article.  Each
 removal is checked against the same page without an embedder (the rule passes keep those
-lines), and the converse: subheads, boxes of facts and sentences are never compared.
+lines), and the converse: subheads, boxes of facts and sentences are never compared, and a
+list's rows of one shape go together or not at all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from benchmarks.cleaning_unseen import HELD_APART
 from summarize.clean import REASONS, clean_page
 from summarize.clean.furniture_bank import (
     Bank,
+    _row_shape,
+    _rows_kept_together,
     bank_vectors,
     candidate,
     excluding,
@@ -235,3 +238,24 @@ def test_a_list_under_a_parts_label_and_a_longer_subhead_in_the_text_are_not_com
     page.lines[7].label = "navigation"
     shaped = [page.lines[k].text for k in range(len(page.lines)) if candidate(page, k)]
     assert lines[3] in shaped and lines[6] in shaped
+
+
+def test_a_lists_rows_of_one_shape_stay_together() -> None:
+    """Rows of one shape with a figure ("बाबई — 40") are one list: when the bank takes some
+    of them and not the others, the taken ones stay too; a run of two rows, or of rows with no
+    figure, is left to the bank's verdicts."""
+    assert _row_shape("बाबई — 40") == _row_shape("सोहागपुर ब्लॉक — 12") == "w — d"
+    assert _row_shape("Home · Markets") == "w · w"
+    rows = ["बाबई — 40", "सोहागपुर ब्लॉक — 12", "केसला — 9", "पिपरिया — 31"]
+    page = read_page(_page([TITLE, PARAS[0], "ब्लॉकवार पंप", *rows, PARAS[1]]), None)
+    at = [k for k, ln in enumerate(page.lines) if ln.text in rows]
+    ks = list(range(len(page.lines)))
+    assert _rows_kept_together(page, ks, {at[1], at[3]}) == {at[1], at[3]}
+    assert _rows_kept_together(page, ks, set(at)) == set()  # (all like furniture: all go)
+    assert (
+        _rows_kept_together(page, [k for k in ks if k != at[2]], {at[1]}) == set()
+    )  # (a run of 2)
+    words = ["होम", "देश", "खेल", "मनोरंजन"]
+    page = read_page(_page([TITLE, PARAS[0], *words, PARAS[1]]), None)
+    at = [k for k, ln in enumerate(page.lines) if ln.text in words]
+    assert _rows_kept_together(page, list(range(len(page.lines))), {at[0], at[2]}) == set()
