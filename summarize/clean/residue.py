@@ -50,6 +50,7 @@ that introduces it (:func:`_keep_intro_lists`), a story's contact lines between 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from itertools import islice
@@ -485,6 +486,32 @@ def _polls(page: Page) -> None:
                 ln.label = "navigation"
                 page.protected.discard(ln.idx)  # (its options are cells of a table's shape)
         k = j
+    _one_line_polls(page)
+
+
+_SHARE_RE = re.compile(r"(\d{1,3}(?:[.,]\d)?)\s*%")
+_POLL_CELL_RE = re.compile(r"\s[·|•]\s|\s[—–]\s")
+
+
+def _one_line_polls(page: Page) -> None:
+    """A poll's results on one line ("हां 46% · नहीं 31% · कभी जांचा नहीं 23% · 3,870 वोट":
+    two or more options with shares summing to about 100% and the count of votes) under its
+    question (a line that asks, up to 30 words): both ``navigation``."""
+    for head, ln in itertools.pairwise(page.lines):
+        if ln.label not in ("", "navigation") or head.label not in ("", "navigation"):
+            continue
+        cells = _POLL_CELL_RE.split(ln.text)
+        shares = [m for c in cells if (m := _SHARE_RE.search(c)) is not None]
+        if (
+            len(shares) >= 2
+            and any(_VOTES_RE.search(c) and not _SHARE_RE.search(c) for c in cells)
+            and _SHARES[0] <= sum(float(m.group(1).replace(",", ".")) for m in shares) <= _SHARES[1]
+            and head.text.rstrip().endswith("?")
+            and len(split_words(head.text)) <= _QUESTION_WORDS
+        ):
+            head.label = ln.label = "navigation"
+            page.protected.discard(head.idx)
+            page.protected.discard(ln.idx)
 
 
 _CELL_RE = re.compile(r"\s[|/—–·]\s")

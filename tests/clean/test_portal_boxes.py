@@ -1,5 +1,5 @@
 """Boxes of a portal's page (session 32): a cookie box at the top of the page, a readers' poll
-with its results, a newsletter box around its sign-up row, a "follow ＋" button, a prompt with
+with its results (also on one line under its question), a newsletter box around its sign-up row, a "follow ＋" button, a prompt with
 bracketed buttons, a desk credit under the deck, notes on the text's length and the reporter's
 disclosure, rows of the story's topics, a ranked most-read list, an advertiser's box,
 readers' cards, a masthead.  Lines and
@@ -88,6 +88,17 @@ def test_a_surveys_figures_in_the_story_stay() -> None:
     ]
     kept, removed = clean_lines([*BODY[:2], *survey, *BODY[2:]])
     assert not any(t in removed for t in survey[1:])
+
+
+def test_a_polls_results_on_one_line_go_with_its_question() -> None:
+    question = "एक सवाल: क्या आपके गांव का सौर पंप सचमुच आठ घंटे पानी देता है?"
+    results = "हां 52% · नहीं 30% · कभी देखा नहीं 18% · 1,204 वोट"
+    kept, removed = clean_lines([*BODY[:2], question, results, *BODY[2:]])
+    assert removed.get(question) == removed.get(results) == "navigation", removed
+    assert _kept_all(kept, BODY[1:])
+    # the question with no results under it is the story's own
+    kept, removed = clean_lines([*BODY[:2], question, *BODY[2:]])
+    assert question in kept, removed
 
 
 NEWSLETTER = [
