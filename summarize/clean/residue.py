@@ -935,7 +935,9 @@ def _keep_story_contacts(page: Page) -> None:
     own intro: under a free line of the story (a table's last row, a list's last item), with
     a sentence of the story (8+ words) among the two free lines below it, past a reader's
     call that pass 1 took (the closing-contact rule reads the key's words instead).  An
-    office's address right above a protected number is protected with it."""
+    office's name and its number with no colon between (:func:`_is_named_contact`) is read as
+    a bare contact under the free line above it.  An office's address right above a protected
+    number is protected with it."""
     lines = page.lines
     for k, ln in enumerate(lines):
         if ln.label not in ("", "navigation", "metadata"):
@@ -957,6 +959,9 @@ def _keep_story_contacts(page: Page) -> None:
             key = m["key"]
             card = bool(READER_REQUEST_RE.search(key) or re.search(r"[?!]", key))
             head, intro = None, "" if k == 0 or lines[k - 1].label or card else key
+        elif _is_named_contact(ln.text) and k > 0 and not lines[k - 1].label:
+            head = lines[k - 1]  # an office's name and its number, no colon between
+            intro = head.text
         else:
             continue
         below = (b for b in lines[k + 1 :] if not b.label and not _is_bare_contact(b.text))
@@ -971,6 +976,24 @@ def _keep_story_contacts(page: Page) -> None:
         page.protected.add(ln.idx)
         if head is not None and _is_postal_address(head.text, page.lang):
             page.protected.add(head.idx)  # (the office's address above its number)
+
+
+_NAME_WORDS = 5
+
+
+def _is_named_contact(t: str) -> bool:
+    """An office's name of up to five words (no figure, no mark, no verb) and its number or
+    address closing the line, no colon between: "कांजी हाउस नियंत्रण कक्ष 01582-000-244"."""
+    m = CONTACT_RE.search(t)
+    if m is None or t[m.end() :].strip():
+        return False
+    name = t[: m.start()].strip()
+    return (
+        0 < len(split_words(name)) <= _NAME_WORDS
+        and not re.search(r"[\d:：|·•,;।.!?]", name)
+        and not has_finite_verb(name, "hi")
+        and not READER_REQUEST_RE.search(name)  # (a call: "संपर्क करें 98...")
+    )
 
 
 _ANNOUNCE_WORDS = 6

@@ -214,6 +214,16 @@ def test_a_contact_the_storys_last_line_announces_closes_its_text() -> None:
     assert "ads.example/hi" not in protected_after_pass_1c(ad)
 
 
+def test_an_offices_name_and_number_the_storys_line_announces_is_its_own() -> None:
+    """An office's name and its number with no colon between ("पंप नियंत्रण कक्ष 07574-...")
+    under the story's line that announces it; not a call to ring ("संपर्क करें ...")."""
+    intro = "पंप ख़राब होने की सूचना देने या मरम्मत कराने के लिए:"
+    named = "सौर पंप नियंत्रण कक्ष 07574-000-218"
+    assert named in protected_after_pass_1c([*SOLAR_PUMPS, intro, named, *AFTER_BOX])
+    call = "संपर्क करें 07574-000-218"
+    assert call not in protected_after_pass_1c([*SOLAR_PUMPS, intro, call, *AFTER_BOX])
+
+
 ADDRESS = "कृषि उपसंचालक कार्यालय, कमरा नंबर 12, कलेक्टोरेट परिसर, होशंगाबाद"
 
 
