@@ -272,8 +272,10 @@ def _headline_under_label(
     for (k2, ln2), s2 in zip(cands[1:], sims[1:], strict=True):
         if ln2.idx - ln.idx > _UNDER_LABEL_LINES:
             break
-        if len(split_words(ln2.text)) < _FULL_HEADLINE_WORDS or s2 <= first:
-            continue
+        if len(split_words(ln2.text)) < _FULL_HEADLINE_WORDS or (
+            s2 <= first and not _LABEL_MARK_RE.search(ln.text)
+        ):
+            continue  # (a section's path shares the story's place names: no closeness asked)
         at = page.lines.index(ln2)
         deck = page.lines[at + 1] if at + 1 < len(page.lines) else None
         has_deck = (

@@ -8,6 +8,8 @@ from an evaluation set."""
 from __future__ import annotations
 
 from summarize.clean import clean_article
+from summarize.clean.page import read_page
+from summarize.clean.passes import _headline_under_label
 from summarize.clean.shapes import is_paragraph_like, is_ticker
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
@@ -127,3 +129,15 @@ def test_a_days_schedule_in_dots_is_no_headline_strip() -> None:
     assert 100 <= len(schedule) < 150
     assert not is_ticker(schedule)
     assert is_ticker(STRIP)
+
+
+def test_a_sections_path_over_the_headline_gives_way_to_it_however_close() -> None:
+    """A section's path ("होशंगाबाद · खेती") shares the story's place names and may be closer
+    to the body in wording than the headline under it; its marks say what it is.  A short
+    line with no such mark over a full headline is taken as the headline when it is closer."""
+    headline = "नर्मदा किनारे के बारह गांवों में सौर पंपों से सिंचाई शुरू, डीजल का ख़र्च घटा"
+    for label, taken in (("होशंगाबाद · खेती", headline), ("सौर पंपों से सिंचाई", "सौर पंपों से सिंचाई")):
+        text = "\n".join([label, headline, *SOLAR_PUMPS[1:]])
+        page = read_page(Article(id="t", source="test", raw_text=text), None)
+        cands = [(0, page.lines[0]), (1, page.lines[1])]
+        assert _headline_under_label(page, cands, [0.6, 0.4])[1].text == taken
