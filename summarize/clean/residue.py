@@ -50,10 +50,9 @@ that introduces it (:func:`_keep_intro_lists`), a story's contact lines between 
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from itertools import islice
+from itertools import islice, pairwise
 
 from summarize.clean.coherence import content_words
 from summarize.clean.page import Line, Page
@@ -497,7 +496,7 @@ def _one_line_polls(page: Page) -> None:
     """A poll's results on one line ("हां 46% · नहीं 31% · कभी जांचा नहीं 23% · 3,870 वोट":
     two or more options with shares summing to about 100% and the count of votes) under its
     question (a line that asks, up to 30 words): both ``navigation``."""
-    for head, ln in itertools.pairwise(page.lines):
+    for head, ln in pairwise(page.lines):
         if ln.label not in ("", "navigation") or head.label not in ("", "navigation"):
             continue
         cells = _POLL_CELL_RE.split(ln.text)

@@ -762,8 +762,8 @@ def _mark_unmarked_cards(page: Page, first_para: int) -> None:
     under a free line of a marked list or box that the headline, unmarked, is no item of (not
     under a link, "Also read: ..."; an unmarked line above may be its sibling in a list, "बच्चे
     के मामले में जन्म प्रमाण पत्र"; under a sentence a long line is as often the article's own
-    subhead, a quotation's "... बात करेंगे- पुतिन"), with the article going on below.  It is ``off-topic`` when far from the article above
-    (:func:`_brief_is_off`)."""
+    subhead, a quotation's "... बात करेंगे- पुतिन"), with the article going on below.  It is
+    ``off-topic`` when far from the article above (:func:`_brief_is_off`)."""
     lines = page.lines
     for k in range(first_para + 1, len(lines) - 2):
         head, above = lines[k], lines[k - 1]

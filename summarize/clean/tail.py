@@ -16,8 +16,8 @@ and the spans cut out of kept lines.
 
 from __future__ import annotations
 
-import itertools
 import re
+from itertools import pairwise
 
 from summarize.clean.page import Line, Page
 from summarize.clean.patterns import (
@@ -632,7 +632,7 @@ def _mark_trailing(page: Page) -> None:
         return
     after_tags = False
     tail_heads: list[Line] = []
-    for prev, ln in itertools.pairwise(page.lines[last:]):
+    for prev, ln in pairwise(page.lines[last:]):
         if ln.label == "navigation" and norm(ln.text) in TAG_HEADINGS:
             after_tags = True
         what = _trailing_label(page, ln, after_tags, prev)
