@@ -198,7 +198,12 @@ def _mark_closing_link_list(page: Page) -> None:
                 break  # a short item, or a line of figures (a box of scores: the text's)
             run.append(ln)
         after = lines[k + 1 + len(run) :]
-        if len(run) < 2 or any(not x.label and is_text_line(x.text) for x in after):
+        # one headline is a list too when another story (found by pass 8e) follows it
+        # at once: that story's headline was the list's next item
+        into_story = len(run) == 1 and bool(after) and after[0].label == "off-topic"
+        if (len(run) < 2 and not into_story) or any(
+            not x.label and is_text_line(x.text) for x in after
+        ):
             continue
         if len(words) > _LINK_HEADING_WORDS and ranks != list(range(1, len(run) + 1)):
             continue  # a longer heading only over a ranking: "आज जबलपुर में सबसे ज़्यादा खोली गईं"

@@ -305,3 +305,13 @@ def test_after_a_boundary_that_names_no_story_the_block_must_open_with_a_full_he
     assert labels[36] == "off-topic" and labels[37] == "off-topic"
     # (the converse, an unrelated story opening with its headline after a boundary of no
     # vocabulary, is test_the_other_story_after_an_unknown_boundary_is_removed_with_its_scores)
+
+
+def test_one_headline_under_a_list_heading_before_another_story_is_a_link(embedder) -> None:
+    # the story that follows (found by pass 8e) was the list's next item
+    head = "इस ज़िले से कुछ और रिपोर्टें"
+    link = "रायसेन में सौर पंपों की सब्सिडी के 140 आवेदन दो महीने से अटके, किसान परेशान"
+    clean, _ = clean_page(_page([*ARTICLE, head, link, *OTHER_STORY]), None, embedder=embedder)
+    removed = {r.text: r.reason for r in clean.removed}
+    assert removed.get(link) == "related-link", removed
+    assert all(removed.get(t) == "off-topic" for t in OTHER_STORY), removed
