@@ -319,6 +319,14 @@ CONSENT_RE = re.compile(
     rf"\bcookies?\b|कुकी\s+नीति|{_COOKIE_HI}.*{_CONSENT_HI}|{_CONSENT_HI}.*{_COOKIE_HI}",
     re.IGNORECASE,
 )
+# a reader's how-to subhead over the article's own service lines ("How to apply for the
+# second batch", "शिकायत कहां करें", "कैसे करें आवेदन"): every such line in the gold of the
+# development sets is the article's (body) or a link to a how-to page, never another story
+HOW_TO_RE = re.compile(
+    r"^\s*(?:how\s+(?:to|can|do)|where\s+to)\b|"
+    r"(?:^|\s)(?:कैसे|कहां|कहाँ)\s+(?:करें|भरें|मिलेगा|मिलेगी|पाएं|जुड़ें)(?:\s|[:：]|$)",
+    re.IGNORECASE,
+)
 CLICK_HERE_RE = re.compile(r"^\s*(click|tap)\s+here\b|^\s*(यहां|यहाँ)\s+क्लिक\s+करें", re.IGNORECASE)
 READ_HERE_TAIL_RE = re.compile(
     r"((यहां|यहाँ|यहीं)\s+(पढ़ें|पढें|देखें|क्लिक\s+करें)|read\s+(it\s+)?here|click\s+here)\s*[.।!]?\s*$",

@@ -105,6 +105,7 @@ from summarize.clean.patterns import (
     CLOCK_RE,
     CONTACT_RE,
     END_MARK_RE,
+    HOW_TO_RE,
     JUMP_FROM_RE,
     JUMP_RE,
     KEY_VALUE_RE,
@@ -220,6 +221,8 @@ def _is_story_headline(lines: list[Line], ln: Line) -> bool:
     section (an "At a glance" box, a heading over the closing paragraphs)."""
     if not _is_brief_headline(ln) or _POINTER_END_RE.search(ln.text):
         return False  # (a link ends in its pointer: "मेले की 12 तस्वीरें, एक-एक कर देखें ›")
+    if HOW_TO_RE.search(ln.text):
+        return False  # the article's service section: "How to apply for the second batch"
     at = lines.index(ln)
     if ";" in ln.text and not (at + 1 < len(lines) and _is_dated_byline(lines[at + 1])):
         return False  # (a headline's two clauses have the story's dated byline under them)

@@ -315,3 +315,21 @@ def test_one_headline_under_a_list_heading_before_another_story_is_a_link(embedd
     removed = {r.text: r.reason for r in clean.removed}
     assert removed.get(link) == "related-link", removed
     assert all(removed.get(t) == "off-topic" for t in OTHER_STORY), removed
+
+
+HOW_TO_APPLY = [
+    "अगले चरण के लिए आवेदन कैसे करें",
+    "आवेदन 30 जून तक विभाग की वेबसाइट urja.example पर ऑनलाइन भरे जा सकते हैं और हर आवेदक को "
+    "एक पंजीकरण संख्या मिलेगी।",
+    "आवेदन के साथ आधार कार्ड, खसरे की नकल और बैंक पासबुक की प्रति लगानी होगी, वरना फ़ॉर्म अधूरा माना जाएगा।",
+    "जानकारी के लिए दफ़्तर का नंबर 07574-000-221 है, जिस पर सुबह 10 से शाम 5 बजे तक बात की जा सकती है।",
+]
+
+
+def test_a_how_to_subhead_opens_the_articles_service_lines_not_another_story(embedder) -> None:
+    # far from the article's lead in meaning (forms, offices, phone numbers), but a reader's
+    # how-to subhead is the article's own
+    clean, _ = clean_page(_page([*ARTICLE, *HOW_TO_APPLY]), None, embedder=embedder)
+    assert not [r.text for r in clean.removed if r.reason == "off-topic"]
+    kept = [s for p in clean.paragraphs for s in p]
+    assert HOW_TO_APPLY[0] in kept and HOW_TO_APPLY[3] in kept
