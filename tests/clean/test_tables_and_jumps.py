@@ -120,3 +120,18 @@ def test_a_paywalls_meter_under_a_list_of_figures_is_no_item_of_it() -> None:
     protected = protected_after_pass_1c([*ARTICLE_EN[:3], box, CLOSING])
     assert set(figures) <= protected
     assert meter not in protected
+
+
+def test_table_rows_whose_first_cell_ends_in_an_abbreviation_are_no_captions() -> None:
+    # "... कि.ग्रा. | 4,200 | 3,650" is no photo credit after a sentence's full stop
+    table = [
+        "पंप | पहले (रुपये) | अब (रुपये)",
+        "पांच हॉर्सपावर, 60 कि.ग्रा. | 4,200 | 3,650",
+        "तीन हॉर्सपावर, 45 कि.ग्रा. | 3,100 | 2,700",
+        "दो हॉर्सपावर, 30 कि.ग्रा. | 2,400 | 2,050",
+    ]
+    box = "\n".join(table)  # (one block: the rows of a table run together)
+    protected = protected_after_pass_1c([*SOLAR_PUMPS[:3], box, SOLAR_PUMPS[3]])
+    assert set(table) <= protected
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], box, SOLAR_PUMPS[3]])
+    assert not any(removed.get(row) for row in table), removed
