@@ -278,12 +278,13 @@ def _mark_contents_heading(page: Page) -> None:
 
 
 def _heads_paragraph(page: Page, ln: Line) -> bool:
-    """A short line (no paragraph itself) whose next free line is a paragraph."""
+    """A short line (no paragraph itself) whose next free line is the text: a paragraph, or
+    a sentence of six words or more (:func:`~.shapes.is_text_line`)."""
     if is_paragraph_like(ln.text):
         return False
     k = page.lines.index(ln)
     nxt = next((x for x in page.lines[k + 1 :] if not x.label), None)
-    return nxt is not None and is_paragraph_like(nxt.text)
+    return nxt is not None and is_text_line(nxt.text)
 
 
 _QUOTES = "\"'“”‘’«»„"

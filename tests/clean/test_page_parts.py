@@ -430,3 +430,19 @@ def test_a_bio_of_the_bylines_writer_in_the_middle_goes_and_her_questions_stay()
     assert labels[bio] == "author-bio"
     assert labels[question] == "body" and labels[answer] == "body"
     assert all(labels[p] == "body" for p in HI_PARAS)
+
+
+def test_of_a_quote_and_its_pull_quote_the_later_repeat_goes() -> None:
+    # the quote stands on its own line after the sentence that reports it, over a
+    # one-sentence paragraph (short of a paragraph's length); the pull quote repeats it after
+    # a list, over a long paragraph: it is the later one that is a repeat
+    said = "Ramesh Patil, who drives the route's first bus, said the new timetable had come late."
+    quote = "“We were told about the change only on the night before.”"
+    after = "Depot officials said the notice had gone out a week earlier."
+    items = ["Route 4: 5.40 am", "Route 9: 6.15 am", "Route 12: 6.50 am"]
+    raw = "\n".join(["Early buses on three routes from Monday", PARAS[0], said, quote, after,
+                     *items, quote, *PARAS[1:]])  # fmt: skip
+    _, pred = clean_page(Article(id="t", source="t", raw_text=raw), None)
+    first, later = 3, 8
+    assert pred.get(first, "body") == "body", pred
+    assert pred.get(later) == "duplicate", pred
