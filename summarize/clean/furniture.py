@@ -160,8 +160,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "caption",
         re.compile(
             # (a question signed by a reader, "क्या यह सच है? — राकेश, अलवर", is no caption;
-            # nor a table's row after an abbreviation: "मेटफ़ॉर्मिन 500 मि.ग्रा. | 96 | 38")
-            r"[।.!]\s*(?:●|•|—|\|)\s*[^\s|]+(?:\s[^\s|]+){0,2}\s*$|(?:सौजन्य|courtesy)\s*:\s*\S+(?:\s\S+)?\s*$|"
+            # nor a table's row after an abbreviation: "मेटफ़ॉर्मिन 500 मि.ग्रा. | 96 | 38"; nor
+            # a notice quoted with its signature inside the quotes: '"... orders. — Medical
+            # Superintendent"')
+            r"[।.!]\s*(?:●|•|—|\|)\s*[^\s|]+(?:\s[^\s|]+){0,2}(?<![\"”’'»])\s*$|(?:सौजन्य|courtesy)\s*:\s*\S+(?:\s\S+)?\s*$|"
             r"^\s*\S+(?:\s\S+){0,5}\s(?:का|की|के)\s+(?:स्क्रीनशॉट|screenshot)\s*$",
             _I,
         ),

@@ -135,3 +135,11 @@ def test_table_rows_whose_first_cell_ends_in_an_abbreviation_are_no_captions() -
     assert set(table) <= protected
     kept, removed = clean_lines([*SOLAR_PUMPS[:3], box, SOLAR_PUMPS[3]])
     assert not any(removed.get(row) for row in table), removed
+
+
+def test_a_notice_quoted_with_its_signature_inside_the_quotes_is_no_caption() -> None:
+    intro = "कृषि विभाग के दफ़्तर के बाहर बुधवार को यह सूचना लगाई गई:"
+    notice = '"Pump repairs stand suspended till further orders. — Deputy Director"'
+    kept, removed = clean_lines([*SOLAR_PUMPS[:3], intro, notice, SOLAR_PUMPS[3]])
+    assert notice not in removed, removed
+    assert notice in kept
