@@ -290,6 +290,16 @@ NEXT_STORY_GLUED_RE = re.compile(
     r"^\s*(अगली|अगला|पिछली|पिछला)\s+(खबर|ख़बर|पोस्ट|लेख|स्टोरी)\s*[:：»>\-–—]+\s*\S",
     re.IGNORECASE,
 )
+# A blog theme's link to the post before or after this one, with an arrow or in other words
+# than NEXT_STORY_GLUED_RE's ("← पिछली पोस्ट: ...", "← Older post: ...", "Previous: ...",
+# "Next: ..."), or with only its arrow: "« <headline>", "<headline> »" (5+ words; a line with no
+# sentence end: :func:`~.shapes.is_related`; a prompt ends in "›": "अभी आवेदन करें ›").
+POST_LINK_RE = re.compile(
+    r"^\s*[←«‹<]*\s*(?:(?:older|newer|previous|prev|next)\s+(?:posts?|entry|story|article)|"
+    r"previous|next|(?:पिछली|अगली|पुरानी|नई)\s+पोस्ट)(?:\s*[:：»>]+|\s+[\-–—]+)\s*\S|"
+    r"^\s*[«‹←]\s*\S+(?:\s+\S+){4,}\s*$|^\s*\S+(?:\s+\S+){4,}\s*»\s*$",
+    re.IGNORECASE,
+)
 ALSO_READ_HEADING_RE = re.compile(
     rf"^\s*(also\s+read|read\s+also|must\s+read|see\s+also|also\s+watch|watch\s+also|must\s+watch|{_HI_ALSO}|और\s+पढ़ें)\s*[:：\-–—.…]*\s*$",
     re.IGNORECASE,
@@ -555,6 +565,14 @@ TICKER_LEAD_RE = re.compile(
 )
 
 # Tracking / script residue.
+# A site's visitor counter: "Visitors today: 18,406 | All-time: 4,21,93,870", "आज के पाठक:
+# 9,312 | अब तक: ..." (a key that counts visitors, views or readers, then figures only).
+_FIGURE = r"[\d०-९][\d,.०-९]*"
+VISITOR_COUNTER_RE = re.compile(
+    r"^\W*(?:\S+\s+){0,2}(?:visitors?|visits|page\s*views|views|hits|readers|पाठक|विज़िटर|विजिटर|आगंतुक)"
+    rf"(?:\s+\S+){{0,2}}\s*[:：]\s*{_FIGURE}\s*(?:[|·•]\s*[^:：|·•]{{1,25}}[:：]\s*{_FIGURE}\s*){{0,2}}$",
+    re.IGNORECASE,
+)
 TRACKING_WORDS = re.compile(
     r"(pixel|analytics|gtag|fbq|tracking|tracker|beacon|tagmanager|googletag|adsbygoogle|datalayer|"
     r"utm_|doubleclick|chartbeat|comscore|quantserve|taboola|outbrain|hotjar|matomo|piwik|noscript)",
@@ -685,9 +703,19 @@ ACTION_RE = re.compile(
 )
 # A clock time anywhere in a line ("6:12PM", "14.30 बजे"; not "4.5/5" or "12.50%").
 CLOCK_RE = re.compile(r"(?<![\d.,])\d{1,2}[:.][0-5]\d(?![\d.,%/])")
+# The words of an opinion note: the views are the writer's or the experts' own, and the site
+# need not share them ("ये लेखक के निजी विचार हैं", "विश्लेषकों के विचार उनके निजी हैं और ... उनसे
+# सहमत हो, यह ज़रूरी नहीं", "not necessarily those of ..."); no line of the story in the dev gold
+_OPINION_NOTE = (
+    r"(?:निजी|व्यक्तिगत)\s+विचार|विचार\s+(?:\S+\s+){0,2}(?:निजी|व्यक्तिगत)\s+हैं|"
+    r"सहमत\s+(?:होना|हो|हों),?\s+(?:यह\s+)?(?:आवश्यक|ज़रूरी|जरूरी|ज\u093cरूरी)\s+नहीं|"
+    r"not\s+necessarily\s+(?:those|the\s+views)\s+of"
+)
+OPINION_NOTE_RE = re.compile(_OPINION_NOTE, re.IGNORECASE)
 # The words of an opinion or market disclaimer at the end of a page ("Views are personal",
 # "... subject to market risks", "ये लेखक के निजी विचार हैं"), in whatever sentence wraps them.
 DISCLAIMER_TEXT_RE = re.compile(
+    _OPINION_NOTE + "|"
     r"(views\s+(expressed\s+)?(here\s+)?(are|is)\s+(the\s+)?(author'?s?|writer'?s?|analysts?'?)?\s*(own|personal)|"
     r"views\s+expressed\s+are\s+of|views\s+(expressed\s+)?do\s+not\s+(necessarily\s+)?reflect|"
     r"not\s+of\s+the\s+(publication|newspaper|website)|subject\s+to\s+market\s+risks|"

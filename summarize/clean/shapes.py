@@ -55,6 +55,7 @@ from summarize.clean.patterns import (
     OFFICE_SIGN_OFF_RE,
     PAGE_CONTROL_RE,
     POLL_LINE_RE,
+    POST_LINK_RE,
     PROMO_RE,
     QUOTE_MARK_RE,
     READ_HERE_TAIL_RE,
@@ -78,6 +79,7 @@ from summarize.clean.patterns import (
     TRACKING_WORDS,
     TRANSLATED_RE,
     VIEW_COUNT_RE,
+    VISITOR_COUNTER_RE,
     ZOOM_RE,
 )
 from summarize.lang.dates import parse_date
@@ -236,6 +238,8 @@ def is_prose(text: str) -> bool:
 
 def is_tracking(text: str) -> bool:
     t = text.strip()
+    if VISITOR_COUNTER_RE.match(t):
+        return True
     if CODE_RE.search(t):
         return not is_prose(t)  # never remove a real sentence for a code-like bit in it
     if " " not in t and LAT_RE.search(t) and not DEV_RE.search(t):
@@ -392,6 +396,13 @@ def is_related(text: str) -> bool:
         return True  # "Budget 2024: बजट से जुड़ी सभी खबरें यहां पढ़ें"
     if len(text) < 200 and _VIDEO_LINK_RE.match(text) and not re.search(r"[।.]\s*$", text):
         return True
+    if (
+        len(text) < 200
+        and POST_LINK_RE.match(text)
+        and not NEXT_STORY_GLUED_RE.match(text)  # (a next-story marker: navigation, pass 2)
+        and not ends_sentence(text.rstrip(" »"))
+    ):
+        return True  # the post before or after this one: "← Older post: ...", "« ..."
     m = RELATED_RE.match(text)
     if m is None:
         return False

@@ -43,6 +43,7 @@ from summarize.clean.patterns import (
     LIST_HEADING_RE,
     LIST_RANK_RE,
     MEDIA_LEAD_RE,
+    OPINION_NOTE_RE,
     PLACEHOLDER_PREFIX_RE,
     POLL_RE,
     RELATED_HEADING_RE,
@@ -567,6 +568,12 @@ def _mark_disclaimer(page: Page) -> None:
             and terminal_count(ln.text) <= 3
             and DISCLAIMER_TEXT_RE.search(ln.text)
         ):
+            ln.label = "metadata"
+    # an opinion note is the page's anywhere after the first paragraph (a business page puts
+    # it under the analysts' quotes, above the article's closing paragraphs)
+    paras = [k for k, ln in enumerate(free) if is_paragraph_like(ln.text)]
+    for ln in free[paras[0] + 1 :] if paras else []:
+        if len(ln.text) < 300 and terminal_count(ln.text) <= 2 and OPINION_NOTE_RE.search(ln.text):
             ln.label = "metadata"
     body = [ln for ln in free if not ln.label]
     for k in range(max(len(body) - 2, 3), len(body)):

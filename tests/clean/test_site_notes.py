@@ -18,6 +18,7 @@ import pytest
 from summarize.clean.page import Line, read_page
 from summarize.clean.patterns import BYLINE_RE, DISCLAIMER_RE
 from summarize.clean.residue import _line_label, _site_name
+from summarize.clean.shapes import is_related, is_tracking
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
@@ -272,3 +273,40 @@ def test_a_fact_checks_own_heading_is_no_pointer_to_another_report() -> None:
     heading = "हमारी पड़ताल:"
     kept, removed = clean_lines([*SOLAR_PUMPS[:3], heading, *SOLAR_PUMPS[3:]])
     assert heading in kept, removed
+
+
+def test_an_opinion_note_in_the_middle_of_the_page_is_metadata() -> None:
+    # under the experts' words, above the article's last paragraphs (not among its last
+    # three lines); the reversed order too: "विचार उनके निजी हैं"
+    note = "इस ख़बर में विशेषज्ञों के विचार उनके निजी हैं और वेबसाइट उनसे सहमत हो, यह ज़रूरी नहीं।"
+    closing = [
+        "पंप लगाने वाली कंपनी ने कहा कि हर पंप की पांच साल की मरम्मत उसकी ज़िम्मेदारी रहेगी।",
+        "गांव की महिला समूह ने पंपों की देखरेख के लिए दो युवाओं को प्रशिक्षण दिलाने का फ़ैसला किया।",
+        "अगले महीने विभाग की टीम हर गांव में पंपों की जांच करेगी।",
+    ]
+    kept, removed = clean_lines([*SOLAR_PUMPS, note, *closing])
+    assert removed.get(note) == "metadata", removed
+    assert all(line in kept for line in closing)
+
+
+def test_a_blog_themes_links_to_the_posts_before_and_after_are_related_links() -> None:
+    links = [
+        "← पिछली पोस्ट: इटारसी में रेलवे ओवरब्रिज पर दो महीने भारी वाहन बंद",
+        "« पचमढ़ी में सैलानियों के लिए नई बस सेवा शुरू होगी",
+        "सिवनी मालवा में गेहूं ख़रीद केंद्र पर तौल कांटे बढ़ाए गए »",
+    ]
+    _, removed = clean_lines([*SOLAR_PUMPS, *links])
+    assert all(removed.get(t) == "related-link" for t in links), removed
+    english = ["Previous: Itarsi overbridge shut to heavy vehicles for two months",
+               "← Older post: New bus service for tourists in Pachmarhi"]  # fmt: skip
+    assert all(is_related(t) for t in english)
+    # a sentence of the story is none, nor a word that only begins with "Next"
+    assert not is_related("Next: the department will take the scheme to twenty villages.")
+    assert not is_related("Next-generation pumps arrive in Hoshangabad next month")
+
+
+def test_a_sites_visitor_counter_is_tracking() -> None:
+    counters = ["आज के आगंतुक: 4,518 | कुल: 88,20,115", "Page views today: 2,304 · Total: 9,11,482"]
+    _, removed = clean_lines([*SOLAR_PUMPS, *counters])
+    assert all(removed.get(t) == "tracking" for t in counters), removed
+    assert not is_tracking("Readers: 12 of them wrote to the department.")
