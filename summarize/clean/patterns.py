@@ -555,7 +555,7 @@ SITE_WORD_RE = re.compile(
     r"(news|times|network|\.com|\bweb\b|न्यूज़|न्यूज|टाइम्स|डॉट\s*कॉम|नेटवर्क|वेबसाइट)", re.IGNORECASE
 )
 TICKER_LEAD_RE = re.compile(
-    r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|"
+    r"^\s*((breaking|trending|latest|top|hot|popular)(\s+(news|now|stories|topics|headlines|updates))?|news\s+flash|just\s+in|"
     r"(ब्रेकिंग|ट्रेंडिंग|लेटेस्ट|टॉप)(\s+(न्यूज़?|टॉपिक्स?|स्टोरीज?|खबरें|ख़बरें|अपडेट्स?))?|"
     r"(ताज़ा|ताजा|बड़ी)\s+ख़?बरें)\s*[:：|\-–—•·⚡►▸»◆■▪●★✦🔴]|"
     # a strip's own word and a bullet, not a colon (a live blog's entry may open "LIVE:"):

@@ -7,7 +7,7 @@ from an evaluation set."""
 
 from __future__ import annotations
 
-from summarize.clean import clean_article
+from summarize.clean import clean_article, clean_page
 from summarize.clean.page import read_page
 from summarize.clean.passes import _headline_under_label
 from summarize.clean.shapes import is_paragraph_like, is_ticker
@@ -141,3 +141,14 @@ def test_a_sections_path_over_the_headline_gives_way_to_it_however_close() -> No
         page = read_page(Article(id="t", source="test", raw_text=text), None)
         cands = [(0, page.lines[0]), (1, page.lines[1])]
         assert _headline_under_label(page, cands, [0.6, 0.4])[1].text == taken
+
+
+def test_a_just_in_strip_above_the_headline_is_a_ticker_not_the_title() -> None:
+    strip = (
+        "JUST IN • Itarsi overbridge shut to heavy vehicles • Pachmarhi gets a tourist bus "
+        "• Wheat procurement extended to May 31"
+    )
+    raw = "\n\n".join([strip, *SOLAR_PUMPS])
+    clean, _ = clean_page(Article(id="t", source="test", raw_text=raw), None)
+    assert clean.title == SOLAR_PUMPS[0]
+    assert {r.text: r.reason for r in clean.removed}.get(strip) == "ticker"
