@@ -186,7 +186,8 @@ _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\W*(?:updated|revised|corrected)\s+(?:on|at)\s+.{3,40}?\s+to\s+"
             r"(?:add|include|correct|reflect|clarify|remove)\b|"
             # (with when: "इस ख़बर में 27 जनवरी शाम 4 बजे बदलाव किया गया")
-            rf"^\W*(?:इस|यह)\s+(?:{_NEWS}|रिपोर्ट|लेख)\s+(?:में|को)?\s*.{{0,30}}?[\d०-९].{{0,30}}?"
+            # (a blog's post too: "यह पोस्ट रात 9:40 बजे ... जानकारी जोड़कर अपडेट की गई")
+            rf"^\W*(?:इस|यह)\s+(?:{_NEWS}|रिपोर्ट|लेख|पोस्ट)\s+(?:में|को)?\s*.{{0,30}}?[\d०-९].{{0,60}}?"
             r"(?:बदलाव|संशोधन|सुधार|संशोधित|अपडेट)\s+(?:किया|की)\s+(?:गया|गई)|"
             rf"^\W*(?:सुधार|correction)\s*[:：]\s*(?:इस|यह|this)\s+(?:{_NEWS}|रिपोर्ट|लेख|story|article)|"
             r"(?:संस्करण|edition)\s*,?\s*(?:में\s+)?(?:पृष्ठ|पेज|page)\s*[\d०-९]+|"
@@ -249,6 +250,22 @@ _NOTE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s+(?:report|investigation|story))\s*[:：]\s*\S|"
             r"हमारी\s+(?:\S+\s+){0,4}?(?:रिपोर्ट|पड़ताल|श्रृंखला|सीरीज़)(?:\s+भी)?"
             r"(?:\s+(?:देखिए|पढ़िए|देखें|पढ़ें))?\s*[:：]\s*\S",  # (a fact-check's "हमारी पड़ताल:" heads its text)
+            _I,
+        ),
+    ),
+    (  # the site's newsletter pitch, its paywall's lock, its comment policy, the note of its
+        # translation widget, its code of conduct and where to report an error
+        "navigation",
+        re.compile(
+            r"^(?=.*\b(?:add|type|enter|leave|drop)\s+your\s+(?:e-?mail|address)\b)"
+            r"(?=.*\b(?:every|inbox|free|join|newsletter|subscribe)\b)|"
+            r"(?:आपके|अपने)\s+(?:ई-?मेल|ईमेल|इनबॉक्स)\s+(?:पर|में)\s.{0,30}(?:आ\s+सकती|आ\s+सकते|पहुंच)|"
+            r"^\s*🔒|\bpremium\s+(?:story|article|members?|subscribers?)\b|"
+            r"प्रीमियम\s+(?:सदस्यों|सदस्य|ख़बर|स्टोरी|रिपोर्ट)|"
+            r"टिप्पणी\s+(?:लिखने|करने)\s+के\s+लिए\s+(?:लॉग\s*इन|login)|"
+            r"टिप्पणियां\s.{0,30}हटा\s+दी\s+जाती|\bcomments?\s+(?:are|is)\s+moderated\b|"
+            r"मशीन\s+से\s+(?:हुए|किए\s+गए)\s+अनुवाद|अनुवाद\s+एक\s+बाहरी\s+सेवा|"
+            r"संपादकीय\s+आचार\s+संहिता|(?:ग़लती|गलती|ग\u093cलती|त्रुटि)\s+दिखे\s+तो",
             _I,
         ),
     ),

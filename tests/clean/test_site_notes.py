@@ -310,3 +310,21 @@ def test_a_sites_visitor_counter_is_tracking() -> None:
     _, removed = clean_lines([*SOLAR_PUMPS, *counters])
     assert all(removed.get(t) == "tracking" for t in counters), removed
     assert not is_tracking("Readers: 12 of them wrote to the department.")
+
+
+def test_the_sites_pitches_and_policies_in_full_sentences_are_furniture() -> None:
+    notes = [
+        "The Farm Week letter lands every Monday with five stories from the villages. Add your "
+        "e-mail below to join; it is free.",
+        "हर शाम 6 बजे खेती की पांच ख़बरें आपके ईमेल पर आ सकती हैं। नीचे पता लिखिए।",
+        "🔒 आगे की ख़बर हमारे सदस्यों के लिए है। सदस्यता 49 रुपये महीने से।",
+        "टिप्पणी लिखने के लिए लॉग इन करें। आपत्तिजनक टिप्पणियां बिना चेतावनी हटा दी जाती हैं।",
+        "यह पन्ना मशीन से हुए अनुवाद में दिख रहा है; कुछ शब्द ग़लत हो सकते हैं।",
+        "हमारी हर ख़बर संपादकीय आचार संहिता के तहत जांची जाती है। कोई चूक दिखे तो हमें लिखें।",
+    ]
+    _, removed = clean_lines([*SOLAR_PUMPS[:3], notes[0], notes[2], SOLAR_PUMPS[3], *notes[1:2],
+                              *notes[3:]])  # fmt: skip
+    assert all(removed.get(t) == "navigation" for t in notes), removed
+    revised = "यह पोस्ट शाम 6:10 बजे कृषि उपसंचालक से हुई बातचीत की जानकारी जोड़कर अपडेट की गई।"
+    _, removed = clean_lines([SOLAR_PUMPS[0], revised, *SOLAR_PUMPS[1:]])
+    assert removed.get(revised) == "metadata", removed
