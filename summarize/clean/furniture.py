@@ -42,7 +42,13 @@ from summarize.clean.patterns import (
     LIST_RANK_RE,
     STORY_MARKER_RE,
 )
-from summarize.clean.shapes import ends_sentence, is_paragraph_like, split_words, terminal_count
+from summarize.clean.shapes import (
+    ends_sentence,
+    is_paragraph_like,
+    is_text_line,
+    split_words,
+    terminal_count,
+)
 from summarize.lang.script import nfc
 from summarize.lang.wellformed import has_finite_verb
 
@@ -457,6 +463,35 @@ def _signup_box(page: Page) -> None:
                 ln.label = "navigation"
 
 
+# a calculator widget's heading ("Gold loan calculator", "MSME लोन EMI कैलकुलेटर")
+_CALCULATOR_RE = re.compile(r"^\W*(?:\S+\s+){0,5}(?:calculator|कैलकुलेटर)\s*[:：]?\s*$", _I)
+_CALCULATOR_ROW_WORDS = 20
+_FIGURE_OR_CELL_RE = re.compile(r"[\d०-९]|\s[|·]\s")
+
+
+def _calculator_box(page: Page) -> None:
+    """A calculator widget: its heading and the rows right under it that are no text (its
+    fields and result, a figure or a cell separator in each: "Gold weight 20 g · Purity 22
+    carat", "You could borrow up to ₹1,23,000 · Compare lenders"), up to the next line of text
+    or a line with neither (the article's next subhead)."""
+    lines = page.lines
+    for k, head in enumerate(lines):
+        if head.label not in ("", "navigation") or not _CALCULATOR_RE.match(nfc(head.text)):
+            continue
+        head.label = "navigation"
+        for ln in lines[k + 1 :]:
+            if not ln.text.strip():
+                continue
+            if (
+                ln.label not in ("", "navigation")
+                or is_text_line(ln.text)
+                or len(split_words(ln.text)) > _CALCULATOR_ROW_WORDS
+                or not _FIGURE_OR_CELL_RE.search(ln.text)
+            ):
+                break
+            ln.label = "navigation"
+
+
 def _ad_box(page: Page) -> None:
     """An advertiser's box: the lines between its label ("Partner feature", labelled by
     :func:`_line_label`) and the note under it that says who paid ("This slot is paid for by
@@ -485,6 +520,7 @@ def mark_furniture(page: Page) -> None:
         in_text = in_text or is_paragraph_like(ln.text)
     _consent_box(page)
     _signup_box(page)
+    _calculator_box(page)
     _ad_box(page)
     _gallery(page)
     _runs(

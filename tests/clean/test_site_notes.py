@@ -328,3 +328,26 @@ def test_the_sites_pitches_and_policies_in_full_sentences_are_furniture() -> Non
     revised = "यह पोस्ट शाम 6:10 बजे कृषि उपसंचालक से हुई बातचीत की जानकारी जोड़कर अपडेट की गई।"
     _, removed = clean_lines([SOLAR_PUMPS[0], revised, *SOLAR_PUMPS[1:]])
     assert removed.get(revised) == "metadata", removed
+
+
+def test_a_calculator_widget_goes_and_the_subhead_under_it_stays() -> None:
+    widget = [
+        "Pump loan EMI calculator",
+        "Loan amount ₹60,000 | Interest 9% a year | Tenure 36 months",
+        "You would pay ₹1,908 a month · See other banks",
+    ]
+    subhead = "What the farmers said"
+    english = [
+        "Solar pumps reach twelve villages on the Narmada, cutting diesel bills",
+        "Twelve villages on the Narmada now water their wheat with solar pumps, and farmers say "
+        "their diesel bills have almost vanished this winter.",
+        "The agriculture department paid ninety per cent of the cost of each pump, and farmers "
+        "paid the rest in four instalments over two years.",
+        "\n".join(widget),
+        subhead,
+        "Each pump runs for about eight hours on a sunny day, enough to water an acre of wheat "
+        "twice a week, the farmers said.",
+    ]
+    kept, removed = clean_lines(english)
+    assert all(removed.get(t) == "navigation" for t in widget), removed
+    assert subhead in kept
