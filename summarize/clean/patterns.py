@@ -503,11 +503,13 @@ COMMENT_FORM_RE = re.compile(
     re.IGNORECASE,
 )
 TAGS_RE = re.compile(
-    r"^\s*(tags?|topics|टैग(?:्स)?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
+    r"^\s*(tags?|tagged|topics|टैग(?:्स)?|विषय|keywords|filed\s+under|posted\s+in|related\s+topics|more\s+on|"
     r"(?:संबंधित|सम्बंधित|जुड़े)\s+(?:विषय|टैग)|"
     # (the story's topics: "Also in this story: Pachmarhi · Ropeways · ...")
-    r"(?:also\s+)?in\s+this\s+(?:story|article|report)|इस\s+(?:ख़बर|खबर|ख\u093cबर|लेख|रिपोर्ट)\s+में)"
-    r"\s*[:：]\s*\S",
+    r"(?:also\s+)?in\s+this\s+(?:story|article|report)|इस\s+(?:ख़बर|खबर|ख\u093cबर|लेख|रिपोर्ट)\s+(?:में|के\s+भीतर))"
+    r"\s*[:：]\s*\S|"
+    # (a blog post's categories with no colon: "Posted in Fire safety · Hospitals · ...")
+    r"^\s*(?:posted|filed)\s+in\s+[^:：.!?।]{1,60}?\s[·|]\s+\S",
     re.IGNORECASE,
 )
 

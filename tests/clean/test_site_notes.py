@@ -18,7 +18,7 @@ import pytest
 from summarize.clean.page import Line, read_page
 from summarize.clean.patterns import BYLINE_RE, DISCLAIMER_RE
 from summarize.clean.residue import _line_label, _site_name
-from summarize.clean.shapes import is_related, is_tracking
+from summarize.clean.shapes import is_navigation, is_related, is_tracking
 from summarize.types import Article
 from tests.clean.cleaner_texts import SOLAR_PUMPS, clean_lines
 
@@ -351,3 +351,13 @@ def test_a_calculator_widget_goes_and_the_subhead_under_it_stays() -> None:
     kept, removed = clean_lines(english)
     assert all(removed.get(t) == "navigation" for t in widget), removed
     assert subhead in kept
+
+
+def test_a_blog_posts_categories_and_tags_in_other_words_are_navigation() -> None:
+    rows = [
+        "Posted in Farming · Energy · Hoshangabad — Tags: solar, pumps, irrigation",
+        "Tagged: solar pumps, Narmada, subsidy, rabi",
+        "इस ख़बर के भीतर: अनुदान की शर्तें | किसानों की राय | विभाग का नंबर",
+    ]
+    assert all(is_navigation(t) for t in rows)
+    assert not is_navigation("Posted in Hoshangabad, the officer said the pumps work well.")
