@@ -466,7 +466,6 @@ def _signup_box(page: Page) -> None:
 # a calculator widget's heading ("Gold loan calculator", "MSME लोन EMI कैलकुलेटर")
 _CALCULATOR_RE = re.compile(r"^\W*(?:\S+\s+){0,5}(?:calculator|कैलकुलेटर)\s*[:：]?\s*$", _I)
 _CALCULATOR_ROW_WORDS = 20
-_FIGURE_OR_CELL_RE = re.compile(r"[\d०-९]|\s[|·]\s")
 
 
 def _calculator_box(page: Page) -> None:
@@ -486,7 +485,7 @@ def _calculator_box(page: Page) -> None:
                 ln.label not in ("", "navigation")
                 or is_text_line(ln.text)
                 or len(split_words(ln.text)) > _CALCULATOR_ROW_WORDS
-                or not _FIGURE_OR_CELL_RE.search(ln.text)
+                or not (re.search(r"[\d०-९]", ln.text) or _CARD_SEP_RE.search(ln.text))
             ):
                 break
             ln.label = "navigation"

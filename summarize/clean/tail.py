@@ -199,7 +199,7 @@ def _mark_closing_link_list(page: Page) -> None:
                 break  # a short item, or a line of figures (a box of scores: the text's)
             run.append(ln)
         after = lines[k + 1 + len(run) :]
-        # one headline is a list too when another story (found by pass 8e) follows it
+        # one headline is a list too when another story (found by pass 5b) follows it
         # at once: that story's headline was the list's next item
         into_story = len(run) == 1 and bool(after) and after[0].label == "off-topic"
         if (len(run) < 2 and not into_story) or any(

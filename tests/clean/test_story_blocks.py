@@ -308,7 +308,7 @@ def test_after_a_boundary_that_names_no_story_the_block_must_open_with_a_full_he
 
 
 def test_one_headline_under_a_list_heading_before_another_story_is_a_link(embedder) -> None:
-    # the story that follows (found by pass 8e) was the list's next item
+    # the story that follows (found by pass 5b) was the list's next item
     head = "इस ज़िले से कुछ और रिपोर्टें"
     link = "रायसेन में सौर पंपों की सब्सिडी के 140 आवेदन दो महीने से अटके, किसान परेशान"
     clean, _ = clean_page(_page([*ARTICLE, head, link, *OTHER_STORY]), None, embedder=embedder)
